@@ -1,0 +1,3 @@
+from refman.cli.app import run
+
+run()

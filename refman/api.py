@@ -1,0 +1,89 @@
+"""The facade the CLI and the tests call: load inputs, export libraries, list what exists.
+
+It knows the format registry and the core, and nothing of terminals or exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import formats
+from .core.keys import assign_keys
+from .diagnostics import Diagnostic
+from .errors import FormatError, InputError
+from .io import InputText, read_text
+from .model import Library
+from .options import WriteOptions
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Inputs read into one library, with the diagnostics of every reader."""
+
+    library: Library
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (input name, format name)
+
+
+def read_input(source: InputText, from_format: str | None = None) -> tuple[Library, list[Diagnostic], str]:
+    fmt = formats.get(from_format) if from_format else formats.detect(source.text, source.name, source.suffix)
+    if not fmt.reader:
+        raise FormatError(f"refman cannot read {fmt.name}")
+    result = fmt.load_reader()(source.text, name=source.name)
+    errors = [d for d in result.diagnostics if d.severity.value == "error"]
+    if errors and not result.library.references and result.library.article is None:
+        raise InputError(f"{source.name}: {errors[0].message} (read as {fmt.name})")
+    return result.library, result.diagnostics, fmt.name
+
+
+def load(
+    inputs: list[str],
+    from_format: str | None = None,
+    encoding: str | None = None,
+    with_article: bool = False,
+) -> Loaded:
+    """Read every input (files or ``-``) into one library; ids made readable and unique."""
+    loaded = Loaded(Library())
+    for name in inputs:
+        source = read_text(name, encoding)
+        library, diagnostics, fmt_name = read_input(source, from_format)
+        loaded.sources.append((name, fmt_name))
+        loaded.diagnostics.extend(diagnostics)
+        if library.article is not None:
+            if loaded.library.article is None:
+                loaded.library.article = library.article
+            if with_article:
+                loaded.library.references.append(library.article.as_reference())
+        loaded.library.references.extend(library.references)
+        for key, value in library.preserved.items():
+            loaded.library.preserved.setdefault(key, value)
+    assign_keys(loaded.library)
+    return loaded
+
+
+def writer_for(target: str) -> tuple[str, bool]:
+    """(name, is_style): a data format we write, or else a CSL style name or path."""
+    try:
+        fmt = formats.get(target)
+    except FormatError:
+        return target, True
+    if not fmt.writer:
+        raise FormatError(f"refman reads {fmt.name} but does not write it")
+    return fmt.name, False
+
+
+def export(library: Library, target: str, options: WriteOptions | None = None) -> str:
+    """The library as text in a data format (csl-json, bibtex, …) or a style (gost, a .csl)."""
+    options = options or WriteOptions()
+    name, is_style = writer_for(target)
+    if is_style:
+        from .writers.csl import write as write_style
+
+        return write_style(library, _with_style(options, target))
+    return formats.get(name).load_writer()(library, options)
+
+
+def _with_style(options: WriteOptions, style: str) -> WriteOptions:
+    from dataclasses import replace
+
+    return replace(options, style=options.style or style)

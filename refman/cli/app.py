@@ -1,0 +1,73 @@
+"""The `refman` command: a thin Typer shell over ``refman.api``.
+
+``main()`` owns exit statuses: 0 ok, 1 findings, 2 usage or input errors and anything
+unexpected. It catches everything, so no traceback and no Typer default status leaks out,
+and a closed pipe (``refman export … | head -1``) ends quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+import typer
+
+from ..errors import EXIT_ERROR, RefmanError
+from . import export, listing, show
+
+app = typer.Typer(
+    name="refman",
+    help="Clean, validate, deduplicate and format bibliographies: BibTeX, CSL-JSON, RIS, "
+    "reference lists, and GOST R 7.0.100-2018 / 7.0.5-2008 bibliographies.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("show")(show.show)
+app.command("export")(export.export)
+app.command("formats")(listing.list_formats)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit status (see module docstring)."""
+    from .. import console
+
+    try:
+        result = app(args=argv, prog_name="refman", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except RefmanError as exc:
+        console.error(exc.message)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        console.error("aborted")
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns any failure into a line
+        console.error(f"internal error: {type(exc).__name__}: {exc}")
+        return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """After EPIPE, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

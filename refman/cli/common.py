@@ -1,0 +1,28 @@
+"""Options shared by every command, defined once (the sqlite-utils way)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(help="Input files, or - for standard input.", show_default=False, metavar="INPUT..."),
+]
+FromFormat = Annotated[
+    str | None,
+    typer.Option("--from", "-f", help="Input format (default: detected). See `refman formats`.", metavar="FORMAT"),
+]
+Encoding = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Input text encoding (default: detected: UTF-8/16, cp1251, KOI8-R)."),
+]
+Output = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output."),
+]
+WithArticle = Annotated[
+    bool,
+    typer.Option("--with-article", help="For a journal page: also output the article itself, first."),
+]

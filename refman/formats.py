@@ -1,0 +1,126 @@
+"""The format registry: names, aliases, extensions, and the reader and writer of each.
+
+Readers and writers are named as ``module:function`` and imported only when used, so that
+``refman --help`` stays fast. Detection asks every reader's sniffer for a confidence and
+reports an ambiguity instead of taking the first match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from .errors import FormatError
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+    reader: str | None = None  # "module:function" → fn(text, name=...) -> ReadResult
+    sniffer: str | None = None  # "module:function" → fn(text) -> float in [0, 1]
+    writer: str | None = None  # "module:function" → fn(library, options) -> str
+    tags: tuple[str, ...] = field(default=())
+
+    def load_reader(self) -> Callable[..., Any]:
+        return _load(self.reader, self.name, "read")
+
+    def load_writer(self) -> Callable[..., Any]:
+        return _load(self.writer, self.name, "write")
+
+    def sniff(self, text: str) -> float:
+        if not self.sniffer:
+            return 0.0
+        return float(_load(self.sniffer, self.name, "detect")(text))
+
+
+def _load(spec: str | None, name: str, what: str) -> Callable[..., Any]:
+    if not spec:
+        raise FormatError(f"refman cannot {what} {name}")
+    module, _, function = spec.partition(":")
+    return getattr(import_module(module, __package__), function)
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("csl-json", "CSL-JSON: an array of items, or JSON Lines",
+           aliases=("csljson", "json", "jsonl", "csl"), extensions=(".json", ".jsonl", ".ndjson"),
+           reader=".readers.csljson:read", sniffer=".readers.csljson:sniff",
+           writer=".writers.csljson:write"),
+    Format("bibtex", "BibTeX (.bib)", aliases=("bib",), extensions=(".bib", ".bibtex"),
+           reader=".readers.bibtex:read", sniffer=".readers.bibtex:sniff",
+           writer=".writers.bibtex:write_bibtex"),
+    Format("biblatex", "BibLaTeX (.bib): @online, date, urldate, langid",
+           aliases=(), extensions=(),
+           reader=".readers.bibtex:read", writer=".writers.bibtex:write_biblatex"),
+    Format("ris", "RIS (Research Information Systems)", extensions=(".ris",),
+           reader=".readers.ris:read", sniffer=".readers.ris:sniff", writer=".writers.ris:write"),
+    Format("csl-yaml", "CSL-YAML (as pandoc reads it)", aliases=("yaml",),
+           extensions=(".yaml", ".yml"),
+           reader=".readers.cslyaml:read", sniffer=".readers.cslyaml:sniff"),
+    Format("page", "a journal article's web page with metadata and a numbered reference list",
+           aliases=("article-page",), extensions=(),
+           reader=".readers.article_page:read", sniffer=".readers.article_page:sniff"),
+    Format("reflist", "a free-text numbered reference list ('1.' or '[1]')",
+           aliases=("text", "txt"), extensions=(".txt",),
+           reader=".readers.reflist:read", sniffer=".readers.reflist:sniff"),
+)  # fmt: skip
+
+_BY_NAME: dict[str, Format] = {}
+for _fmt in FORMATS:
+    for _alias in (_fmt.name, *_fmt.aliases):
+        _BY_NAME[_alias] = _fmt
+
+
+def get(name: str) -> Format:
+    try:
+        return _BY_NAME[name.lower()]
+    except KeyError:
+        known = ", ".join(f.name for f in FORMATS)
+        raise FormatError(f"unknown format {name!r} (known: {known})") from None
+
+
+def readable() -> list[Format]:
+    return [f for f in FORMATS if f.reader]
+
+
+def writable() -> list[Format]:
+    return [f for f in FORMATS if f.writer]
+
+
+#: Below this confidence no reader claims an input.
+MIN_CONFIDENCE = 0.3
+#: Two readers within this margin of each other make the input ambiguous.
+AMBIGUITY_MARGIN = 0.1
+
+
+def detect(text: str, name: str, suffix: str = "") -> Format:
+    """The reader for an input: content sniffing, with the extension as a tie-breaker."""
+    scores: list[tuple[float, Format]] = []
+    for fmt in readable():
+        if not fmt.sniffer:
+            continue
+        try:
+            score = fmt.sniff(text)
+        except ImportError:
+            continue
+        if suffix and suffix in fmt.extensions:
+            score += 0.15
+        scores.append((score, fmt))
+    scores.sort(key=lambda pair: -pair[0])
+    if not scores or scores[0][0] < MIN_CONFIDENCE:
+        raise FormatError(
+            f"{name}: cannot tell the format; name it with --from "
+            f"({', '.join(f.name for f in readable())})"
+        )
+    best_score, best = scores[0]
+    rivals = [f.name for s, f in scores[1:] if best_score - s < AMBIGUITY_MARGIN]
+    if rivals:
+        raise FormatError(
+            f"{name}: ambiguous format (could be {best.name} or {', '.join(rivals)}); "
+            "name it with --from"
+        )
+    return best

@@ -1,0 +1,78 @@
+"""Shared fixtures: paths to the seed and the schema, a CLI runner that keeps stderr apart."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_fe4f377d4096e258.txt"
+DATA = Path(__file__).resolve().parent / "data"
+#: The official CSL-JSON schema: from ../shared when present, else the copy kept in tests/data.
+SCHEMA_PATHS = (ROOT.parent / "shared" / "schemas" / "csl-data.json", DATA / "csl-data.json")
+#: Set by .ci/run: tests that need pandoc or biber fail instead of skipping when they are absent.
+REQUIRE_CLIENTS = os.environ.get("REFMAN_REQUIRE_CLIENTS") == "1"
+#: Set to rewrite golden files (then review the diff line by line before committing).
+UPDATE_GOLDEN = os.environ.get("REFMAN_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="session")
+def csl_schema() -> dict:
+    for path in SCHEMA_PATHS:
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+    raise FileNotFoundError("csl-data.json schema not found")
+
+
+@pytest.fixture(scope="session")
+def validate_csl(csl_schema):
+    """Assert that a CSL-JSON document (a list of items) is valid against the official schema."""
+    import jsonschema
+
+    validator = jsonschema.Draft7Validator(csl_schema)
+
+    def check(items: list) -> None:
+        errors = sorted(validator.iter_errors(items), key=lambda e: list(e.path))
+        assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+    return check
+
+
+def need_client(name: str) -> str:
+    """The path of an external program, or skip (fail under .ci/run) when it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        if REQUIRE_CLIENTS:
+            pytest.fail(f"{name} is required under .ci/run but is not installed")
+        pytest.skip(f"{name} not installed")
+    return path
+
+
+@pytest.fixture
+def run_cli():
+    """Run the CLI in-process: returns (exit status, stdout, stderr), exceptions let through."""
+    from click.testing import CliRunner
+
+    from refman.cli.app import main
+
+    def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
+        runner = CliRunner()
+        result = runner.invoke(_Wrapper(main), list(args), input=input, catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+class _Wrapper:
+    """Lets CliRunner drive ``main`` (which returns a status) like a click command."""
+
+    def __init__(self, main):
+        self.main_fn = main
+        self.name = "refman"
+
+    def main(self, args=None, prog_name=None, standalone_mode=True, **_):
+        raise SystemExit(self.main_fn(list(args or [])))
