@@ -113,14 +113,12 @@ def detect(text: str, name: str, suffix: str = "") -> Format:
     scores.sort(key=lambda pair: -pair[0])
     if not scores or scores[0][0] < MIN_CONFIDENCE:
         raise FormatError(
-            f"{name}: cannot tell the format; name it with --from "
-            f"({', '.join(f.name for f in readable())})"
+            f"{name}: cannot tell the format; name it with --from ({', '.join(f.name for f in readable())})"
         )
     best_score, best = scores[0]
     rivals = [f.name for s, f in scores[1:] if best_score - s < AMBIGUITY_MARGIN]
     if rivals:
         raise FormatError(
-            f"{name}: ambiguous format (could be {best.name} or {', '.join(rivals)}); "
-            "name it with --from"
+            f"{name}: ambiguous format (could be {best.name} or {', '.join(rivals)}); name it with --from"
         )
     return best

@@ -365,5 +365,3 @@ class Library(_Model):
 
     def __len__(self) -> int:
         return len(self.references)
-
-

@@ -60,12 +60,17 @@ def test_nothing_imports_cli():
     bad = [
         str(path.relative_to(PKG))
         for path in PKG.rglob("*.py")
-        if path.relative_to(PKG).parts[0] not in ("cli", "__main__.py") and any(_layer(m) == "cli" for m in _imports(path))
+        if path.relative_to(PKG).parts[0] not in ("cli", "__main__.py")
+        and any(_layer(m) == "cli" for m in _imports(path))
     ]
     assert not bad
 
 
 def test_modules_stay_small():
     """About 400 lines at most per module (one owner each)."""
-    big = [f"{p.relative_to(PKG)}: {n}" for p in PKG.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450]
+    big = [
+        f"{p.relative_to(PKG)}: {n}"
+        for p in PKG.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450
+    ]
     assert not big, big

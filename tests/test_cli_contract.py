@@ -11,7 +11,15 @@ import pytest
 
 from .conftest import ROOT
 
-ITEM = [{"id": "Ivanov2019", "type": "book", "title": "Заглавие", "author": [{"family": "Иванов", "given": "И. И."}], "issued": {"date-parts": [[2019]]}}]
+ITEM = [
+    {
+        "id": "Ivanov2019",
+        "type": "book",
+        "title": "Заглавие",
+        "author": [{"family": "Иванов", "given": "И. И."}],
+        "issued": {"date-parts": [[2019]]},
+    }
+]
 
 
 def test_stdin_dash_and_stdout_is_only_data(run_cli, validate_csl):
@@ -80,7 +88,9 @@ def test_output_file_is_written_atomically_and_input_untouched(run_cli, tmp_path
 
 def _subprocess(args: list[str], **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "refman", *args], cwd=ROOT, env=env, capture_output=True, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "refman", *args], cwd=ROOT, env=env, capture_output=True, **kwargs
+    )
 
 
 def test_closed_pipe_ends_quietly(tmp_path):

@@ -12,7 +12,9 @@ Inputs = Annotated[
 ]
 FromFormat = Annotated[
     str | None,
-    typer.Option("--from", "-f", help="Input format (default: detected). See `refman formats`.", metavar="FORMAT"),
+    typer.Option(
+        "--from", "-f", help="Input format (default: detected). See `refman formats`.", metavar="FORMAT"
+    ),
 ]
 Encoding = Annotated[
     str | None,

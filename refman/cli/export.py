@@ -15,19 +15,27 @@ def export(
     inputs: Inputs,
     to: Annotated[
         str,
-        typer.Option("--to", "-t", help="csl-json, bibtex, biblatex, ris, or a style: gost, gost-r-7.0.5-2008."),
+        typer.Option(
+            "--to", "-t", help="csl-json, bibtex, biblatex, ris, or a style: gost, gost-r-7.0.5-2008."
+        ),
     ] = "csl-json",
     from_format: FromFormat = None,
     encoding: Encoding = None,
     output: Output = None,
     with_article: WithArticle = False,
     json_lines: Annotated[bool, typer.Option("--json-lines", help="CSL-JSON: one item per line.")] = False,
-    style: Annotated[str | None, typer.Option("--style", help="A CSL style: bundled name or .csl path.")] = None,
+    style: Annotated[
+        str | None, typer.Option("--style", help="A CSL style: bundled name or .csl path.")
+    ] = None,
     output_format: Annotated[
         str, typer.Option("--output-format", help="For styles: text, html, markdown or json.")
     ] = "text",
-    lang: Annotated[str | None, typer.Option("--lang", help="For styles: language of prescribed words (ru, en).")] = None,
-    sort: Annotated[str, typer.Option("--sort", help="For styles: given (input order) or alphabetical.")] = "given",
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="For styles: language of prescribed words (ru, en).")
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="For styles: given (input order) or alphabetical.")
+    ] = "given",
 ) -> None:
     """Write the records of INPUT in another format, or as a formatted bibliography.
 
@@ -41,6 +49,8 @@ def export(
 
     loaded = api.load(inputs, from_format, encoding, with_article=with_article)
     report_read_diagnostics(loaded.diagnostics)
-    options = WriteOptions(json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style)
+    options = WriteOptions(
+        json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
+    )
     target = style if style and to == "csl-json" else to
     io.write_output(output, api.export(loaded.library, target, options))

@@ -15,5 +15,8 @@ def list_formats() -> None:
         rows.append((fmt.name, "yes" if fmt.reader else "-", "yes" if fmt.writer else "-",
                      ",".join(fmt.aliases) or "-", ",".join(fmt.extensions) or "-", fmt.description))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    lines = ["  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip() for row in rows]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip()
+        for row in rows
+    ]
     io.write_output(None, "\n".join(lines) + "\n")

@@ -41,7 +41,11 @@ def show(
 
 
 def _as_json(library: Library) -> dict:
-    article = library.article.model_dump(mode="json", exclude={"references"}, exclude_none=True) if library.article else None
+    article = (
+        library.article.model_dump(mode="json", exclude={"references"}, exclude_none=True)
+        if library.article
+        else None
+    )
     return {"article": article, "references": [ref.to_csl() for ref in library.references]}
 
 
@@ -50,7 +54,11 @@ def _date(ref: Reference, var: str) -> str:
     if value is None:
         return ""
     parts = value.parts
-    text = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) if parts else (value.raw or value.literal or "")
+    text = (
+        "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
+        if parts
+        else (value.raw or value.literal or "")
+    )
     if value.reading is not None and value.reading.ambiguous:
         text += "?"
     return text

@@ -63,11 +63,26 @@ class Found:
 def _valid(year: int, month: int, day: int) -> bool:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return False
-    days = (31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    days = (
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    )
     return day <= days[month - 1]
 
 
-def _value(text: str, pattern: str, parts: list[int], ambiguous: bool = False, evidence: str | None = None) -> DateValue:
+def _value(
+    text: str, pattern: str, parts: list[int], ambiguous: bool = False, evidence: str | None = None
+) -> DateValue:
     reading = DateReading(source=text, pattern=pattern, ambiguous=ambiguous, evidence=evidence)
     return DateValue(date_parts=[parts], raw=text, reading=reading)
 

@@ -22,7 +22,9 @@ _DIGRAPHS = {"Yu", "Ya", "Ye", "Yo", "Zh", "Ch", "Sh", "Ts", "Kh", "Th", "Ph", "
 
 SURNAME_INITIALS = re.compile(rf"^(?P<family>{_SURNAME}),?[\s\u00a0]+(?P<given>{_INITIALS})$")
 INITIALS_SURNAME = re.compile(rf"^(?P<given>{_INITIALS})[\s\u00a0]*(?P<family>{_SURNAME})$")
-_FULL_RU = re.compile(r"^(?P<family>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?P<given>[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична|ич|оглы|кызы))$")
+_FULL_RU = re.compile(
+    r"^(?P<family>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?P<given>[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична|ич|оглы|кызы))$"
+)
 _FAMILY_COMMA_GIVEN = re.compile(rf"^(?P<family>[^,]+),\s*(?P<given>[{_UP}][^,]*)$")
 
 

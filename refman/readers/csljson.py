@@ -123,7 +123,9 @@ def _to_reference(item: Any, index: int, name: str, diagnostics: list[Diagnostic
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         diagnostics.append(
-            _error(name, f"item {index} ({item.get('id', '?')}): {where}: {first['msg']}; skipped", number=index)
+            _error(
+                name, f"item {index} ({item.get('id', '?')}): {where}: {first['msg']}; skipped", number=index
+            )
         )
         return None
     ref.origin = SourceSpan(path=name, number=index)
