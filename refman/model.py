@@ -107,6 +107,10 @@ class SourceSpan(_Model):
     end_line: int | None = None
     number: int | None = None  # its number in a numbered list
     raw: str | None = None
+    #: CSL variables a reader filled from Zotero-style "key: value" lines of ``note``, with
+    #: the CSL-JSON value read; the note still holds them, so a CSL-JSON writer leaves a
+    #: variable out while it keeps that value (the round trip stays identical).
+    note_fields: dict[str, Any] | None = None
 
 
 _NAME_VARS = (
