@@ -1,7 +1,10 @@
-"""CSL-JSON in: an array of items, one object, or JSON Lines.
+"""CSL-JSON in: an array of items, one item, ``{"items": [...]}``, or JSON Lines.
 
-Keys that are not CSL variables are kept in ``unmapped`` (nothing is lost); an item that
-cannot be used is reported with its position and the rest are read.
+Nothing is lost and one bad value does not cost the item: keys that are not CSL variables,
+and values that do not fit the CSL schema (a number where a name belongs, a fractional
+volume), go to ``unmapped`` with a warning and the rest of the item is read. A ``raw`` date
+is parsed into ``parsed_parts`` and written back as given; Zotero's note extras fill the
+variables an item lacks (see ``csl_note``). ``items_to_library`` is shared with CSL-YAML.
 """
 
 from __future__ import annotations
@@ -12,128 +15,199 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
-from ..model import CSL_FIELDS, DATE_VARIABLES, Library, Reference, SourceSpan
+from ..model import CSL_FIELDS, DATE_VARIABLES, DateValue, Library, Reference, SourceSpan
 from ..parse.dates import parse_date
+from . import csl_note
 
 #: Deeper nesting than this is not bibliographic data; refusing it bounds time and memory.
 MAX_DEPTH = 64
+_KNOWN = frozenset(CSL_FIELDS) - {"unmapped", "origin"}
+_ITEM_KEYS = ('"type"', '"id"', '"title"', '"author"', '"issued"', '"container-title"')
 
 
 def sniff(text: str) -> float:
-    head = text.lstrip()[:1]
-    if head == "[":
-        return 0.9 if '"type"' in text[:20000] or '"id"' in text[:20000] else 0.5
-    if head == "{":
-        return 0.8 if '"id"' in text[:20000] or '"type"' in text[:20000] else 0.4
-    return 0.0
+    """JSON that looks like CSL items: an array or object(s) with CSL keys near the start."""
+    head = text[:20000].lstrip("\ufeff \t\r\n")
+    if not head or head[0] not in "[{":
+        return 0.0
+    if head[0] == "[" and head[1:].lstrip()[:1] not in ("{", "]", ""):
+        return 0.1  # an array of scalars: JSON, but not CSL
+    keys = sum(key in head for key in _ITEM_KEYS)
+    if keys >= 2:
+        return 0.9
+    return 0.6 if keys else 0.4
 
 
 def read(text: str, name: str = "-") -> ReadResult:
     diagnostics: list[Diagnostic] = []
     items = _load_items(text, name, diagnostics)
+    library = items_to_library(items, name, diagnostics)
+    return ReadResult(library, diagnostics)
+
+
+def items_to_library(items: list[Any], name: str, diagnostics: list[Diagnostic]) -> Library:
+    """CSL items (dicts as JSON or YAML gave them) as references, each bad one reported."""
     library = Library()
     for index, item in enumerate(items, start=1):
         ref = _to_reference(item, index, name, diagnostics)
         if ref is not None:
             library.references.append(ref)
-    return ReadResult(library, diagnostics)
+    return library
 
 
-def _error(name: str, message: str, line: int | None = None, number: int | None = None) -> Diagnostic:
-    return Diagnostic(
-        "RM001", "unreadable-input", Severity.ERROR, message,
-        location=Location(name, line), number=number,
-    )  # fmt: skip
+def diag(
+    name: str, message: str, *, line: int | None = None, number: int | None = None, error: bool = True
+) -> Diagnostic:
+    """RM001 (an input or an item that cannot be read) or RM003 (a value kept aside)."""
+    if error:
+        return Diagnostic(
+            "RM001", "unreadable-input", Severity.ERROR, message, Location(name, line), number=number
+        )
+    return Diagnostic("RM003", "input-data", Severity.WARNING, message, Location(name, line), number=number)
 
 
-def _too_deep(text: str) -> bool:
-    depth = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        elif ch in "]}":
-            depth -= 1
+def depth_exceeds(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether parsed data nests deeper than ``limit`` (iterative: no recursion to blow)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
     return False
 
 
 def _load_items(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any]:
-    stripped = text.strip()
+    stripped = text.strip().lstrip("\ufeff")
     if not stripped:
-        diagnostics.append(_error(name, "empty input: no CSL-JSON items"))
-        return []
-    if _too_deep(stripped):
-        diagnostics.append(_error(name, f"JSON nested deeper than {MAX_DEPTH} levels; not CSL-JSON"))
+        diagnostics.append(diag(name, "empty input: no CSL-JSON items"))
         return []
     try:
         data = json.loads(stripped)
     except json.JSONDecodeError as exc:
-        lines = [ln for ln in stripped.splitlines() if ln.strip()]
-        if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines):
-            return _load_json_lines(text, name, diagnostics)
-        diagnostics.append(_error(name, f"invalid JSON: {exc.msg}", exc.lineno))
+        if exc.lineno > 1 and stripped.startswith("{"):
+            return _load_json_lines(stripped, name, diagnostics)
+        diagnostics.append(diag(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno))
         return []
     except RecursionError:
-        diagnostics.append(_error(name, "JSON nested too deeply; not CSL-JSON"))
+        diagnostics.append(diag(name, f"JSON nested deeper than {MAX_DEPTH} levels; not CSL-JSON"))
+        return []
+    return top_level_items(data, name, diagnostics, "CSL-JSON")
+
+
+def top_level_items(data: Any, name: str, diagnostics: list[Diagnostic], what: str) -> list[Any]:
+    """The item list of a parsed document: a list, ``items``/``references``, or one item."""
+    if depth_exceeds(data):
+        diagnostics.append(
+            diag(name, f"{what} nested deeper than {MAX_DEPTH} levels; not bibliographic data")
+        )
         return []
     if isinstance(data, dict):
-        data = data.get("items", [data]) if "id" not in data and "type" not in data else [data]
+        for key in ("items", "references"):
+            if isinstance(data.get(key), list):
+                return data[key]
+        if "id" in data or "type" in data:
+            return [data]
+        diagnostics.append(diag(name, f"{what}: an object without id or type, not an item"))
+        return []
     if not isinstance(data, list):
-        diagnostics.append(_error(name, "CSL-JSON must be an array of objects"))
+        diagnostics.append(diag(name, f"{what} must be a list of items, not a {type(data).__name__}"))
         return []
     return data
 
 
 def _load_json_lines(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any]:
     items: list[Any] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            items.append(json.loads(line))
+            item = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
-            diagnostics.append(_error(name, f"invalid JSON on this line: {exc}", lineno))
+            diagnostics.append(diag(name, f"invalid JSON on this line: {exc}", line=lineno))
+            continue
+        if depth_exceeds(item):
+            diagnostics.append(diag(name, f"JSON nested deeper than {MAX_DEPTH} levels", line=lineno))
+            continue
+        items.append(item)
     return items
 
 
 def _to_reference(item: Any, index: int, name: str, diagnostics: list[Diagnostic]) -> Reference | None:
     if not isinstance(item, dict):
-        diagnostics.append(_error(name, f"item {index} is not an object; skipped", number=index))
+        diagnostics.append(diag(name, f"item {index} is not an object; skipped", number=index))
         return None
-    known: dict[str, Any] = {}
-    unmapped: dict[str, Any] = {}
-    for key, value in item.items():
-        (known if key in CSL_FIELDS and key not in ("unmapped", "origin") else unmapped)[key] = value
-    if unmapped:
-        known.setdefault("unmapped", {}).update(unmapped)
-    try:
-        ref = Reference.model_validate(known)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        diagnostics.append(
-            _error(
-                name, f"item {index} ({item.get('id', '?')}): {where}: {first['msg']}; skipped", number=index
+    item = {str(k): v for k, v in item.items()}
+    item, from_note = csl_note.apply(item)
+    known = {k: v for k, v in item.items() if k in _KNOWN}
+    unmapped = {k: v for k, v in item.items() if k not in _KNOWN}
+    label = item.get("id", "?")
+    for _ in range(len(known) + 1):
+        try:
+            ref = Reference.model_validate({**known, "unmapped": {**unmapped, **_lifted(known)}})
+            break
+        except ValidationError as exc:
+            bad = _bad_key(exc, known)
+            if bad is None:
+                first = exc.errors()[0]
+                diagnostics.append(
+                    diag(name, f"item {index} ({label}): {first['msg']}; skipped", number=index)
+                )
+                return None
+            unmapped[bad] = known.pop(bad)
+            from_note.pop(bad, None)
+            diagnostics.append(
+                diag(
+                    name,
+                    f"item {index} ({label}): {bad!r} is not valid CSL; kept aside",
+                    number=index,
+                    error=False,
+                )
             )
-        )
+    else:  # pragma: no cover - every pass removes a key, so the loop ends by break
         return None
-    ref.origin = SourceSpan(path=name, number=index)
+    ref.origin = SourceSpan(path=name, number=index, note_fields=from_note or None)
     for var in DATE_VARIABLES:
-        value = ref.get(var)
-        if value is not None and not value.date_parts and value.raw:
-            parsed = parse_date(value.raw)
-            if parsed is not None:
-                value.parsed_parts = [list(map(int, parsed.parts))]
-                value.reading = value.reading or parsed.reading
+        _parse_raw(ref.get(var))
     return ref
+
+
+def _lifted(known: dict[str, Any]) -> dict[str, Any]:
+    """Our own ``custom.refman.unmapped`` (from CSL-JSON we wrote) comes back as unmapped."""
+    custom = known.get("custom")
+    if isinstance(custom, dict) and isinstance(custom.get("refman"), dict):
+        ours = custom["refman"].get("unmapped")
+        return dict(ours) if isinstance(ours, dict) else {}
+    return {}
+
+
+def _bad_key(exc: ValidationError, known: dict[str, Any]) -> str | None:
+    """The item key a validation error is about, so that it alone can be kept aside."""
+    for error in exc.errors():
+        loc = error.get("loc") or ()
+        if loc and isinstance(loc[0], str):
+            key = loc[0]
+            for candidate in (key, key.replace("_", "-")):
+                if candidate in known:
+                    return candidate
+            for candidate in known:
+                if CSL_FIELDS.get(candidate) == key:
+                    return candidate
+    return None
+
+
+def _parse_raw(value: DateValue | None) -> None:
+    """A ``raw`` date without parts gets ``parsed_parts`` (never written back)."""
+    if value is None or value.date_parts or not value.raw:
+        return
+    parsed = parse_date(value.raw) if len(value.raw) < 100 else None
+    if parsed is not None and parsed.date_parts:
+        value.parsed_parts = [[int(p) for p in parsed.date_parts[0]]]
+        value.reading = value.reading or parsed.reading
+        return
+    edtf = csl_note.date_from_text(value.raw)
+    if "date-parts" in edtf:
+        value.parsed_parts = edtf["date-parts"]
