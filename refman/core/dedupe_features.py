@@ -1,0 +1,149 @@
+"""What dedupe compares, computed once per record: identifiers, title skeletons, authors, dates.
+
+Scoring looks at a pair many times over (a record sits in several blocks), so every
+normalisation happens here, once, and pairs compare ready-made strings and tuples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Name, Reference
+from ..parse.translit import has_cyrillic
+from .dedupe_norm import (
+    STOP_WORDS,
+    clean_text,
+    first_page,
+    isbns,
+    normalize_doi,
+    normalize_url,
+    number_value,
+    significant_skeleton,
+    title_numbers,
+    title_variants,
+)
+from .dedupe_translit import latin_words, skeleton, skeleton_words
+
+#: CSL types grouped by what kind of work they are: a pair from two groups that exclude each
+#: other (see ``EXCLUSIVE``) is two works (a chapter is not its book).
+TYPE_GROUPS: dict[str, str] = {
+    "article-journal": "journal", "article": "journal", "article-magazine": "journal",
+    "article-newspaper": "journal", "review": "journal", "review-book": "journal",
+    "paper-conference": "conference",
+    "book": "book", "classic": "book", "collection": "book", "periodical": "book",
+    "chapter": "part", "entry": "part", "entry-dictionary": "part", "entry-encyclopedia": "part",
+    "thesis": "thesis", "report": "report", "patent": "patent", "dataset": "dataset",
+    "software": "software", "legislation": "law", "bill": "law", "regulation": "law",
+    "legal_case": "law", "treaty": "law", "standard": "standard", "speech": "speech",
+}  # fmt: skip
+#: Pairs of groups that are never one work, and (second set) the conference paper / journal
+#: version pair that is a different work unless the user asks for recall.
+EXCLUSIVE = frozenset({frozenset(p) for p in (("book", "part"), ("book", "journal"), ("book", "conference"),
+                                                ("patent", "journal"), ("dataset", "journal"),
+                                                ("software", "journal"), ("standard", "journal"))})  # fmt: skip
+VERSIONS = frozenset({frozenset(("journal", "conference"))})
+
+
+@dataclass(slots=True, frozen=True)
+class Author:
+    family: str  # skeleton of the family name (or of an institution's name)
+    initial: str  # skeleton's first letter of the first given name; "" if unknown
+    given: str  # skeleton of the given names, for "Yuri" vs "Yu."
+    institution: bool = False
+
+
+@dataclass(slots=True)
+class Features:
+    """One record, ready for comparison (all text in skeleton form, see dedupe_translit)."""
+
+    index: int
+    id: str
+    doi: str | None
+    isbns: frozenset[str]
+    url: str | None
+    pmid: str | None
+    titles: tuple[str, ...]  # skeleton of each title variant; the first is the main one
+    title_words: tuple[tuple[str, ...], ...]  # significant skeleton words of each variant
+    numbers: frozenset[str]  # numbers the title names (parts, years, resolutions …)
+    parts: frozenset[str]  # those numbers that number a part, volume, chapter, edition
+    cyrillic_title: bool  # in Cyrillic: evidence says "after transliteration"
+    cyrillic_authors: bool
+    authors: tuple[Author, ...]
+    year: int | None
+    date: tuple[int, ...]  # full issued date when known: speeches and news differ by day
+    container: tuple[str, ...]  # significant plain Latin words of the journal/book/site
+    group: str | None  # TYPE_GROUPS of its type; None for generic types
+    type: str
+    volume: str | None
+    issue: str | None
+    edition: str | None
+    page: str | None
+    number: str | None  # law, report or patent number
+    chapter: str | None
+
+
+def _authors(names: list[Name] | None) -> tuple[Author, ...]:
+    out = []
+    for name in names or []:
+        if name.family:
+            family = skeleton(" ".join(p for p in (name.non_dropping_particle, name.family) if p))
+            given_words = skeleton_words(name.given or "")
+            out.append(Author(family.replace(" ", ""), given_words[0][:1] if given_words else "",
+                              " ".join(given_words)))  # fmt: skip
+        elif name.literal:
+            out.append(Author(skeleton(name.literal).replace(" ", ""), "", "", institution=True))
+    return tuple(a for a in out if a.family)
+
+
+def _first(value: object) -> str | None:
+    if value is None:
+        return None
+    text = clean_text(str(value))
+    return text or None
+
+
+def features(index: int, ref: Reference) -> Features:
+    """Everything dedupe compares about ``ref`` (its position ``index`` in the input)."""
+    variants = title_variants(ref.title)
+    if not variants:  # an untitled record is known by its container (a website, a journal issue)
+        variants = title_variants(ref.container_title or ref.publisher)
+    for extra in (ref.original_title,):
+        variants.extend(v for v in title_variants(extra) if v not in variants)
+    numbers, parts = title_numbers(variants[0]) if variants else (frozenset(), frozenset())
+    names = ref.author or ref.editor or ref.director or ref.compiler
+    issued = ref.issued.parts if ref.issued is not None else []
+    if not issued and ref.event_date is not None:
+        issued = ref.event_date.parts
+    container = ref.container_title or ref.container_title_short or ref.journalAbbreviation
+    if not container and ref.title and ref.type in ("book", "thesis", "report"):
+        container = ref.publisher
+    identifier_text = " ".join(str(v) for v in (ref.DOI, ref.URL, ref.note) if v)
+    pmid = str(ref.PMID).strip() if ref.PMID else None
+    return Features(
+        index=index,
+        id=str(ref.id),
+        doi=normalize_doi(ref.DOI) or (normalize_doi(identifier_text) if "10." in identifier_text else None),
+        isbns=isbns(ref.ISBN),
+        url=normalize_url(ref.URL),
+        pmid=pmid or None,
+        titles=tuple(skeleton(v) for v in variants),
+        title_words=tuple(tuple(significant_skeleton(v)) for v in variants),
+        numbers=numbers,
+        parts=parts,
+        cyrillic_title=has_cyrillic(" ".join(variants)),
+        cyrillic_authors=any(has_cyrillic(n.family or n.literal or "") for n in names or []),
+        authors=_authors(names),
+        year=issued[0] if issued else None,
+        date=tuple(issued),
+        container=tuple(w for w in latin_words(clean_text(container)) if w not in STOP_WORDS)
+        if container
+        else (),
+        group=TYPE_GROUPS.get(ref.type),
+        type=ref.type,
+        volume=number_value(ref.volume),
+        issue=number_value(ref.issue),
+        edition=number_value(ref.edition),
+        page=first_page(ref.page or ref.page_first),
+        number=_first(ref.number),
+        chapter=number_value(ref.chapter_number),
+    )
