@@ -153,3 +153,61 @@ def parse_date(text: str, convention: str | None = None, evidence: str | None = 
         if found.start == 0 and found.end == len(stripped):
             return found.value
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class SlashConvention:
+    """The slash convention a document proves: MDY, DMY, or None (no evidence, or conflict)."""
+
+    convention: str | None
+    evidence: str | None = None  # e.g. "month/day: refs 7, 13 have a second field over 12 (…)"
+    conflict: bool = False  # some dates prove month/day and others day/month
+
+
+def _cite(label: str, hits: list[tuple[str, str]], why: str) -> str:
+    names = ", ".join(dict.fromkeys(item for item, _ in hits))
+    shown = ", ".join(raw for _, raw in hits[:3]) + (" …" if len(hits) > 3 else "")
+    noun = "refs" if len({item for item, _ in hits}) > 1 else "ref"
+    return f"{label}: {noun} {names} {'have' if noun == 'refs' else 'has'} {why} ({shown})"
+
+
+def infer_slash_convention(items: list[tuple[str, str]]) -> SlashConvention:
+    """Decide how a document writes slash dates from the ones that prove it.
+
+    ``items`` are (label, text) pairs, e.g. ("7", "Zainullin E. … 06/28/2021. …"). A slash date
+    whose second field is over 12 can only be month/day; one whose first field is over 12 can
+    only be day/month. One kind of proof decides; both kinds, or none, decide nothing."""
+    mdy: list[tuple[str, str]] = []
+    dmy: list[tuple[str, str]] = []
+    for label, text in items:
+        for m in SLASHED.finditer(text):
+            proven = slash_reading(int(m[1]), int(m[2]))
+            if proven == MDY:
+                mdy.append((label, m[0]))
+            elif proven == DMY:
+                dmy.append((label, m[0]))
+    if mdy and not dmy:
+        return SlashConvention(MDY, _cite("month/day", mdy, "a second field over 12"))
+    if dmy and not mdy:
+        return SlashConvention(DMY, _cite("day/month", dmy, "a first field over 12"))
+    if mdy and dmy:
+        evidence = (
+            _cite("month/day", mdy, "a second field over 12")
+            + "; but "
+            + _cite("day/month", dmy, "a first field over 12")
+        )
+        return SlashConvention(None, evidence, conflict=True)
+    return SlashConvention(None)
+
+
+def ambiguous_slash(text: str) -> bool:
+    """Whether ``text`` is a slash date that either convention reads, as different dates."""
+    m = SLASHED.fullmatch(text.strip().rstrip("."))
+    return m is not None and slash_reading(int(m[1]), int(m[2])) is None and m[1] != m[2]
+
+
+def unread_slash(text: str) -> DateValue:
+    """An ambiguous slash date kept unread: the raw text and why, no parts (never guessed)."""
+    raw = text.strip().rstrip(".")
+    reading = DateReading(source=raw, pattern=f"{MDY} or {DMY}", ambiguous=True, evidence=None)
+    return DateValue(raw=raw, reading=reading)

@@ -85,3 +85,65 @@ def initials_of(given: str | None) -> str:
             initials.append(head + ".")
         out.append("-".join(initials))
     return " ".join(out)
+
+
+# A byline in running text: periods after initials are required (else "Заглавие" would pass
+# for an initial "За"), and two-letter initials must be real digraphs (Yu., Zh., Дж.).
+_CYR_DIGRAPH = "(?:Дж|Юр)"
+_LATIN_DIGRAPH = "(?:" + "|".join(sorted(_DIGRAPHS)) + ")"
+_RUN_INITIAL = rf"(?:{_LATIN_DIGRAPH}|{_CYR_DIGRAPH}|[{_UP}])\."
+_RUN_INITIALS = rf"{_RUN_INITIAL}(?:[\s\u00a0]?-?[\s\u00a0]?{_RUN_INITIAL}){{0,2}}"
+_RUN_SURNAME = rf"(?:Mc|Mac|O['’]|D['’])?{_SURNAME}"
+_BYLINE_NAME = re.compile(
+    rf"(?:{_RUN_SURNAME},?[\s\u00a0]{_RUN_INITIALS}|{_RUN_INITIALS}[\s\u00a0]?{_RUN_SURNAME}(?!\w))"
+)
+_NAME_SEPARATOR = re.compile(r"(?:,[\s\u00a0]*|[\s\u00a0]+(?:and|и|&)[\s\u00a0]+)")
+_ET_AL = re.compile(r",?[\s\u00a0]*(?:\[\s*)?(?:et[\s\u00a0]+al\.|и[\s\u00a0]+др\.)(?:\s*\])?")
+
+
+def split_byline(text: str) -> tuple[list[Name], str, bool]:
+    """The authors a reference opens with, the rest of it, and whether "et al." cut the list.
+
+    "Zainullin E. Russian coal …" → ([Zainullin, E.], "Russian coal …", False). Only names in
+    the forms lists use for a byline count ("Surname I. I.", "I. I. Surname"), so a person named
+    inside a title ("Zakharova: Russia expects …", "Georgy Zinoviev: …") is not taken."""
+    names: list[Name] = []
+    pos = 0
+    while True:
+        match = _BYLINE_NAME.match(text, pos)
+        if match is None:
+            break
+        name = parse_person(match[0])
+        if name is None:
+            break
+        names.append(name)
+        pos = match.end()
+        sep = _NAME_SEPARATOR.match(text, pos)
+        if sep is None or _BYLINE_NAME.match(text, sep.end()) is None:
+            break
+        pos = sep.end()
+    if not names:
+        return [], text, False
+    et_al = _ET_AL.match(text, pos)
+    if et_al is not None:
+        pos = et_al.end()
+    rest = text[pos:]
+    if rest and not rest[0].isspace() and rest[0] not in ",:;.":
+        return [], text, False  # the "name" runs into a word: not a byline
+    rest = rest.lstrip(" ,:;.\u00a0")
+    if not rest:
+        return [], text, False  # nothing but names: a title that looks like one, not a byline
+    return names, rest, et_al is not None
+
+
+def parse_name_list(text: str) -> tuple[list[Name], bool]:
+    """Names of a responsibility statement ("И. И. Иванов, П. П. Петров [и др.]"), and
+    whether it was cut with "et al."; an empty list when any part is not a person's name."""
+    et_al = _ET_AL.search(text)
+    if et_al is not None:
+        text = text[: et_al.start()] + text[et_al.end() :]
+    parts = [p for p in _NAME_SEPARATOR.split(text.strip().rstrip(".")) if p.strip()]
+    names = [parse_person(p) for p in parts]
+    if not names or any(n is None for n in names):
+        return [], False
+    return [n for n in names if n is not None], et_al is not None

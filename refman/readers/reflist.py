@@ -1,0 +1,252 @@
+"""Free-text reference lists: numbered ("1.", "1)", "[1]") or one reference per paragraph.
+
+A list is split into items first (wrapped lines joined, line-break hyphens repaired with
+evidence), then the document decides what only the whole list can: how it writes slash
+dates (``parse.dates.infer_slash_convention``), whether quotes around a title are the list's
+habit or part of one title, and which people it names as speakers. Each item is then read by
+``reflist_fields.parse_reference``. Nothing is dropped: an item that cannot be read becomes a
+reference whose title is its text, with an RM002 warning.
+
+Judgment: quotes around a title are cut when most titles in the list are quoted (a list
+style); when only a few are, they belong to those titles (a headline that is a quotation,
+such as the seed's ref 13) and stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, Location, ReadResult, Severity
+from ..model import Library, Reference, SourceSpan
+from ..parse.dates import infer_slash_convention
+from ..parse.text import clean_spaces, repair_hyphenation, words_of
+from .reflist_fields import Context, Parsed, names_of_speakers, parse_reference
+
+NUMBERED = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])\s+(?=\S)")
+#: Labels of an article page's header: with several of them the text is a page, not a list.
+PAGE_MARKERS = (
+    "Publication type", "Journal name", "Keywords", "Publication date", "Number of characters",
+    "Number of purchasers", "Тип публикации", "Название журнала", "Ключевые слова",
+    "Дата публикации", "Количество символов", "Кол-во символов",
+)  # fmt: skip
+_REFERENCE_MARKS = re.compile(
+    r"\b(?:1[5-9]\d\d|20\d\d)\b|https?://|//|\b(?:accessed|дата обращения|DOI|ISBN|pp?\.|С\.|Т\.|Vol\.)",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(
+    r"^\s*(?:references|bibliography|literature|sources|works cited|список (?:литературы|источников|"
+    r"использованных источников|использованной литературы)|литература|источники|библиография)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Item:
+    """One reference's text, where it stood, and its number in the list."""
+
+    number: int | None
+    line: int
+    end_line: int
+    text: str
+
+
+def sniff(text: str) -> float:
+    """High for a numbered list of references; low for a page (its header labels) or data."""
+    head = text.lstrip()[:4]
+    if not head or (head[0] in "[{@<" and not NUMBERED.match(text.lstrip().splitlines()[0])):
+        return 0.0
+    sample = text[:200_000]
+    items, _, _ = split_items(sample)
+    if not items:
+        return 0.0
+    marked = sum(1 for it in items if _REFERENCE_MARKS.search(it.text)) / len(items)
+    numbered = sum(1 for it in items if it.number is not None)
+    if numbered >= 2:
+        score = 0.55 + 0.4 * marked
+    elif len(items) >= 2 and marked >= 0.6:
+        score = 0.35 + 0.1 * marked
+    else:
+        score = 0.2 * marked
+    if sum(marker in sample for marker in PAGE_MARKERS) >= 3:
+        score = min(score, 0.5)  # the page reader knows this text better
+    return round(min(score, 0.95), 3)
+
+
+def read(text: str, name: str = "-") -> ReadResult:
+    diagnostics: list[Diagnostic] = []
+    if not text.strip():
+        diagnostics.append(
+            _diag(name, "RM001", "unreadable-input", Severity.ERROR, "empty input: no references")
+        )
+        return ReadResult(Library(), diagnostics)
+    items, skipped, repairs = split_items(text)
+    for line, content in skipped:
+        diagnostics.append(
+            _diag(name, "RM007", "page-noise-skipped", Severity.INFO,
+                  f"not a reference, skipped: {content[:80]!r}", line=line)
+        )  # fmt: skip
+    for line, word, fixed in repairs:
+        diagnostics.append(
+            _diag(name, "RM003", "repaired-hyphenation", Severity.INFO,
+                  f"line-break hyphen repaired: {word!r} → {fixed!r}", line=line)
+        )  # fmt: skip
+    if not items:
+        diagnostics.append(
+            _diag(name, "RM001", "unreadable-input", Severity.ERROR, "no references found in the text")
+        )
+    references = parse_items(items, name, diagnostics)
+    return ReadResult(Library(references=references), diagnostics)
+
+
+def split_items(text: str) -> tuple[list[Item], list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """Items of a list, lines skipped as not part of any (line, text), and hyphenation repairs
+    (line, broken word, repaired word)."""
+    lines = text.splitlines()
+    vocabulary = words_of(text)
+    numbered = _numbered_starts(lines)
+    # unnumbered: one reference per paragraph if paragraphs wrap over lines, else per line
+    wrapped = (
+        not numbered and re.search(r"\S[^\n]*\n[^\S\n]*\S", text.strip()) and re.search(r"\n\s*\n", text)
+    )
+    groups: list[tuple[int | None, int, list[str]]] = []
+    skipped: list[tuple[int, str]] = []
+    gap = True
+    for index, line in enumerate(lines, start=1):
+        if not line.strip():
+            gap = True
+            continue
+        if index in numbered:
+            match = NUMBERED.match(line)
+            assert match is not None
+            groups.append((numbered[index], index, [line[match.end() :]]))
+        elif numbered and not groups:
+            skipped.append((index, line.strip()))
+        elif groups and _continues(bool(numbered), bool(wrapped), gap, groups[-1][2][-1]):
+            groups[-1][2].append(line)
+        elif (numbered and not _REFERENCE_MARKS.search(line)) or _HEADING.match(line):
+            skipped.append((index, line.strip()))
+        else:
+            groups.append((None, index, [line]))
+        gap = False
+    items: list[Item] = []
+    repairs: list[tuple[int, str, str]] = []
+    for number, start, parts in groups:
+        joined = _join_lines(parts, start, vocabulary, repairs)
+        items.append(Item(number, start, start + len(parts) - 1, clean_spaces(joined)))
+    return [it for it in items if it.text], skipped, repairs
+
+
+def _numbered_starts(lines: list[str]) -> dict[int, int]:
+    """Line number → list number, for lines that start the next item of a numbered list."""
+    starts: dict[int, int] = {}
+    expected: int | None = None
+    previous = ""
+    for index, line in enumerate(lines, start=1):
+        match = NUMBERED.match(line)
+        if match is not None:
+            number = int(match["b"] or match["n"])
+            loose = not previous.strip() or _finished(previous)
+            if expected is None or number == expected or (loose and expected < number <= expected + 2):
+                starts[index] = number
+                expected = number + 1
+        previous = line
+    return starts if len(starts) >= 1 else {}
+
+
+def _continues(numbered: bool, wrapped: bool, gap: bool, last: str) -> bool:
+    """Whether a line without a number continues the item before it: in a numbered list,
+    unless a blank line follows a finished item; unnumbered, only within a paragraph."""
+    if numbered:
+        return not gap or not _finished(last)
+    return wrapped and not gap
+
+
+def _finished(line: str) -> bool:
+    return line.rstrip().endswith((".", ")", "]"))
+
+
+def _join_lines(
+    parts: list[str], start: int, vocabulary: set[str], repairs: list[tuple[int, str, str]]
+) -> str:
+    out = parts[0].strip()
+    for offset, part in enumerate(parts[1:], start=1):
+        part = part.strip()
+        broken = re.search(r"([^\W\d_]+)-$", out)
+        tail = re.match(r"([^\W\d_]+)", part)
+        if broken and tail:
+            fixed = repair_hyphenation(f"{broken[1]}-{tail[1]}", vocabulary)
+            if fixed is not None:
+                repairs.append((start + offset, f"{broken[1]}-{tail[1]}", fixed))
+                out = out[:-1] + part
+            else:
+                out += part
+        else:
+            out += " " + part
+    return out
+
+
+def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> list[Reference]:
+    """Read every item, with what the whole document decides; diagnostics appended."""
+    labels = [(str(it.number if it.number is not None else i), it.text) for i, it in enumerate(items, 1)]
+    ctx = Context(infer_slash_convention(labels), names_of_speakers([it.text for it in items]))
+    parsed: list[Parsed] = []
+    for item in items:
+        try:
+            result = parse_reference(item.text, ctx)
+        except Exception:  # noqa: BLE001 - one unreadable reference must never lose the list
+            result = Parsed(Reference(type="document"), understood=False)
+        parsed.append(result)
+    keep_quotes = 2 * sum(1 for p in parsed if p.quotes) <= len(parsed)
+    references = []
+    for item, result in zip(items, parsed, strict=True):
+        ref = result.ref
+        if result.quotes and keep_quotes and ref.title:
+            ref.title = result.quotes[0] + ref.title + result.quotes[1]
+        if not result.understood or not ref.title:
+            ref.title = ref.title or item.text
+            diagnostics.append(
+                _diag(name, "RM002", "unparsed-reference", Severity.WARNING,
+                      "could not tell the parts of this reference; kept whole as its title",
+                      line=item.line, number=item.number)
+            )  # fmt: skip
+        ref.origin = SourceSpan(path=name, line=item.line, end_line=item.end_line, number=item.number,
+                                raw=item.text)  # fmt: skip
+        _date_diagnostics(ref, result, ctx, name, item, diagnostics)
+        references.append(ref)
+    return references
+
+
+def _date_diagnostics(
+    ref: Reference, result: Parsed, ctx: Context, name: str, item: Item, out: list[Diagnostic]
+) -> None:
+    for var in ("issued", "accessed"):
+        value = ref.get(var)
+        if value is None or value.reading is None or not value.reading.ambiguous or not value.date_parts:
+            continue
+        iso = "-".join(f"{int(p):02d}" for p in value.date_parts[0])
+        out.append(
+            _diag(name, "RM004", "ambiguous-date-resolved", Severity.INFO,
+                  f"{var} {value.raw} read as {iso} ({value.reading.pattern}); evidence: {value.reading.evidence}",
+                  line=item.line, number=item.number, field=var)
+        )  # fmt: skip
+    for var, raw in result.unread:
+        why = (
+            f"the document contradicts itself ({ctx.convention.evidence})"
+            if ctx.convention.conflict
+            else "no slash date in the document has a field over 12"
+        )
+        out.append(
+            _diag(name, "RM005", "undated-ambiguous-date", Severity.WARNING,
+                  f"{var} {raw} could be month/day or day/month and {why}; kept unread",
+                  line=item.line, number=item.number, field=var)
+        )  # fmt: skip
+
+
+def _diag(
+    name: str, code: str, slug: str, severity: Severity, message: str,
+    line: int | None = None, number: int | None = None, field: str | None = None,
+) -> Diagnostic:  # fmt: skip
+    return Diagnostic(
+        code, slug, severity, message, location=Location(name, line), number=number, field=field
+    )
