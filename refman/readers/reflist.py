@@ -48,7 +48,8 @@ class Item:
     number: int | None
     line: int
     end_line: int
-    text: str
+    text: str  # lines joined, spaces cleaned: what the fields are read from
+    raw: str = ""  # the lines as written (without the number), for SourceSpan.raw
 
 
 def sniff(text: str) -> float:
@@ -133,7 +134,8 @@ def split_items(text: str) -> tuple[list[Item], list[tuple[int, str]], list[tupl
     repairs: list[tuple[int, str, str]] = []
     for number, start, parts in groups:
         joined = _join_lines(parts, start, vocabulary, repairs)
-        items.append(Item(number, start, start + len(parts) - 1, clean_spaces(joined)))
+        raw = "\n".join(p.strip() for p in parts)
+        items.append(Item(number, start, start + len(parts) - 1, clean_spaces(joined), raw))
     return [it for it in items if it.text], skipped, repairs
 
 
@@ -146,8 +148,10 @@ def _numbered_starts(lines: list[str]) -> dict[int, int]:
         match = NUMBERED.match(line)
         if match is not None:
             number = int(match["b"] or match["n"])
-            loose = not previous.strip() or _finished(previous)
-            if expected is None or number == expected or (loose and expected < number <= expected + 2):
+            after_blank = not previous.strip()
+            near = _finished(previous) and expected is not None and expected < number <= expected + 2
+            restart = after_blank and expected is not None and (number >= expected or number == 1)
+            if expected is None or number == expected or near or restart:
                 starts[index] = number
                 expected = number + 1
         previous = line
@@ -211,7 +215,7 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
                       line=item.line, number=item.number)
             )  # fmt: skip
         ref.origin = SourceSpan(path=name, line=item.line, end_line=item.end_line, number=item.number,
-                                raw=item.text)  # fmt: skip
+                                raw=item.raw or item.text)  # fmt: skip
         _date_diagnostics(ref, result, ctx, name, item, diagnostics)
         references.append(ref)
     return references
