@@ -1,0 +1,209 @@
+"""LaTeX ↔ Unicode for BibTeX values: fast, linear, and never raising.
+
+Reading: accents (``\\"u``, ``{\\"{o}}``, ``\\'{\\i}``, ``\\v c``), named letters (``\\ss``, ``\\o``,
+``\\i``), escaped specials (``\\&``), ligatures (``--``, ``---``, ``~``, ````…''``), old
+T2A Cyrillic macros (``\\cyrchar\\CYRI``, ``{\\cyrya}``), text-formatting commands reduced to
+their text, protective braces dropped. Math (``$…$``) is kept verbatim, and so is any command
+we do not know, so nothing is silently lost. bibtexparser's own decoding middleware (through
+pylatexenc) runs at a few hundred entries a second; this is one regex pass per value.
+
+Writing: Unicode stays Unicode (UTF-8 output, never ``\\cyrchar``); only what LaTeX would
+misread is escaped (``& % $ # _ { } ~ ^ \\``), and capitals that a style must not lower-case
+are braced (see ``protect_case``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Accent commands → the combining character they put on their argument.
+ACCENTS = {
+    "`": "\u0300", "'": "\u0301", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "d": "\u0323",
+    "b": "\u0331", "r": "\u030a", "k": "\u0328", "t": "\u0361",
+}  # fmt: skip
+
+#: Commands that stand for one character (or nothing).
+SYMBOLS = {
+    "i": "ı", "j": "ȷ", "ss": "ß", "SS": "SS", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ",
+    "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "dh": "ð", "DH": "Ð",
+    "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ",
+    "textendash": "–", "textemdash": "—", "ldots": "…", "dots": "…", "textellipsis": "…",
+    "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“",
+    "textquotedblright": "”", "guillemotleft": "«", "guillemotright": "»", "guillemetleft": "«",
+    "guillemetright": "»", "flqq": "«", "frqq": "»", "quotedblbase": "„", "glqq": "„",
+    "grqq": "“", "S": "§", "P": "¶", "copyright": "©", "textcopyright": "©",
+    "textregistered": "®", "texttrademark": "™", "textdegree": "°", "textbackslash": "\\",
+    "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_", "textbar": "|",
+    "textless": "<", "textgreater": ">", "textbullet": "•", "textperiodcentered": "·",
+    "textnumero": "№", "No": "№", "textsection": "§", "pounds": "£", "texteuro": "€", "euro": "€",
+    "textdollar": "$", "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "slash": "/",
+    "-": "", "/": "", "@": "", "ignorespaces": "", "relax": "", "protect": "", "noopsort": "",
+    "nobreakspace": "\u00a0", ",": "\u2009", " ": " ", "\\": " ", "newline": " ", "par": " ",
+    "&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}",
+}  # fmt: skip
+
+_CYR = (
+    "a а b б v в g г d д e е yo ё zh ж z з i и ishrt й k к l л m м n н o о p п r р s с t т "
+    "u у f ф h х c ц ch ч sh ш shch щ hrdsn ъ ery ы sftsn ь erev э yu ю ya я ie є ii і yi ї"
+).split()
+for _latin, _cyr in zip(_CYR[::2], _CYR[1::2], strict=True):
+    SYMBOLS["cyr" + _latin] = _cyr
+    SYMBOLS["CYR" + _latin.upper()] = _cyr.upper()
+SYMBOLS["cyrchar"] = ""
+
+#: Commands whose (first) argument is their text: formatting and quoting.
+TEXT_COMMANDS = frozenset(
+    "emph textit textbf textsc textup textsl textmd textrm textsf texttt textnormal mbox hbox "
+    "text mkbibquote enquote mkbibemph mkbibitalic mkbibbold uppercase lowercase MakeUppercase "
+    "MakeLowercase url nolinkurl foreignlanguage hyphenation textsuperscript textsubscript "
+    "it bf em sc rm sf tt itshape bfseries scshape upshape normalfont".split()
+)
+#: Commands with a first argument that is not text: ``\\href{url}{text}``, ``\\foreignlanguage{lang}{…}``.
+SKIP_FIRST_ARG = frozenset(["href", "foreignlanguage", "hyphenation"])
+
+_ARG = r"(?:\{\s*(\\[ij](?![A-Za-z])|[^{}\\\s])\s*\}|(\\[ij](?![A-Za-z])|[A-Za-z]))"
+_SYMBOL_ACCENT = re.compile(r"\\([`'^\"~=.])\s*" + _ARG)
+_LETTER_ACCENT = re.compile(
+    r"\\([uvHcdbrkt])(?:\s*\{\s*(\\[ij](?![A-Za-z])|[^{}\\\s])\s*\}|\s+(\\[ij](?![A-Za-z])|[A-Za-z]))"
+)
+_TOKEN = re.compile(r"\\([A-Za-z]+)\s*|\\(.)|(\$[^$]*\$)|(---|--|``|''|<<|>>|[{}~])", re.DOTALL)
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space is meant
+_NEEDS_WORK = re.compile(r"[\\{}~$`']|--")
+
+
+def _accent(match: re.Match[str]) -> str:
+    base = match[2] or match[3] or ""
+    if base.startswith("\\"):  # \i, \j: an accented dotless i is the accented i ("\\'{\\i}" → "í")
+        base = base[1]
+    return unicodedata.normalize("NFC", base + ACCENTS[match[1]])
+
+
+def _group_end(text: str, start: int) -> int:
+    """The end of the brace groups that follow ``start`` (``{a}{b}``), or ``start``."""
+    end = start
+    while end < len(text) and text[end] == "{":
+        depth = 0
+        for index in range(end, len(text)):
+            ch = text[index]
+            if ch == "\\":
+                continue
+            if ch == "{" and text[index - 1 : index] != "\\":
+                depth += 1
+            elif ch == "}" and text[index - 1 : index] != "\\":
+                depth -= 1
+                if depth == 0:
+                    end = index + 1
+                    break
+        else:
+            return end
+    return end
+
+
+def to_unicode(value: str) -> str:
+    """A BibTeX field value (macros already expanded) as plain Unicode text."""
+    if not _NEEDS_WORK.search(value):
+        return _SPACES.sub(" ", value).strip() if "\n" in value or "  " in value else value
+    text = _SYMBOL_ACCENT.sub(_accent, value)
+    text = _LETTER_ACCENT.sub(_accent, text)
+    out: list[str] = []
+    skip_group = 0  # brace depth at which an argument to drop ends (for \href's url)
+    depth = 0
+    pos = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() < pos:  # inside a group copied verbatim
+            continue
+        if skip_group == 0:
+            out.append(text[pos : match.start()])
+        pos = match.end()
+        word, char, math, lig = match.groups()
+        if skip_group:
+            if lig == "{":
+                depth += 1
+            elif lig == "}":
+                depth -= 1
+                if depth < skip_group:
+                    skip_group = 0
+            continue
+        if word is not None:
+            if word in SYMBOLS:
+                out.append(SYMBOLS[word])
+            elif word in SKIP_FIRST_ARG and text.startswith("{", match.end()):
+                skip_group = depth + 1
+            elif word not in TEXT_COMMANDS:  # unknown: kept as written, with its arguments
+                end = _group_end(text, match.end())
+                out.append(text[match.start() : end])
+                pos = end
+        elif char is not None:
+            out.append(SYMBOLS.get(char, "\\" + char))
+        elif math is not None:
+            out.append(math)
+        elif lig == "{":
+            depth += 1
+        elif lig == "}":
+            depth -= 1
+        elif lig == "~":
+            out.append("\u00a0")
+        else:
+            out.append({"---": "—", "--": "–", "``": "“", "''": "”", "<<": "<<", ">>": ">>"}[lig])
+    if skip_group == 0:
+        out.append(text[pos:])
+    return _SPACES.sub(" ", "".join(out)).strip()
+
+
+# ---------------------------------------------------------------- writing
+
+_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "#": r"\#",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "$": r"\$",
+    "\u00a0": "~",
+}  # fmt: skip
+_SPECIAL = re.compile(r"[\\{}&%#_~^$\u00a0]")
+#: A command we kept while reading (``\\foo{bar}``): written back as it is, not escaped.
+_COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[^{}\\]*\})*")
+#: ``$…$`` that looks like math (a command, a super/subscript, or one letter): kept verbatim.
+_MATH = re.compile(r"\$(?=[^$\s])[^$]*?(?:\\[A-Za-z]+|[\^_=])[^$]*\$|\$[A-Za-z]\$")
+
+
+def _escape_plain(text: str) -> str:
+    return _SPECIAL.sub(lambda m: _ESCAPES[m[0]], text)
+
+
+def escape(text: str) -> str:
+    """Unicode text as a BibTeX value body: specials escaped; math and LaTeX commands that
+    reading kept (``\\foo{bar}``) written back as they are; Unicode left alone (UTF-8)."""
+    if not _SPECIAL.search(text):
+        return text
+    if "$" not in text and "\\" not in text:
+        return _escape_plain(text)
+    out: list[str] = []
+    pos = 0
+    verbatim = [m.span() for m in _MATH.finditer(text)]
+    verbatim += [
+        m.span() for m in _COMMAND.finditer(text) if not any(a <= m.start() < b for a, b in verbatim)
+    ]
+    for start, end in sorted(verbatim):
+        out.append(_escape_plain(text[pos:start]))
+        out.append(text[start:end])
+        pos = end
+    out.append(_escape_plain(text[pos:]))
+    return "".join(out)
+
+
+def balanced(text: str) -> bool:
+    """Braces balanced (ignoring escaped ones): the condition for a value to be brace-delimited."""
+    depth = 0
+    escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0

@@ -1,0 +1,203 @@
+"""BibTeX and BibLaTeX in: every entry as a CSL reference, the file's shape kept for writing.
+
+bibtexparser 2.x splits the file, with its parse stack pinned to nothing: its middlewares
+(LaTeX decoding through pylatexenc, names) run at about 250 entries a second, so macros,
+LaTeX and names are ours (``readers.bibtex_values``, ``parse.latex``, ``parse.bibnames``).
+The input is split into chunks at entry starts so that the parser's own block objects for a
+100,000-entry file never exist all at once.
+
+Lossless writing: each reference keeps its raw entry text (``origin.raw``); the library keeps,
+per input, the order of every block (``@string``, ``@preamble``, comments, ``@xdata``, entries)
+and a fingerprint of each reference as read. A writer that finds the fingerprint unchanged
+writes the raw entry back byte for byte. A broken entry is reported (RM001, with its line and
+raw text) and the rest of the file is read; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import bibtexparser
+from bibtexparser import model as bp
+
+from ..diagnostics import Diagnostic, Location, ReadResult, Severity
+from ..model import Library, SourceSpan
+from ..parse.bibtex_fields import BIBLATEX_MARKERS, fingerprint
+from .bibtex_entry import inherit, to_reference
+from .bibtex_values import ValueTooLongError, evaluate
+
+#: The key in ``Library.preserved`` for one input's blocks: ``PRESERVED_PREFIX + name``.
+PRESERVED_PREFIX = "bibtex:"
+#: Characters per chunk handed to bibtexparser (cut only where a line starts with "@").
+CHUNK = 1 << 20
+_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]", re.MULTILINE)
+_BIBLATEX_TYPES = frozenset("online dataset software thesis report mvbook bookinbook xdata set "
+                            "legislation legal jurisdiction standard inreference".split())  # fmt: skip
+_RAW_SNIPPET = 200
+
+
+def sniff(text: str) -> float:
+    """High for text with ``@type{`` blocks; BibTeX and BibLaTeX share one reader."""
+    head = text[:50_000]
+    found = [m[1].lower() for m in _ENTRY_START.finditer(head)]
+    if not found:
+        return 0.0
+    entries = [t for t in found if t not in ("string", "comment", "preamble")]
+    return 0.95 if entries else 0.6
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(first line number, text) pieces, each cut at a line that starts a block."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    line = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= CHUNK else text.find("\n@", start + CHUNK)
+        end = len(text) if end < 0 else end + 1
+        piece = text[start:end]
+        out.append((line, piece))
+        line += piece.count("\n")
+        start = end
+    return out
+
+
+class _Reading:
+    """State while reading one input: macros, blocks in order, entries, diagnostics."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.macros: dict[str, str] = {}
+        self.blocks: list[list[Any]] = []
+        self.entries: list[tuple[str, str, dict[str, str], int, int, str]] = []
+        self.xdata: dict[str, dict[str, str]] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.biblatex = False
+
+    def report(self, code: str, severity: Severity, message: str, line: int | None) -> None:
+        names = {"RM001": "unreadable-input", "RM002": "input-structure", "RM003": "input-data"}
+        self.diagnostics.append(
+            Diagnostic(code, names[code], severity, message, location=Location(self.name, line))
+        )
+
+    def value(self, raw: str, line: int, what: str) -> str:
+        unknown: list[str] = []
+        try:
+            text = evaluate(raw, self.macros, unknown)
+        except ValueTooLongError as exc:
+            self.report("RM001", Severity.ERROR, f"{what}: {exc}; value dropped", line)
+            return ""
+        for macro in unknown:
+            self.report("RM003", Severity.WARNING, f"{what}: undefined @string {macro!r}; kept as text", line)
+        return text
+
+    def block(self, block: bp.Block, offset: int) -> None:
+        line = (block.start_line or 0) + offset + 1
+        if isinstance(block, bp.DuplicateFieldKeyBlock):
+            dupes = ", ".join(sorted(block.duplicate_keys))
+            self.report("RM002", Severity.WARNING, f"duplicate field(s) {dupes}: the first is used", line)
+            self.entry(block.ignore_error_block, line, block.raw)
+        elif isinstance(block, bp.DuplicateBlockKeyBlock):
+            self.report("RM002", Severity.WARNING, f"duplicate key {block.key!r}: both entries kept", line)
+            self.entry(block.ignore_error_block, line, block.raw)
+        elif isinstance(block, bp.ParsingFailedBlock):
+            raw = (block.raw or "").strip()
+            snippet = raw if len(raw) <= _RAW_SNIPPET else raw[:_RAW_SNIPPET] + "…"
+            self.report("RM001", Severity.ERROR, f"unreadable entry, skipped: {snippet!r}", line)
+            self.blocks.append(["comment", line, block.raw or ""])  # written back: nothing lost
+        elif isinstance(block, bp.String):
+            self.macros[block.key.lower()] = self.value(block.value, line, f"@string {block.key}")
+            self.blocks.append(["string", line, block.raw])
+        elif isinstance(block, bp.Entry):
+            self.entry(block, line, block.raw)
+        else:  # @preamble, @comment, text between entries
+            kind = "preamble" if isinstance(block, bp.Preamble) else "comment"
+            self.blocks.append([kind, line, block.raw])
+
+    def entry(self, entry: bp.Block | None, line: int, raw: str | None) -> None:
+        if not isinstance(entry, bp.Entry):
+            self.report("RM001", Severity.ERROR, "unreadable entry, skipped", line)
+            return
+        fields: dict[str, str] = {}
+        for field in entry.fields:
+            name = field.key.lower()
+            if name not in fields:
+                fields[name] = self.value(str(field.value), line, f"{entry.key}: {name}")
+        etype = entry.entry_type.lower()
+        if not self.biblatex and (etype in _BIBLATEX_TYPES or fields.keys() & BIBLATEX_MARKERS):
+            self.biblatex = True
+        if etype == "xdata":
+            self.xdata[entry.key.lower()] = fields
+            self.blocks.append(["xdata", line, raw or ""])
+            return
+        end = line + (raw or "").count("\n")
+        self.entries.append((etype, entry.key, fields, line, end, raw or ""))
+
+
+def read(text: str, name: str = "-") -> ReadResult:
+    """Every entry of a BibTeX/BibLaTeX text; broken ones reported, never raised."""
+    state = _Reading(name)
+    try:
+        for offset, piece in _chunks(text.replace("\x00", "")):
+            parsed = bibtexparser.parse_string(piece, parse_stack=[])
+            for block in parsed.blocks:
+                state.block(block, offset)
+            del parsed
+        library = _build(state)
+    except Exception as exc:  # noqa: BLE001 - a reader reports, it never raises
+        state.report("RM001", Severity.ERROR, f"cannot read BibTeX: {type(exc).__name__}: {exc}", None)
+        return ReadResult(Library(), state.diagnostics)
+    if "\x00" in text:
+        state.report("RM002", Severity.WARNING, "NUL bytes in the input were ignored", None)
+    if not library.references and not any(d.severity == Severity.ERROR for d in state.diagnostics):
+        state.report("RM001", Severity.ERROR, "no BibTeX entries found", None)
+    return ReadResult(library, state.diagnostics)
+
+
+def _build(state: _Reading) -> Library:
+    library = Library()
+    parents = {key.lower(): (etype, fields) for etype, key, fields, *_ in state.entries}
+    for etype, key, fields, line, end, raw in state.entries:
+        fields = _inherited(state, etype, fields, parents, line)
+        try:
+            ref = to_reference(etype, key, fields)
+        except Exception as exc:  # noqa: BLE001 - one bad entry is reported, the rest read
+            state.report("RM001", Severity.ERROR, f"{key}: cannot be read ({exc}); skipped", line)
+            state.blocks.append(["comment", line, raw])
+            continue
+        ref.origin = SourceSpan(path=state.name, line=line, end_line=end, raw=raw)
+        library.references.append(ref)
+        state.blocks.append(["entry", line, fingerprint(ref)])
+    state.blocks.sort(key=lambda block: block[1])
+    library.preserved[PRESERVED_PREFIX + state.name] = {
+        "dialect": "biblatex" if state.biblatex else "bibtex",
+        "blocks": state.blocks,
+    }
+    return library
+
+
+def _inherited(
+    state: _Reading,
+    etype: str,
+    fields: dict[str, str],
+    parents: dict[str, tuple[str, dict[str, str]]],
+    line: int,
+) -> dict[str, str]:
+    """Fields with crossref and xdata data filled in (the entry's own fields win)."""
+    if "xdata" not in fields and "crossref" not in fields:
+        return fields
+    fields = dict(fields)
+    for key in (k.strip().lower() for k in fields.get("xdata", "").split(",") if k.strip()):
+        if key in state.xdata:
+            for name, value in state.xdata[key].items():
+                fields.setdefault(name, value)
+        else:
+            state.report("RM003", Severity.WARNING, f"xdata {key!r} not found in this input", line)
+    parent_key = fields.get("crossref", "").strip().lower()
+    if parent_key:
+        if parent_key in parents:
+            parent_type, parent_fields = parents[parent_key]
+            inherit(fields, etype, parent_fields, parent_type)
+        else:
+            state.report("RM003", Severity.WARNING, f"crossref {parent_key!r} not found in this input", line)
+    return fields

@@ -1,0 +1,202 @@
+"""One BibTeX/BibLaTeX entry (fields already macro-expanded, still LaTeX) as a CSL reference.
+
+Every field lands somewhere: a CSL variable, or ``unmapped`` under its own name, so that a
+round trip keeps it. Where BibTeX and CSL disagree in shape (``number`` is an issue in an
+@article, a series number in a @book, a document number in a @report; ``institution`` is a
+publisher, or the issuing authority of an act), the entry type decides. Crossref and xdata
+inheritance follow the biblatex manual (§2.4.1, appendix B) in simplified form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import CSL_FIELDS, CSL_TYPES, DATE_VARIABLES, NAME_VARIABLES, DateValue, Reference
+from ..parse.bibnames import parse_names
+from ..parse.bibtex_fields import (
+    ARTICLE_SUBTYPES,
+    AUTHORITY_TYPES,
+    CSL_TO_TYPES,
+    DATE_FIELDS,
+    NAME_FIELDS,
+    STRUCTURAL_FIELDS,
+    TEXT_FIELDS,
+    TYPE_TO_CSL,
+    VERBATIM_FIELDS,
+    langid_to_language,
+    month_number,
+    parse_edtf,
+)  # fmt: skip
+from ..parse.dates import parse_date
+from ..parse.latex import to_unicode
+
+#: ``type`` values (biblatex keys and BibTeX entry types) with the genre they mean.
+THESIS_GENRES = {
+    "phdthesis": "PhD thesis", "mathesis": "Master's thesis", "mastersthesis": "Master's thesis",
+    "candthesis": "Candidate thesis", "techreport": "technical report",
+    "resreport": "research report",
+}  # fmt: skip
+#: Types that take a parent's title as their container title (``booktitle``).
+IN_TYPES = frozenset(
+    "inbook incollection inproceedings inreference bookinbook suppbook suppcollection".split()
+)
+#: Fields never inherited through crossref/xdata (biblatex appendix B).
+NOT_INHERITED = frozenset("ids crossref xref entryset entrysubtype execute label options shorthand "
+                          "shorthandintro sortkey related relatedtype relatedstring xdata".split())  # fmt: skip
+#: The key in ``unmapped`` that remembers an entry type CSL has no twin for (@manual, @mvbook).
+ENTRY_TYPE_KEY = "entrytype"
+#: The key in ``unmapped`` listing name fields that ended in "and others".
+OTHERS_KEY = "others"
+#: CSL variables by lower-case name, for fields that carry one under its own name ("pmid").
+CSL_BY_FIELD = {var.lower(): var for var in CSL_FIELDS if var not in ("id", "type", "custom", "citation-key")}
+BOOKISH = frozenset("book mvbook collection mvcollection proceedings mvproceedings reference "
+                    "mvreference incollection inbook inproceedings bookinbook".split())  # fmt: skip
+
+
+def inherit(fields: dict[str, str], entry_type: str, parent: dict[str, str], parent_type: str) -> None:
+    """Fill ``fields`` from a crossref'd parent: missing fields only; title → booktitle."""
+    for name, value in parent.items():
+        if name in NOT_INHERITED:
+            continue
+        target = name
+        if entry_type in IN_TYPES and parent_type not in IN_TYPES:
+            target = {"title": "booktitle", "subtitle": "booksubtitle", "shorttitle": "",
+                      "author": "bookauthor" if entry_type in ("inbook", "bookinbook") else "author"}.get(name, name)  # fmt: skip
+        if target and target not in fields:
+            fields[target] = value
+
+
+def _date_from_parts(year: str, month: str | None, day: str | None) -> DateValue:
+    text_year = to_unicode(year)
+    if not text_year.lstrip("-").isdigit():
+        parsed = parse_date(text_year)
+        return parsed if parsed is not None else DateValue(literal=text_year)
+    parts: list[int | str] = [int(text_year)]
+    number = month_number(to_unicode(month)) if month else None
+    if number:
+        parts.append(number)
+        if day and to_unicode(day).isdigit() and 1 <= int(to_unicode(day)) <= 31:
+            parts.append(int(to_unicode(day)))
+    return DateValue(date_parts=[parts])
+
+
+def _date(text: str) -> DateValue:
+    value = parse_edtf(text)
+    if value is not None:
+        return value
+    parsed = parse_date(text)
+    out = DateValue(raw=text)
+    if parsed is not None and parsed.parts:
+        out.parsed_parts = [list(parsed.parts)]
+    return out
+
+
+def _genre(entry_type: str, type_field: str | None) -> str | None:
+    if type_field is not None:
+        return THESIS_GENRES.get(type_field.strip().lower(), type_field)
+    return THESIS_GENRES.get(entry_type)
+
+
+def to_reference(entry_type: str, key: str, fields: dict[str, str]) -> Reference:
+    """The CSL reference an entry stands for; ``fields`` maps lower-case names to LaTeX."""
+    etype = entry_type.lower()
+    csl_type = TYPE_TO_CSL.get(etype, "document")
+    subtype = fields.get("entrysubtype", "").strip().lower()
+    if etype == "article" and subtype in ARTICLE_SUBTYPES:
+        csl_type = ARTICLE_SUBTYPES[subtype]
+    elif etype == "misc" and subtype in CSL_TYPES:
+        csl_type = subtype  # what refman writes for CSL types BibTeX has no type for
+    elif etype == "misc" and "url" in fields and not fields.keys() & {"journal", "booktitle"}:
+        csl_type = "webpage"
+    data: dict[str, Any] = {"id": key, "type": csl_type}
+    unmapped: dict[str, Any] = {}
+    if etype not in CSL_TO_TYPES.get(csl_type, ()):  # @manual, @mvbook, @inbook…: kept
+        unmapped[ENTRY_TYPE_KEY] = etype
+    others: list[str] = []
+    consumed = {"entrysubtype"} if (etype == "article" and subtype in ARTICLE_SUBTYPES) or (
+        etype == "misc" and subtype in CSL_TYPES) else set()  # fmt: skip
+
+    def put(var: str, value: Any, field: str) -> None:
+        if value in (None, "", []):
+            return
+        if var in data:
+            unmapped[field] = fields[field] if field in VERBATIM_FIELDS else to_unicode(fields[field])
+        else:
+            data[var] = value
+
+    for field, raw in fields.items():
+        if field in consumed or field in ("year", "month", "day", "number", "subtitle"):
+            continue
+        if field in NAME_FIELDS:
+            names, truncated = parse_names(raw)
+            if truncated:
+                others.append(field)
+            put(NAME_FIELDS[field], names, field)
+        elif field in DATE_FIELDS:
+            put(DATE_FIELDS[field], _date(raw.strip()), field)
+        elif field in VERBATIM_FIELDS and field in TEXT_FIELDS:
+            put(TEXT_FIELDS[field], raw.strip(), field)
+        elif field == "booktitle":
+            put("container-title", _titled(raw, fields.get("booksubtitle")), field)
+        elif field in ("institution", "school", "organization", "howpublished"):
+            value = to_unicode(raw)
+            if field == "howpublished" and (value.startswith(("http", "www.")) or "\\url" in raw):
+                put("URL", value, field)
+            elif csl_type in AUTHORITY_TYPES and field in ("institution", "organization"):
+                put("authority", value, field)
+            elif csl_type == "webpage" and field in ("organization", "howpublished"):
+                put("container-title", value, field)
+            else:
+                put("publisher", value, field)
+        elif field == "langid" or (field == "language" and "langid" not in fields):
+            put("language", langid_to_language(to_unicode(raw)), field)
+        elif field == "type":
+            put("genre", _genre(etype, to_unicode(raw)), field)
+        elif field == "title":
+            put("title", _titled(raw, fields.get("subtitle")), field)
+        elif field == "venue" and csl_type not in ("speech", "paper-conference", "document", "webpage"):
+            put("event-place", to_unicode(raw), field)
+        elif field in TEXT_FIELDS:
+            put(TEXT_FIELDS[field], to_unicode(raw), field)
+        elif field in STRUCTURAL_FIELDS or field in VERBATIM_FIELDS:
+            unmapped[field] = raw.strip()
+        elif field in CSL_BY_FIELD:  # a CSL variable written under its own name (by refman)
+            var = CSL_BY_FIELD[field]
+            if var in NAME_VARIABLES:
+                put(var, parse_names(raw)[0], field)
+            elif var in DATE_VARIABLES:
+                put(var, _date(raw.strip()), field)
+            else:
+                put(var, to_unicode(raw), field)
+        elif field != "booksubtitle" or "booktitle" not in fields:
+            unmapped[field] = to_unicode(raw)
+    if "type" not in fields and (genre := _genre(etype, None)) and csl_type in ("thesis", "report"):
+        data["genre"] = genre
+    if "number" in fields:
+        number = to_unicode(fields["number"])
+        if csl_type.startswith("article") and "issue" not in data:
+            data["issue"] = number
+        elif "series" in fields and etype in BOOKISH:
+            data["collection-number"] = number
+        elif "number" not in data:
+            data["number"] = number
+        else:
+            unmapped["number"] = number
+    if "year" in fields and "issued" not in data:
+        data["issued"] = _date_from_parts(fields["year"], fields.get("month"), fields.get("day"))
+    else:
+        for field in ("year", "month", "day"):
+            if field in fields:
+                unmapped[field] = to_unicode(fields[field])
+    if others:
+        unmapped[OTHERS_KEY] = others
+    data["unmapped"] = unmapped
+    return Reference.model_validate(data)
+
+
+def _titled(raw: str, subtitle: str | None) -> str:
+    title = to_unicode(raw)
+    if not subtitle:
+        return title
+    sub = to_unicode(subtitle)
+    return f"{title} {sub}" if title.endswith(("?", "!", ":")) else f"{title}: {sub}"

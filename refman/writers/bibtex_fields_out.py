@@ -1,0 +1,271 @@
+"""A CSL reference as BibTeX or BibLaTeX fields: (name, LaTeX value, bare) triples.
+
+The mapping mirrors ``readers.bibtex_entry`` through the shared tables in
+``parse.bibtex_fields``, so that what one writes the other reads back to the same record.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..model import CSL_FIELDS, DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
+from ..parse.bibnames import format_names
+from ..parse.bibtex_fields import (
+    AUTHORITY_TYPES,
+    CSL_TO_TYPES,
+    MONTHS,
+    NUMBERED_TYPES,
+    format_edtf,
+    language_to_langid,
+)  # fmt: skip
+from ..parse.latex import escape
+from .bibtex_case import protect_words
+
+BIBTEX_TYPES = frozenset("article book booklet conference inbook incollection inproceedings manual "
+                         "mastersthesis misc phdthesis proceedings techreport unpublished".split())  # fmt: skip
+#: Genres that are the default meaning of a type (written as the type, not as ``type``).
+DEFAULT_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis",
+                  "techreport": "technical report"}  # fmt: skip
+#: biblatex ``type`` keys for those genres (biblatex manual §4.9.2.13 localisation keys).
+BIBLATEX_GENRE_KEYS = {"PhD thesis": "phdthesis", "Master's thesis": "mathesis",
+                       "technical report": "techreport", "research report": "resreport",
+                       "Candidate thesis": "candthesis"}  # fmt: skip
+NAME_OUT = {"author": "author", "editor": "editor", "translator": "translator",
+            "container-author": "bookauthor", "contributor": "editora", "director": "director"}  # fmt: skip
+TITLE_FIELDS = frozenset("title booktitle shorttitle eventtitle origtitle".split())
+#: Keys of ``unmapped`` that are refman's own notes, not fields.
+RESERVED = frozenset(["entrytype", "others"])
+_FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+.:-]*$")
+_RANGE_DASH = re.compile(r"\s*[–—]\s*|(?<=\d)-(?=\d)")
+#: CSL variables written under their own (lower-case) name, which the reader maps back.
+_HANDLED = {
+    "id",
+    "type",
+    "citation-key",
+    "language",
+    "title",
+    "title-short",
+    "container-title",
+    "container-title-short",
+    "collection-title",
+    "collection-number",
+    "volume",
+    "issue",
+    "number",
+    "page",
+    "number-of-pages",
+    "number-of-volumes",
+    "edition",
+    "chapter-number",
+    "publisher",
+    "publisher-place",
+    "authority",
+    "event",
+    "event-title",
+    "event-place",
+    "genre",
+    "URL",
+    "DOI",
+    "ISBN",
+    "ISSN",
+    "note",
+    "abstract",
+    "keyword",
+    "annote",
+    "status",
+    "call-number",
+    "original-title",
+    "original-publisher",
+    "original-publisher-place",
+    "version",
+    "custom",
+}
+
+
+def entry_type(ref: Reference, dialect: str) -> str:
+    recorded = str(ref.unmapped.get("entrytype", "")).lower()
+    if recorded and (dialect == "biblatex" or recorded in BIBTEX_TYPES):
+        return recorded
+    bibtex, biblatex = CSL_TO_TYPES.get(ref.type, ("misc", "misc"))
+    if dialect == "biblatex":
+        return biblatex
+    if bibtex == "phdthesis" and ref.genre and "master" in ref.genre.lower():
+        return "mastersthesis"
+    return bibtex
+
+
+def _text(value: Any) -> str:
+    return escape(str(value))
+
+
+def _title(value: str) -> str:
+    return "".join("{" + escape(w) + "}" if braced else escape(w) for w, braced in protect_words(value))
+
+
+def _range(value: Any) -> str:
+    return _RANGE_DASH.sub("--", escape(str(value)))
+
+
+def _date_fields(name: str, value: DateValue, dialect: str) -> list[tuple[str, str, bool]]:
+    edtf = format_edtf(value)
+    text = value.literal or value.raw
+    if name != "date" or dialect == "biblatex":
+        field = {"date": "date"}.get(name, name)
+        if edtf:
+            return [(field, edtf, False)]
+        return [("year" if name == "date" else field, escape(text), False)] if text else []
+    parts = value.parts
+    if edtf and "/" not in edtf and not value.circa and parts:
+        out = [("year", str(parts[0]), False)]
+        if len(parts) > 1:
+            out.append(("month", MONTHS[parts[1] - 1], True))
+        if len(parts) > 2:
+            out.append(("day", str(parts[2]), False))
+        return out
+    return [("date", edtf, False)] if edtf else ([("year", escape(text), False)] if text else [])
+
+
+def _container_field(ref: Reference, etype: str, dialect: str) -> str:
+    if etype in ("article", "periodical", "review") or ref.type.startswith("article"):
+        return "journaltitle" if dialect == "biblatex" else "journal"
+    if etype.startswith("in") or etype in ("bookinbook", "suppbook", "suppcollection", "conference"):
+        return "booktitle"
+    if etype == "online":
+        return "organization"
+    if etype in ("misc", "dataset", "software", "audio", "video", "legislation", "legal",
+                 "jurisdiction", "standard", "patent", "artwork", "image", "letter"):  # fmt: skip
+        return "howpublished"
+    return "booktitle"
+
+
+def fields(ref: Reference, dialect: str, etype: str) -> list[tuple[str, str, bool]]:
+    """The fields for ``ref``, in a fixed order; each value is LaTeX, ``bare`` = no braces."""
+    out: list[tuple[str, str, bool]] = []
+    add = out.append
+    others = ref.unmapped.get("others") or []
+    for var, field in NAME_OUT.items():
+        names: list[Name] | None = ref.get(var)
+        if names:
+            add((field, format_names(names, field in others), False))
+    if ref.title:
+        add(("title", _title(ref.title), False))
+    if ref.title_short:
+        add(("shorttitle", _title(ref.title_short), False))
+    if ref.container_title:
+        field = _container_field(ref, etype, dialect)
+        add(
+            (
+                field,
+                _title(ref.container_title) if field == "booktitle" else _text(ref.container_title),
+                False,
+            )
+        )
+    if ref.container_title_short:
+        add(("shortjournal", _text(ref.container_title_short), False))
+    for var, field in (("event", "eventtitle"), ("event-title", "eventtitle"), ("event-place", "venue")):
+        if ref.get(var) and not any(f == field for f, _, _ in out):
+            add((field, _title(ref.get(var)) if field == "eventtitle" else _text(ref.get(var)), False))
+    if ref.event_date:
+        out.extend(_date_fields("eventdate", ref.event_date, dialect))
+    if ref.collection_title:
+        add(("series", _text(ref.collection_title), False))
+    if ref.volume is not None:
+        add(("volume", _text(ref.volume), False))
+    article = ref.type.startswith("article") or etype == "article"
+    if article and ref.issue is not None and ref.number is None:
+        add(("number", _text(ref.issue), False))
+    else:
+        if ref.number is not None:
+            add(("number", _text(ref.number), False))
+        elif ref.collection_number is not None:
+            add(("number", _text(ref.collection_number), False))
+        if ref.issue is not None:
+            add(("issue", _text(ref.issue), False))
+    if ref.page is not None:
+        add(("pages", _range(ref.page), False))
+    for var, field in (("number-of-pages", "pagetotal"), ("number-of-volumes", "volumes"),
+                       ("edition", "edition"), ("chapter-number", "chapter"), ("version", "version")):  # fmt: skip
+        if ref.get(var) is not None:
+            add((field, _text(ref.get(var)), False))
+    _publisher(ref, etype, dialect, out)
+    if ref.issued:
+        out.extend(_date_fields("date", ref.issued, dialect))
+    for var, field in (("accessed", "urldate"), ("original-date", "origdate")):
+        if ref.get(var):
+            out.extend(_date_fields(field, ref.get(var), dialect))
+    _genre(ref, etype, dialect, out)
+    if etype == "misc" and ref.type not in ("document", "webpage") and "entrysubtype" not in ref.unmapped:
+        add(("entrysubtype", ref.type, False))
+    elif ref.type in ("article-magazine", "article-newspaper") and "entrysubtype" not in ref.unmapped:
+        add(("entrysubtype", ref.type.split("-")[1], False))
+    if ref.language:
+        langid = language_to_langid(ref.language) or ref.language
+        add(("langid" if dialect == "biblatex" else "language", _text(langid), False))
+    for var, field in (("DOI", "doi"), ("URL", "url"), ("ISBN", "isbn"), ("ISSN", "issn")):
+        if ref.get(var):
+            add((field, str(ref.get(var)).replace("{", "%7B").replace("}", "%7D"), False))
+    for var, field in (("status", "pubstate"), ("call-number", "library"), ("original-title", "origtitle"),
+                       ("original-publisher", "origpublisher"),
+                       ("original-publisher-place", "origlocation"), ("keyword", "keywords"),
+                       ("abstract", "abstract"), ("note", "note")):  # fmt: skip
+        if ref.get(var):
+            add((field, _title(ref.get(var)) if field == "origtitle" else _text(ref.get(var)), False))
+    if ref.annote:
+        add(("annotation" if dialect == "biblatex" else "annote", _text(ref.annote), False))
+    _rest(ref, out)
+    return out
+
+
+def _publisher(ref: Reference, etype: str, dialect: str, out: list[tuple[str, str, bool]]) -> None:
+    if ref.authority:
+        add_field = "institution" if ref.type in AUTHORITY_TYPES or not ref.publisher else "authority"
+        out.append((add_field, _text(ref.authority), False))
+    if ref.publisher:
+        if ref.type == "thesis":
+            field = "institution" if dialect == "biblatex" else "school"
+        elif ref.type == "report" or (ref.type in NUMBERED_TYPES and etype == "report"):
+            field = "institution"
+        else:
+            field = "publisher"
+        if any(f == field for f, _, _ in out):
+            field = "publisher"
+        out.append((field, _text(ref.publisher), False))
+    if ref.publisher_place:
+        out.append(("location" if dialect == "biblatex" else "address", _text(ref.publisher_place), False))
+
+
+def _genre(ref: Reference, etype: str, dialect: str, out: list[tuple[str, str, bool]]) -> None:
+    if not ref.genre:
+        return
+    if DEFAULT_GENRES.get(etype) == ref.genre:
+        return
+    if dialect == "biblatex" and ref.genre in BIBLATEX_GENRE_KEYS and etype in ("thesis", "report"):
+        out.append(("type", BIBLATEX_GENRE_KEYS[ref.genre], False))
+        return
+    out.append(("type", _text(ref.genre), False))
+
+
+def _rest(ref: Reference, out: list[tuple[str, str, bool]]) -> None:
+    """CSL variables without a BibTeX field, under their own name; then ``unmapped``."""
+    written = {name for name, _, _ in out}
+    data = ref.model_dump(by_alias=True, exclude_none=True, mode="json")
+    for var, value in data.items():
+        if var in _HANDLED or var in NAME_OUT or var in ("accessed", "original-date", "event-date", "issued"):
+            continue
+        if var in NAME_VARIABLES and value:
+            out.append((var, format_names(ref.get(var)), False))
+        elif var in DATE_VARIABLES and (edtf := format_edtf(ref.get(var))):
+            out.append((var, edtf, False))
+        elif var in CSL_FIELDS and var.lower() not in written and not isinstance(value, list | dict):
+            out.append((var.lower(), _text(value), False))
+            written.add(var.lower())
+    for key, value in ref.unmapped.items():
+        name = str(key).lower()
+        if name in RESERVED or name in written or not _FIELD_NAME.match(name):
+            continue
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        verbatim = name in ("crossref", "xref", "xdata", "ids", "file", "eprint", "entryset", "related")
+        out.append((name, text if verbatim and "{" not in text else _text(text), False))
+        written.add(name)
