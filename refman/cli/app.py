@@ -14,7 +14,7 @@ import click
 import typer
 
 from ..errors import EXIT_ERROR, RefmanError
-from . import export, listing, show
+from . import export, listing, show, styles
 
 app = typer.Typer(
     name="refman",
@@ -29,6 +29,7 @@ app = typer.Typer(
 app.command("show")(show.show)
 app.command("export")(export.export)
 app.command("formats")(listing.list_formats)
+app.command("styles")(styles.list_styles)
 
 
 def main(argv: list[str] | None = None) -> int:
