@@ -1,0 +1,117 @@
+"""A Reference as the CSL-JSON citeproc-py should see, with the gaps of citeproc-py closed.
+
+What this fixes before rendering, and why:
+- ids: citeproc-py lower-cases them, so entries get internal keys and refman maps back;
+- dates: citeproc-py drops ``raw`` dates, so every date goes over as the parts refman read
+  (``DateValue.parts``), or as a literal when no parts are known;
+- GOST headings: CSL cannot count names, so with four or more authors a GOST style gets the
+  names as ``contributor`` and the record starts with the title (GOST R 7.0.100-2018 4.1);
+- initials: a romanised Russian given name gives two-letter initials ("Yuri" → "Yu.");
+- quotes: straight double quotes in titles become the typographic ones of the entry's
+  language (« » for Russian, “ ” otherwise), apostrophes become ’;
+- a whole website (type webpage, genre "website", no container) keeps its genre as the
+  style's signal for "[сайт]"; any other genre of a page without a site is dropped from
+  the rendered copy, so that it is not mistaken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
+
+#: Languages refman knows terms for; any other entry language falls back to the list's.
+#: Genres that mean "the whole website" (GOST.md rule 10).
+WEBSITE_GENRES = frozenset({"website", "web site", "site", "сайт", "веб-сайт", "homepage"})
+#: Romanised Russian digraphs that make a two-letter initial (GOST.md rule 3).
+_DIGRAPH = re.compile(r"^(Shch|Yu|Ya|Yo|Ye|Zh|Kh|Ts|Ch|Sh)(?=[a-z])")
+_TITLE_VARS = ("title", "container-title", "collection-title", "event", "note")
+_QUOTED = re.compile(r'"([^"\n]+)"')
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def entry_language(ref: Reference, default: str) -> str:
+    """The entry's language as a two-letter code ("ru-RU" → "ru"); the list's when unknown."""
+    code = (ref.language or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else default
+
+
+def prepare(ref: Reference, key: str, language: str, gost: bool) -> dict[str, Any]:
+    """The item for citeproc-py: our key, our dates, and the GOST adjustments above."""
+    data = ref.to_csl()
+    data.pop("custom", None)
+    data["id"] = key
+    data["language"] = language
+    for var in DATE_VARIABLES:
+        value = ref.get(var)
+        if value is not None:
+            date = _date(value)
+            if date is None:
+                data.pop(var, None)
+            else:
+                data[var] = date
+    for var in NAME_VARIABLES:
+        names = ref.get(var)
+        if names:
+            data[var] = [_name(name, language) for name in names]
+    for var in _TITLE_VARS:
+        if isinstance(data.get(var), str):
+            data[var] = typographic_quotes(data[var], language)
+    if gost:
+        _gost_adjust(data)
+    return data
+
+
+def _date(value: DateValue) -> dict[str, Any] | None:
+    if value.date_parts:
+        try:
+            parts = [[int(p) for p in part] for part in value.date_parts if part]
+        except (TypeError, ValueError):
+            parts = []
+        if parts:
+            return {"date-parts": parts}
+    if value.parts:
+        return {"date-parts": [value.parts]}
+    text = value.literal or value.raw
+    return {"literal": text} if text else None
+
+
+def _name(name: Name, language: str) -> dict[str, Any]:
+    if name.is_institution:
+        return {"literal": name.literal or ""}
+    out: dict[str, Any] = {"family": name.family or name.literal or ""}
+    if name.given:
+        given = name.given
+        if language == "ru":
+            given = " ".join(_romanised_initial(word) for word in given.split())
+        out["given"] = given
+    for attr in ("dropping_particle", "non_dropping_particle", "suffix"):
+        value = getattr(name, attr)
+        if value:
+            out[attr.replace("_", "-")] = value
+    return out
+
+
+def _romanised_initial(word: str) -> str:
+    """ "Yuri" → "Yu." (kept whole by the renderer); anything else unchanged."""
+    match = _DIGRAPH.match(word)
+    return match.group(1) + "." if match else word
+
+
+def typographic_quotes(text: str, language: str) -> str:
+    """Balanced straight double quotes → « » (Russian) or “ ” (others); ' inside a word → ’."""
+    if text.count('"') % 2 == 0 and '"' in text:
+        opening, closing = ("«", "»") if language == "ru" else ("“", "”")
+        text = _QUOTED.sub(lambda m: f"{opening}{m.group(1)}{closing}", text)
+    return _APOSTROPHE.sub("’", text)
+
+
+def _gost_adjust(data: dict[str, Any]) -> None:
+    authors = data.get("author") or []
+    if len(authors) >= 4:
+        data["contributor"] = data.pop("author")
+    if data.get("type") == "webpage" and not data.get("container-title"):
+        genre = str(data.get("genre", "")).strip().lower()
+        if genre and genre not in WEBSITE_GENRES:
+            data.pop("genre")

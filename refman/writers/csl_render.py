@@ -1,0 +1,201 @@
+"""Render prepared CSL items with a style: the terms of each entry's language, the prescribed
+words of the list's, and fast enough for 10,000 entries.
+
+CSL processors apply one locale to a whole list. refman renders every entry with a variant
+of the style for (list language, entry language): the style unchanged, except that the
+entry language's locale gets the list language's *prescribed words* first. Which terms are
+prescribed words is data (``LIST_TERMS``), kept in one place.
+
+Speed: items are rendered one by one (no whole-list work that grows with n²), the parsed
+style variants are cached, the style's look-ups are memoised (``csl_fast``), and large
+lists are split over the CPU cores. Output does not depend on any of that.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import citeproc
+from citeproc import Citation, CitationItem
+from citeproc.source.json import CiteProcJSON
+from lxml import etree
+
+from ..model import NAME_VARIABLES
+from .csl_fast import Style
+from .csl_styles import CSL_NS, XML_LANG, safe_parser
+
+#: Terms that are prescribed words or supplied information: they follow the list language
+#: (GOST.md rule 9). (name, form); form None is the long form.
+LIST_TERMS: tuple[tuple[str, str | None], ...] = (
+    ("online", None), ("reference", None), ("internet", None), ("accessed", None),
+    *((f"month-{m:02d}", "short") for m in range(1, 13)),
+)  # fmt: skip
+#: Below this many entries one process is faster than starting workers.
+PARALLEL_MIN = 1500
+_CS = f"{{{CSL_NS}}}"
+_UNKNOWN_NAME_VARS = frozenset(NAME_VARIABLES - {n.replace("_", "-") for n in citeproc.NAMES})
+
+
+def variant(data: bytes, list_lang: str, entry_lang: str) -> bytes:
+    """The style for entries in ``entry_lang`` of a list in ``list_lang`` (see module doc).
+
+    Also drops a citation number from the bibliography layout: refman numbers entries
+    itself, with a space, and the style's own number would come out glued ("1.The").
+    """
+    root = etree.fromstring(data, safe_parser())
+    layout = root.find(f"{_CS}bibliography/{_CS}layout")
+    if layout is not None:
+        for element in layout.iter(f"{_CS}text"):
+            if element.get("variable") == "citation-number":
+                element.getparent().remove(element)
+    if entry_lang != list_lang:
+        terms = [copy.deepcopy(t) for t in _list_terms(root, list_lang)]
+        block = _locale_block(root, entry_lang)
+        for position, term in enumerate(terms):
+            block.insert(position, term)
+    return etree.tostring(root, encoding="utf-8")
+
+
+def _locale_block(root: etree._Element, lang: str) -> etree._Element:
+    """The cs:terms of the style's locale for exactly ``lang`` (created first when absent)."""
+    for locale in root.findall(f"{_CS}locale"):
+        if locale.get(XML_LANG) == lang:
+            terms = locale.find(f"{_CS}terms")
+            if terms is None:
+                terms = etree.SubElement(locale, f"{_CS}terms")
+            return terms
+    locale = etree.Element(f"{_CS}locale", {XML_LANG: lang})
+    anchor = root.find(f"{_CS}locale")
+    if anchor is None:
+        anchor = root.find(f"{_CS}macro")
+    if anchor is None:
+        root.append(locale)
+    else:
+        anchor.addprevious(locale)
+    return etree.SubElement(locale, f"{_CS}terms")
+
+
+def _list_terms(root: etree._Element, lang: str) -> list[etree._Element]:
+    """The list language's prescribed terms: from the style's locales, else citeproc's files."""
+    sources = [loc for loc in root.findall(f"{_CS}locale") if (loc.get(XML_LANG) or "").split("-")[0] == lang]
+    sources += [loc for loc in root.findall(f"{_CS}locale") if not loc.get(XML_LANG)]
+    system = _system_locale(lang)
+    if system is not None:
+        sources.append(system)
+    found = []
+    for name, form in LIST_TERMS:
+        for source in sources:
+            term = _find_term(source, name, form)
+            if term is not None:
+                found.append(term)
+                break
+    return found
+
+
+def _find_term(locale: etree._Element, name: str, form: str | None) -> etree._Element | None:
+    for term in locale.iter(f"{_CS}term"):
+        if term.get("name") == name and term.get("form") == form:
+            return term
+    return None
+
+
+@lru_cache(maxsize=16)
+def _system_locale(lang: str) -> etree._Element | None:
+    dialect = citeproc.PRIMARY_DIALECTS.get(lang, lang)
+    path = Path(citeproc.LOCALES_PATH) / f"locales-{dialect}.xml"
+    if not path.exists():
+        return None
+    return etree.parse(str(path), safe_parser()).getroot()
+
+
+def has_locale(lang: str) -> bool:
+    """citeproc-py has terms for this language (else the entry uses the list's)."""
+    return _system_locale(lang) is not None
+
+
+@lru_cache(maxsize=32)
+def _style(data: bytes, list_lang: str, entry_lang: str, output: str) -> Style:
+    return Style(variant(data, list_lang, entry_lang), entry_lang, formatter_for(output))
+
+
+def formatter_for(output: str) -> Any:
+    from citeproc import formatter
+
+    from . import csl_markdown
+
+    return {"html": formatter.html, "markdown": csl_markdown}.get(output, formatter.plain)
+
+
+_SUPPORTED = frozenset(
+    {v.replace("_", "-") for v in citeproc.VARIABLES} | {"id", "type", "language", "contributor"}
+)
+
+
+def _supported(item: dict[str, Any]) -> dict[str, Any]:
+    """Only what citeproc-py models (it warns on stderr about anything else)."""
+    return {k: v for k, v in item.items() if k in _SUPPORTED and k not in _UNKNOWN_NAME_VARS}
+
+
+class _Bibliography:
+    """What a citeproc CitationItem asks of its bibliography, with O(1) number look-ups."""
+
+    def __init__(self, source: CiteProcJSON, formatter: Any, numbers: dict[str, int]) -> None:
+        self.source = source
+        self.formatter = formatter
+        self.keys = _Numbers(numbers)
+
+
+class _Numbers(dict):
+    def index(self, key: str) -> int:
+        return self[key] - 1
+
+
+def render_chunk(job: tuple[bytes, str, str, list[tuple[dict[str, Any], str, int]]]) -> list[str | None]:
+    """Render (item, entry language, number) triples; None where the style renders nothing."""
+    data, list_lang, output, entries = job
+    source = CiteProcJSON([_supported(item) for item, _, _ in entries])
+    for item, _, _ in entries:
+        # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
+        for var in _UNKNOWN_NAME_VARS.intersection(item):
+            source[item["id"].lower()][var.replace("-", "_")] = source.parse_names(item[var])
+    numbers = {item["id"].lower(): number for item, _, number in entries}
+    bibliography = _Bibliography(source, formatter_for(output), numbers)
+    texts: list[str | None] = []
+    for item, lang, _ in entries:
+        style = _style(data, list_lang, lang, output)
+        cite = CitationItem(item["id"])
+        Citation([cite]).bibliography = bibliography
+        try:
+            text = style.render(cite)
+        except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
+            text = None
+        texts.append(None if text is None else str(text))
+    return texts
+
+
+def render_all(
+    data: bytes,
+    list_lang: str,
+    output: str,
+    entries: list[tuple[dict[str, Any], str, int]],
+    workers: int | None = None,
+) -> list[str | None]:
+    """Every entry's text, in order; over several processes when the list is long."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(entries) >= PARALLEL_MIN else 1
+    if workers <= 1:
+        return render_chunk((data, list_lang, output, entries))
+    size = -(-len(entries) // workers)
+    jobs = [(data, list_lang, output, entries[i : i + size]) for i in range(0, len(entries), size)]
+    import multiprocessing
+
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [text for chunk in pool.map(render_chunk, jobs) for text in chunk]
