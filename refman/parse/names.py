@@ -95,7 +95,8 @@ _RUN_INITIAL = rf"(?:{_LATIN_DIGRAPH}|{_CYR_DIGRAPH}|[{_UP}])\."
 _RUN_INITIALS = rf"{_RUN_INITIAL}(?:[\s\u00a0]?-?[\s\u00a0]?{_RUN_INITIAL}){{0,2}}"
 _RUN_SURNAME = rf"(?:Mc|Mac|O['’]|D['’])?{_SURNAME}"
 _BYLINE_NAME = re.compile(
-    rf"(?:{_RUN_SURNAME},?[\s\u00a0]{_RUN_INITIALS}|{_RUN_INITIALS}[\s\u00a0]?{_RUN_SURNAME}(?!\w))"
+    rf"(?:(?P<f1>{_RUN_SURNAME}),?[\s\u00a0](?P<g1>{_RUN_INITIALS})"
+    rf"|(?P<g2>{_RUN_INITIALS})[\s\u00a0]?(?P<f2>{_RUN_SURNAME})(?!\w))"
 )
 _NAME_SEPARATOR = re.compile(r"(?:,[\s\u00a0]*|[\s\u00a0]+(?:and|и|&)[\s\u00a0]+)")
 _ET_AL = re.compile(r",?[\s\u00a0]*(?:\[\s*)?(?:et[\s\u00a0]+al\.|и[\s\u00a0]+др\.)(?:\s*\])?")
@@ -113,10 +114,8 @@ def split_byline(text: str) -> tuple[list[Name], str, bool]:
         match = _BYLINE_NAME.match(text, pos)
         if match is None:
             break
-        name = parse_person(match[0])
-        if name is None:
-            break
-        names.append(name)
+        family, given = match["f1"] or match["f2"], match["g1"] or match["g2"]
+        names.append(Name(family=family, given=normalize_initials(given)))
         pos = match.end()
         sep = _NAME_SEPARATOR.match(text, pos)
         if sep is None or _BYLINE_NAME.match(text, sep.end()) is None:

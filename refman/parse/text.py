@@ -22,7 +22,7 @@ ABBREVIATIONS = frozenset(
     " univ dept inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec"
     " etc al vs cf ca approx fig ch art sec pt"
     " т тт с сс вып ч гл разд г гг им изд ред сост пер рус англ др см ст п пп"
-    " м спб л акад проф доц канд докт наук".split()
+    " м спб л акад проф доц канд докт дис дисс автореф полит ист экон юрид филол техн".split()
 )
 
 #: Word endings that are never a word of their own: the tail of a word broken at a line end.
@@ -46,9 +46,10 @@ def has_cyrillic(text: str) -> bool:
 
 
 def script_language(text: str) -> str | None:
-    """ "ru" for text in Russian Cyrillic (ы, э or ъ, and none of the Ukrainian or Belarusian
-    letters і ї є ґ ў); None otherwise: we name a language only when the script proves it."""
-    if re.search(r"[ыэъЫЭЪ]", text) and not re.search(r"[іїєґўІЇЄҐЎ]", text):
+    """ "ru" for text in Russian Cyrillic (ы or э, which Ukrainian, Bulgarian, Serbian and
+    Macedonian lack, and none of the letters і ї є ґ ў); None otherwise: we name a language
+    only when the script proves it."""
+    if re.search(r"[ыэЫЭ]", text) and not re.search(r"[іїєґўІЇЄҐЎ]", text):
         return "ru"
     return None
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, Reference, SourceSpan
 from ..parse.dates import infer_slash_convention
-from ..parse.text import clean_spaces, repair_hyphenation, words_of
+from ..parse.text import clean_spaces, has_cyrillic, repair_hyphenation, script_language, words_of
 from .reflist_fields import Context, Parsed, names_of_speakers, parse_reference
 
 NUMBERED = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])\s+(?=\S)")
@@ -202,6 +202,7 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
             result = Parsed(Reference(type="document"), understood=False)
         parsed.append(result)
     keep_quotes = 2 * sum(1 for p in parsed if p.quotes) <= len(parsed)
+    _cyrillic_language([p.ref for p in parsed], [it.text for it in items])
     references = []
     for item, result in zip(items, parsed, strict=True):
         ref = result.ref
@@ -219,6 +220,18 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
         _date_diagnostics(ref, result, ctx, name, item, diagnostics)
         references.append(ref)
     return references
+
+
+def _cyrillic_language(references: list[Reference], texts: list[str]) -> None:
+    """Cyrillic references get language "ru" when the list proves its Cyrillic is Russian
+    (some reference has ы or э) and nothing points to Ukrainian or Belarusian (і ї є ґ ў):
+    evidence from the whole list, so that short titles are not left out at random."""
+    whole = " ".join(texts)
+    if script_language(whole) != "ru":
+        return
+    for ref in references:
+        if ref.language is None and has_cyrillic(" ".join(filter(None, (ref.title, ref.container_title)))):
+            ref.language = "ru"
 
 
 def _date_diagnostics(

@@ -19,14 +19,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import DateValue, Reference
+from ..model import DateValue, Name, Reference
 from ..parse.dates import SlashConvention
 from ..parse.names import parse_name_list, split_byline
-from ..parse.text import script_language, split_sentences, strip_final_period
-from .reflist_kinds import HONORIFIC_NAME, legal_act, quoted_title, speech
-from .reflist_parts import BARE_PAGES, Cut, cut_parts, day_month, locator, publisher, read_date
+from ..parse.text import split_sentences, strip_final_period
+from .reflist_kinds import HONORIFIC_NAME, LegalAct, legal_act, quoted_title, speech
+from .reflist_parts import (
+    BARE_PAGES,
+    EDITION_HEAD,
+    PLACE_YEAR,
+    Cut,
+    cut_parts,
+    day_month,
+    locator,
+    publisher,
+    read_date,
+)
 
 _STATISTICS = re.compile(r"statistic|census|росстат|статистик", re.IGNORECASE)
+#: A corporate body that a reference may open with ("United Nations Security Council. …").
+_ORGANIZATION = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w-]*\s+)*(?:Council|Committee|Ministry|Organization|Organisation|Nations|"
+    r"Bank|Agency|Service|Commission|Office|Department|Institute|Association|Union)"
+    r"(?:\s+(?:of|for|on|and|the|[A-Z][\w-]*))*\.?$|"
+    r"^(?:Министерство|Комитет|Совет|Организация|Федеральная служба|Институт)(?:\s+[\w-]+)*\.?$"
+)
 _PROCEEDINGS = re.compile(
     r"proceedings|conference|symposium|материалы|конференц|сборник|труды", re.IGNORECASE
 )
@@ -62,33 +79,40 @@ def parse_reference(text: str, ctx: Context) -> Parsed:
         ref.unmapped["et-al"] = True
     act = legal_act(rest)
     if act is not None:
-        ref.type, ref.genre, ref.authority, ref.number = "legislation", act.genre, act.authority, act.number
-        ref.title = act.title
-        if act.date_text:
-            ref.issued = read_date(act.date_text, ctx.convention, "issued", cut)
-        rest = act.rest if act.title else (act.rest or "")
+        _take_act(ref, act, ctx, cut)
+        rest = act.rest
         if act.title is None:  # "Decree … No. 5. On something. Portal.": the title follows
-            elements = split_sentences(rest)
-            ref.title = strip_final_period(elements.pop(0)) if elements else None
-            rest = " ".join(elements)
-        _read_elements(ref, cut, ctx, _elements(rest), [], out)
+            elements = split_sentences(rest.partition(" // ")[0])
+            ref.title = strip_final_period(elements[0]) if elements else None
+            rest = rest[rest.index(elements[0]) + len(elements[0]) :] if elements else rest
+        head, _, container = f" {rest}".partition("//")
+        _read_elements(ref, cut, ctx, _elements(head), _elements(container), out)
     else:
         head, _, container = rest.partition(" // ")
         elements = split_sentences(head)
+        if not ref.author and len(elements) >= 2 and _ORGANIZATION.search(elements[0]):
+            ref.author = [Name(literal=strip_final_period(elements.pop(0)))]
         title = elements.pop(0) if elements else ""
-        _read_title(ref, title, ctx, out)
-        _read_elements(ref, cut, ctx, elements, _elements(container) if container else [], out)
+        _read_title(ref, title, ctx, cut, out)
+        _read_elements(ref, cut, ctx, elements, _elements(container), out)
     _apply_cut(ref, cut)
     out.unread = cut.unread
     _decide_type(ref, cut, out)
     return out
 
 
+def _take_act(ref: Reference, act: LegalAct, ctx: Context, cut: Cut) -> None:
+    ref.type, ref.genre, ref.authority, ref.number = "legislation", act.genre, act.authority, act.number
+    ref.title = act.title or ref.title
+    if act.date_text:
+        ref.issued = read_date(act.date_text, ctx.convention, "issued", cut)
+
+
 def _elements(text: str) -> list[str]:
     return split_sentences(text) if text.strip() else []
 
 
-def _read_title(ref: Reference, title: str, ctx: Context, out: Parsed) -> None:
+def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed) -> None:
     """The title element: " / responsibility", " : other title information", quotes, speeches."""
     title, _, responsibility = title.partition(" / ")
     if responsibility:
@@ -102,7 +126,11 @@ def _read_title(ref: Reference, title: str, ctx: Context, out: Parsed) -> None:
     main, _, info = title.partition(" : ")
     if info:
         info = strip_final_period(info)
-        if _THESIS.search(info):
+        act = legal_act(info)
+        if act is not None and not act.rest:  # GOST: "Title : Указ Президента … от … № …"
+            _take_act(ref, act, ctx, cut)
+            title = main
+        elif _THESIS.search(info):
             ref.type, ref.genre, title = "thesis", info, main
         elif _SITE_MARK.fullmatch(f"[{info.strip('[]')}]") and info.startswith("["):
             ref.genre, title = "website", main
@@ -127,10 +155,21 @@ def _read_elements(
     explicit = None
     if container_part:
         first, *more = container_part
+        # a container's name may hold ". " ("Восток. Афро-азиатские общества"): join its parts
+        while more and _plain_text(first) and _plain_text(more[0]):
+            first = f"{first} {more.pop(0)}"
         explicit, pieces = _container_pieces(first)
+        if explicit is None and pieces and locator(pieces[0]) is None:
+            explicit, pieces = pieces[0], pieces[1:]
         _read_pieces(ref, pieces, texts, cut, ctx)
         free = free + more
     for element in free:
+        if (edition := EDITION_HEAD.match(element)) is not None:
+            ref.edition, element = edition["v"], element[edition.end() :]
+        if ref.type == "thesis" and (place := PLACE_YEAR.fullmatch(element.strip())) is not None:
+            ref.publisher_place = place["place"]
+            _year(ref, place["year"])
+            continue
         if element.startswith("(") and element.rstrip(".").endswith(")"):
             ref.note = _join(ref.note, element.rstrip(".")[1:-1].strip())
             continue
@@ -152,6 +191,9 @@ def _read_elements(
         if _SITE_MARK.search(explicit):
             ref.unmapped.setdefault("container-genre", "site")
         leftovers = texts
+    elif texts and ref.publisher and ref.volume is None and ref.issue is None and ref.page is None:
+        ref.title = ". ".join([ref.title or "", *texts]).strip(". ")  # a book's subtitle
+        leftovers = []
     elif texts:
         *middle, last = texts
         has_locators = any(v is not None for v in (ref.volume, ref.issue, ref.page))
@@ -163,6 +205,16 @@ def _read_elements(
         leftovers = []
     if leftovers:
         ref.unmapped["unparsed"] = ". ".join(leftovers)
+
+
+def _plain_text(element: str) -> bool:
+    """An element that is neither a date, a locator, nor "Place: Publisher, Year"."""
+    return (
+        not _looks_dated(element)
+        and publisher(element) is None
+        and _container_pieces(element)[0] is None
+        and locator(_container_pieces(element)[1][0]) is None
+    )
 
 
 def _container_pieces(element: str) -> tuple[str | None, list[str]]:
@@ -242,8 +294,6 @@ def _apply_cut(ref: Reference, cut: Cut) -> None:
         ref.unmapped["language-note"] = cut.language_note
     elif cut.language_note:
         ref.unmapped["language-note"] = cut.language_note
-    elif (lang := script_language(" ".join(filter(None, (ref.title, ref.container_title))))) is not None:
-        ref.language = lang
     if cut.medium:
         ref.unmapped["medium"] = cut.medium
 

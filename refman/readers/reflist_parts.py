@@ -68,12 +68,16 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number-of-pages", re.compile(r"(?P<v>\d+)\s*(?:с\.|p\.|pp\.|pages|стр\.|л\.)")),
     ("edition", re.compile(r"(?P<v>\d+)(?:-?е|-?e|st|nd|rd|th)\s*(?:изд\.?|ed\.?|edition)(?:,?\s*\w+\.?)*")),
     ("year", re.compile(rf"(?P<v>{YEAR})(?:\s*г\.)?")),
+    ("section", re.compile(r"(?:Ст\.|ст\.|Art\.|art\.)\s*(?P<v>\d+[\w.–-]*)")),
     ("volume-issue", re.compile(r"(?P<v>\d+)\s*\((?P<w>\d+[\w/–-]*)\)")),
 )  # fmt: skip
 BARE_PAGES = re.compile(r"(?P<v>\d+\s*[–—-]\s*\d+)")
 PUBLISHER = re.compile(
     rf"(?P<place>[A-ZА-ЯЁ][\w.;\- ]{{0,40}}?)\s*:\s*(?P<publisher>[^:]+?),\s*(?P<year>{YEAR})(?:\s*г\.)?"
 )
+EDITION_HEAD = re.compile(r"^(?P<v>\d+)(?:-?е|-?e|st|nd|rd|th)\s*(?:изд\.|ed\.|edition)[,.]?\s+(?=\S)")
+#: A thesis's "М., 2015": an abbreviated place and a year, with no publisher named.
+PLACE_YEAR = re.compile(rf"(?P<place>[A-ZА-ЯЁ][\w -]{{0,20}}\.),\s*(?P<year>{YEAR})\.?")
 #: Day and month with the year elsewhere: GOST's "2021. – 28 июня."
 DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[A-Za-zА-Яа-яё]+)\.?", re.IGNORECASE)
 
@@ -177,9 +181,9 @@ def _tidy(text: str) -> str:
 
 def locator(piece: str) -> dict[str, str] | None:
     """The locator ``piece`` is ("Т. 1" → {"volume": "1"}), or None if it is not one."""
-    piece = piece.strip().rstrip(".").strip()
+    piece = piece.strip()
     for name, pattern in _LOCATORS:
-        match = pattern.fullmatch(piece)
+        match = pattern.fullmatch(piece) or pattern.fullmatch(piece.rstrip(".").strip())
         if match is not None:
             if name == "volume-issue":
                 return {"volume": match["v"], "issue": match["w"]}
