@@ -130,6 +130,7 @@ class _Builder:
         self.lists: dict[str, list[str]] = {}
         self.dates: dict[str, str] = {}
         self.pages: dict[str, str] = {}
+        self.name_tags: dict[str, list[str]] = {}
 
     def text(self, tag: str, var: str, value: str) -> None:
         if var == "container-title" and tag == "BT" and self.ris_type in rt.WHOLE_BOOK_TYPES:
@@ -146,8 +147,7 @@ class _Builder:
             self.extra.append([tag, value])
             return
         self.data.setdefault(var, []).append(_name(value))
-        if rt.WRITE_TAG[var] != tag:
-            self.tags.setdefault(var, tag)
+        self.name_tags.setdefault(var, []).append(tag)
 
     def serial(self, value: str) -> None:
         compact = value.strip()
@@ -163,6 +163,9 @@ class _Builder:
 
     def finish(self) -> dict[str, Any]:
         self._pages()
+        for var, used in self.name_tags.items():
+            if set(used) != {rt.WRITE_TAG[var]}:  # one tag for all names, or one per name
+                self.tags[var] = used[0] if len(set(used)) == 1 else ",".join(used)
         for tag, (var, sep) in rt.JOINED_TAGS.items():
             values = self.lists.get(tag)
             if values:

@@ -37,8 +37,9 @@ def _record(ref: Reference) -> str:
     if ref.id not in ("", None):
         lines.append((tags.get("id", "ID"), str(ref.id)))
     for var in _NAME_ORDER:
-        for person in ref.get(var) or []:
-            lines.append((tags.get(var, rt.WRITE_TAG[var]), _name(person)))
+        used = str(tags.get(var, rt.WRITE_TAG[var])).split(",")  # "A1" or one tag per name
+        for index, person in enumerate(ref.get(var) or []):
+            lines.append((used[min(index, len(used) - 1)], _name(person)))
     for var in _TEXT_ORDER:
         value = ref.get(var)
         if value not in (None, ""):
