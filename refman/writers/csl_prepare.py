@@ -9,6 +9,7 @@ What this fixes before rendering, and why:
 - initials: a romanised Russian given name gives two-letter initials ("Yuri" → "Yu.");
 - quotes: straight double quotes in titles become the typographic ones of the entry's
   language (« » for Russian, “ ” otherwise), apostrophes become ’;
+- an event already named in the title is not repeated as other title information;
 - a whole website (type webpage, genre "website", no container) keeps its genre as the
   style's signal for "[сайт]"; any other genre of a page without a site is dropped from
   the rendered copy, so that it is not mistaken for one.
@@ -20,6 +21,7 @@ import re
 from typing import Any
 
 from ..model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
+from ..parse.dates import parse_date
 
 #: Languages refman knows terms for; any other entry language falls back to the list's.
 #: Genres that mean "the whole website" (GOST.md rule 10).
@@ -73,6 +75,10 @@ def _date(value: DateValue) -> dict[str, Any] | None:
             return {"date-parts": parts}
     if value.parts:
         return {"date-parts": [value.parts]}
+    if value.raw:
+        parsed = parse_date(value.raw)  # a raw date no reader parsed: read it, never guess
+        if parsed is not None and parsed.parts and not (parsed.reading and parsed.reading.ambiguous):
+            return {"date-parts": [parsed.parts]}
     text = value.literal or value.raw
     return {"literal": text} if text else None
 
@@ -108,6 +114,9 @@ def typographic_quotes(text: str, language: str) -> str:
 
 
 def _gost_adjust(data: dict[str, Any]) -> None:
+    event_words = set(re.findall(r"\w+", str(data.get("event", "")).casefold()))
+    if event_words and event_words <= set(re.findall(r"\w+", str(data.get("title", "")).casefold())):
+        data.pop("event")  # every word of it is already in the title: said once
     authors = data.get("author") or []
     if len(authors) >= 4:
         data["contributor"] = data.pop("author")
