@@ -14,7 +14,7 @@ import click
 import typer
 
 from ..errors import EXIT_ERROR, RefmanError
-from . import export, listing, show, styles
+from . import export, listing, rules, show, styles, validate
 
 app = typer.Typer(
     name="refman",
@@ -30,6 +30,8 @@ app.command("show")(show.show)
 app.command("export")(export.export)
 app.command("formats")(listing.list_formats)
 app.command("styles")(styles.list_styles)
+app.command("validate")(validate.validate)
+app.command("rules")(rules.list_rules)
 
 
 def main(argv: list[str] | None = None) -> int:
