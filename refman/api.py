@@ -6,11 +6,13 @@ It knows the format registry and the core, and nothing of terminals or exit code
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from . import formats
 from .core.keys import assign_keys
 from .diagnostics import Diagnostic
-from .errors import FormatError, InputError
+from .errors import FormatError, InputError, UsageError
 from .io import InputText, read_text
 from .model import Library
 from .options import WriteOptions
@@ -87,3 +89,73 @@ def _with_style(options: WriteOptions, style: str) -> WriteOptions:
     from dataclasses import replace
 
     return replace(options, style=options.style or style)
+
+
+# --- validation (refman validate, refman rules) -------------------------------------------
+
+
+def validate(
+    loaded: Loaded,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    today: date | None = None,
+) -> list[Diagnostic]:
+    """Every finding on a loaded library: reader diagnostics, then the rules' (see core.validate)."""
+    from .core.validate import UnknownRule
+    from .core.validate import validate as run_rules
+
+    try:
+        return run_rules(loaded.library, select, ignore, today, loaded.diagnostics, _main_path(loaded))
+    except UnknownRule as exc:
+        raise UsageError(str(exc)) from None
+
+
+def fix(
+    loaded: Loaded,
+    unsafe: bool = False,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    today: date | None = None,
+) -> list[Any]:
+    """Apply safe (with ``unsafe``, all) fixes to ``loaded.library`` in place; the changes."""
+    from .core.fixes import fix_library
+    from .core.validate import UnknownRule
+
+    try:
+        return fix_library(loaded.library, unsafe, select, ignore, today)
+    except UnknownRule as exc:
+        raise UsageError(str(exc)) from None
+
+
+def rules() -> list[Any]:
+    """Every registered rule, by code."""
+    from .core.rules import RULES
+
+    return [RULES[code] for code in sorted(RULES)]
+
+
+def rules_markdown() -> str:
+    from .core.rules import markdown_table
+
+    return markdown_table()
+
+
+def sarif(diagnostics: list[Diagnostic]) -> str:
+    """Findings as a SARIF 2.1.0 log, with the descriptors of every rule."""
+    from . import __version__
+    from .writers.sarif import write_sarif
+
+    descriptors = [
+        {"code": r.code, "name": r.name, "summary": r.summary, "severity": r.severity.value,
+         "help": "\n\n".join(f"{k}: {v}" for k, v in r.sections().items()), "fix": r.fix_label,
+         "group": r.group}
+        for r in rules()
+    ]  # fmt: skip
+    return write_sarif(diagnostics, descriptors, __version__)
+
+
+def _main_path(loaded: Loaded) -> str | None:
+    for name, fmt in loaded.sources:
+        if fmt == "page":
+            return name
+    return loaded.sources[0][0] if loaded.sources else None
