@@ -1,0 +1,233 @@
+"""RM21x names: initials and their periods, two-letter initials, one person written two ways."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from ...diagnostics import FixSafety, Severity
+from ...model import NAME_VARIABLES, Name, Reference
+from ...parse.names import INITIALS_SURNAME, SURNAME_INITIALS, normalize_initials
+from .common import LATIN, fold
+from .registry import Context, Finding, make_fix, rule
+
+_UP, _LO = "A-ZА-ЯЁ", "a-zа-яё"
+_ALL_INITIALS = re.compile(rf"^(?:[{_UP}][{_LO}]?\.?(?:[\s\u00a0]*-[\s\u00a0]*|[\s\u00a0]*))+$")
+_BARE = re.compile(rf"(?<![{_UP}{_LO}])([{_UP}])(?![{_LO}.])|(?<![{_UP}{_LO}])([{_UP}]{{2,3}})(?![{_LO}.])")
+_GLUED = re.compile(rf"\.(?=[{_UP}])")
+#: Endings of Russian surnames in Latin transliteration (judgment: used to tell that a lone
+#: "Y." or "C." is a cut "Yu."/"Ya." or "Ch.").
+_RU_ENDINGS = ("ov", "ova", "ev", "eva", "ёв", "in", "ina", "sky", "skiy", "skii", "skaya", "enko",
+               "uk", "yuk", "ich", "vich", "ikh", "ykh", "ko", "iy", "yi", "aya", "ykh", "ets")  # fmt: skip
+_CUT = {"Y": ("Yu", "Ya", "Ye", "Yo"), "C": ("Ch",), "Z": ("Zh",), "S": ("Sh",), "K": ("Kh",), "T": ("Ts",)}
+_ET_AL = frozenset({"et al.", "et al", "и др.", "и др", "[и др.]", "others", "u. a.", "et alii"})
+
+
+def _names(ref: Reference) -> Iterator[tuple[str, list[Name]]]:
+    for var in sorted(NAME_VARIABLES):
+        value = ref.get(var)
+        if value:
+            yield var, value
+
+
+def _dump(names: list[Name]) -> list[dict]:
+    return [n.model_dump(by_alias=True, exclude_none=True) for n in names]
+
+
+def _fixed_initials(given: str) -> str:
+    def expand(m: re.Match[str]) -> str:
+        return m[1] + "." if m[1] else ". ".join(m[2]) + "."
+
+    return _GLUED.sub(". ", _BARE.sub(expand, given))
+
+
+@rule("RM211", "initials-without-periods", Severity.WARNING, fix=FixSafety.SAFE)
+def initials_without_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """Initials written without their periods or glued together ("E", "II", "I.I.").
+
+    What it checks:
+        Given names made only of initials: each initial ends with a period and initials are
+        separated by a space ("И. И.", "Yu. A."). Two-letter names without a period ("Li",
+        "Yu") are left alone: they may be whole given names.
+    Why it matters:
+        GOST R 7.0.100-2018 writes "Иванов, И. И."; "Ivanov II" reads as a regnal number and
+        unspaced initials are printed glued by every style that does not reinitialize names.
+    Example:
+        {"family": "Zainullin", "given": "E"} fires (fix "E."); "I.I." fires (fix "I. I.");
+        "Eduard" and "E." do not.
+    Fix safety:
+        Safe: only periods and spaces are added.
+    """
+    for var, names in _names(ref):
+        new = []
+        for name in names:
+            given = name.given or ""
+            if name.family and given and _ALL_INITIALS.match(given):
+                fixed = _fixed_initials(given.strip())
+                new.append(name.model_copy(update={"given": fixed}))
+            else:
+                new.append(name)
+        changed = [f"{n.family} {n.given!r}" for n, m in zip(names, new, strict=True) if n.given != m.given]
+        if changed:
+            yield Finding(ref, var, f"initials without periods or spaces: {', '.join(changed)}",
+                          make_fix(var, _dump(names), _dump(new), f"{var}: initials written 'X. Y.'"))  # fmt: skip
+
+
+def _russian_looking(name: Name, ref: Reference) -> bool:
+    family = (name.family or "").lower()
+    return (ref.language or "")[:2] in ("ru", "uk", "be") or family.endswith(_RU_ENDINGS)
+
+
+def _digraph_index(ctx: Context) -> dict[str, set[str]]:
+    """Folded family name → the two-letter initials it has anywhere in the list."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for ref in ctx.refs:
+        for _var, names in _names(ref):
+            for name in names:
+                for token in re.findall(r"\b([A-Z][a-z])\.", name.given or ""):
+                    index[fold(name.family or "")].add(token)
+    return index
+
+
+@rule("RM212", "cut-digraph-initial", Severity.WARNING, fix=FixSafety.UNSAFE)
+def cut_digraph_initial(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """A two-letter initial cut to one letter: "Y." for "Yu." or "Ya.", "C." for "Ch.".
+
+    What it checks:
+        Latin-script names of Russian origin (language ru, uk or be, or a Russian surname
+        ending) whose initials include a lone "Y." or "C." (no Russian name transliterates
+        to them), and any initial that the same surname has with two letters elsewhere in
+        the list ("Zh." in one record, "Z." in another).
+    Why it matters:
+        Transliterated Russian initials keep two letters for one Cyrillic letter (Ю → Yu.,
+        Я → Ya., Ж → Zh., Ч → Ch.); "Y." loses which name it was and breaks matching.
+    Example:
+        {"family": "Ivanov", "given": "Y. A."} fires; "Yu. A." does not; "Smith, Y." does not.
+    Fix safety:
+        Unsafe, and offered only when the list itself shows the two-letter form.
+    """
+    index = ctx.memo("digraphs", lambda: _digraph_index(ctx))
+    for var, names in _names(ref):
+        for i, name in enumerate(names):
+            given = name.given or ""
+            if not name.family or not LATIN.search(name.family):
+                continue
+            for letter in re.findall(r"(?<![A-Za-z])([A-Z])\.", given):
+                known = [d for d in index.get(fold(name.family), ()) if d in _CUT.get(letter, ())]
+                if known:
+                    new = [*names]
+                    new[i] = name.model_copy(update={"given": re.sub(rf"(?<![A-Za-z]){letter}\.", known[0] + ".", given, count=1)})
+                    yield Finding(ref, var, f"{name.family} {given}: '{letter}.' is '{known[0]}.' elsewhere in the list",
+                                  make_fix(var, _dump(names), _dump(new), f"{var}: '{letter}.' → '{known[0]}.'", safe=False))  # fmt: skip
+                elif letter in ("Y", "C") and _russian_looking(name, ref):
+                    options = "/".join(d + "." for d in _CUT[letter])
+                    yield Finding(ref, var, f"{name.family} {given}: '{letter}.' is a cut two-letter initial ({options})")
+
+
+def _person_key(name: Name) -> tuple[str, str] | None:
+    if not name.family or not name.given:
+        return None
+    return fold(name.family), name.given.strip()[:1].upper()
+
+
+def _form(given: str) -> str:
+    return " ".join(given.split())
+
+
+@rule("RM213", "name-form-varies", Severity.INFO, scope="list", fix=FixSafety.UNSAFE)
+def name_form_varies(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
+    """One person written in different forms across the list ("E. " here, "Eduard" there).
+
+    What it checks:
+        Personal names grouped by surname and first initial: the given name is written the
+        same way everywhere. Differences that are only a cut two-letter initial are RM212's.
+    Why it matters:
+        Styles sort, disambiguate and initialize names by their stored form; two forms of one
+        person look like two people ("Zainullin, E." and "Zainullin, Eduard").
+    Example:
+        "Zainullin E." in one record and "Zainullin Eduard" in another: the less frequent
+        form fires.
+    Fix safety:
+        Unsafe: two people may share a surname and an initial; the fix uses the commonest form.
+    """
+    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    where: dict[tuple[str, str], list[tuple[Reference, str, int, Name]]] = defaultdict(list)
+    for ref in refs:
+        for var, names in _names(ref):
+            for i, name in enumerate(names):
+                key = _person_key(name)
+                if key:
+                    forms[key][_form(name.given or "")] += 1
+                    where[key].append((ref, var, i, name))
+    for key, counter in forms.items():
+        if len(counter) < 2:
+            continue
+        best = max(counter, key=lambda f: (counter[f], len(f)))
+        for ref, var, i, name in where[key]:
+            form = _form(name.given or "")
+            if form == best or _only_cut(form, best):
+                continue
+            names = ref.get(var)
+            new = [*names]
+            new[i] = name.model_copy(update={"given": best})
+            yield Finding(ref, var, f"{name.family} is written {form!r} here but {best!r} elsewhere in the list",
+                          make_fix(var, _dump(names), _dump(new), f"{var}: {form!r} → {best!r}", safe=False))  # fmt: skip
+
+
+def _only_cut(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return re.sub(r"([A-Z])[a-z]\.", r"\1.", long) == short
+
+
+@rule("RM214", "person-as-literal", Severity.WARNING, fix=FixSafety.SAFE)
+def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """A person's name stored as one literal string instead of family and given parts.
+
+    What it checks:
+        Literal names that have the shape of a personal name with initials ("Zainullin E.",
+        "E. Zainullin", "Иванов И. И.").
+    Why it matters:
+        A literal is printed as is: styles cannot invert it ("Иванов, И. И."), initialize it
+        or sort by surname, so the record looks unlike its neighbours.
+    Example:
+        {"literal": "Zainullin E."} fires (fix: family "Zainullin", given "E."); {"literal":
+        "Federal State Statistics Service"} does not.
+    Fix safety:
+        Safe: the split follows the unambiguous surname-initials pattern.
+    """
+    for var, names in _names(ref):
+        new, changed = [], []
+        for name in names:
+            text = (name.literal or "").strip()
+            match = None if name.family or not text else SURNAME_INITIALS.match(text) or INITIALS_SURNAME.match(text)
+            if match:
+                new.append(Name(family=match["family"], given=normalize_initials(match["given"])))
+                changed.append(text)
+            else:
+                new.append(name)
+        if changed:
+            shown = ", ".join(repr(c) for c in changed)
+            yield Finding(ref, var, f"personal name stored as a literal: {shown}",
+                          make_fix(var, _dump(names), _dump(new), f"{var}: split {shown} into family and given"))  # fmt: skip
+
+
+@rule("RM215", "et-al-as-name", Severity.WARNING, fix=FixSafety.UNSAFE)
+def et_al_as_name(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """"et al." or "и др." stored as if it were an author.
+
+    What it checks:
+        Names whose literal or family is "et al.", "и др.", "[и др.]", "others".
+    Why it matters:
+        Styles decide themselves when to shorten a list of authors ("[и др.]" after three in
+        GOST); a stored "et al." is printed as a person and hides that authors are missing.
+    Example:
+        [{"family": "Ivanov", "given": "I."}, {"literal": "et al."}] fires.
+    Fix safety:
+        Unsafe: removing it leaves the author list silently incomplete; add the real names.
+    """
+    for var, names in _names(ref):
+        kept = [n for n in names if (n.literal or n.family or "").strip().lower() not in _ET_AL]
+        if len(kept) != len(names):
+            yield Finding(ref, var, f"{var} lists 'et al.' as a name: the other names are missing",
+                          make_fix(var, _dump(names), _dump(kept), f"{var}: removed 'et al.'", safe=False))  # fmt: skip

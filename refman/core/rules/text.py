@@ -1,0 +1,320 @@
+"""RM20x typography: what a copy editor fixes in titles, outlets and notes.
+
+Only prose fields are checked (``common.TEXT_FIELDS``), never URLs, identifiers or pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from ...diagnostics import FixSafety, Severity
+from ...model import Reference
+from .common import CYRILLIC, WORD, script, text_fields
+from .registry import Context, Finding, make_fix, rule
+
+_SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0\t]+([,.;:!?)\]»”])(?=\s|$|[,;:!?)\]»”\"'])")
+_SPACE_BEFORE_FR = re.compile(r"(?<=\S)[ \u00a0\t]+([,.)\]»”])(?=\s|$|[,;:!?)\]»”\"'])")
+_NO_SPACE_AFTER = re.compile(r"(?<=[^\W\d_])([,;)])(?=[^\W\d_])|(?<=[^\W\d_]{2})(:)(?=[^\W\d_/])")
+_DOUBLED = re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::|[,;:]\.(?!\.)")
+_SPACED_HYPHEN = re.compile(r"(?<=[\w\"»”)]) (-{1,3}) (?=[\w\"«“(])")
+_YEAR_RANGE = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(-{1,2})(1[5-9]\d\d|20\d\d)(?![\d-])")
+_LATEX_DASH = re.compile(r"(?<=\w)--(?=\w)")
+_SOFT_HYPHEN = "\u00ad"
+_BROKEN_SPACE = re.compile(r"(?<=[^\W\d_]{2})- (?=([a-zа-яё]{2,}))")
+_BROKEN_IN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([a-zа-яё]{2,})(?![\w-])")
+#: Prefixes that really take a hyphen: "non-proliferation" is not a broken "nonproliferation".
+_HYPHEN_PREFIXES = frozenset(
+    "non anti pre post co re multi inter self ex sub over under semi pro counter cross well mid "
+    "quasi ultra neo pseudo socio geo bio eco euro trans extra intra vice full half "
+    "северо юго западно восточно"  # noqa: RUF001 - Cyrillic by design
+    .split()
+)  # fmt: skip
+_SUSPENSION = frozenset({"and", "or", "nor", "to", "и", "или", "а"})
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+#: Markup that CSL-JSON itself allows in rich text fields (CSL 1.0.2, "Rich text markup").
+_CSL_TAGS = frozenset({"i", "b", "sup", "sub", "span"})
+_LATEX_CMD = re.compile(r"\\[a-zA-Z]+\*?|\\['\"`^~=.]")
+_LATEX_ESCAPE = re.compile(r"\\([&%$#_])")
+_FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or over the to up upon via with".split()
+)
+
+
+def _sub_all(pattern: re.Pattern[str], text: str, repl: str) -> str:
+    return pattern.sub(repl, text)
+
+
+@rule("RM201", "space-before-punctuation", Severity.WARNING, fix=FixSafety.SAFE)
+def space_before_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """A space before a comma, period, semicolon, colon, closing bracket or quote.
+
+    What it checks:
+        Prose fields for whitespace before , . ; : ! ? ) ] » ”. An ellipsis is not a period;
+        French text keeps its space before ; : ! ?.
+    Why it matters:
+        "New York , August 2" is a typing slip that every output repeats; in GOST output the
+        prescribed " : " of the style would be confused with a stray one from the data.
+    Example:
+        "the integrity of their territories , secondly" fires (fix: "territories, secondly");
+        "Title ... and more" does not.
+    Fix safety:
+        Safe: removing the space changes no word.
+    """
+    french = (ref.language or "").lower().startswith("fr")
+    pattern = _SPACE_BEFORE_FR if french else _SPACE_BEFORE
+    for var, value in text_fields(ref):
+        found = pattern.findall(value)
+        if found:
+            fixed = pattern.sub(r"\1", value)
+            marks = " ".join(dict.fromkeys(found))
+            yield Finding(ref, var, f"{var} has a space before {marks!r}",
+                          make_fix(var, value, fixed, f"{var}: removed space before {marks!r}"))  # fmt: skip
+
+
+@rule("RM202", "missing-space-after-punctuation", Severity.WARNING, fix=FixSafety.UNSAFE)
+def missing_space_after(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """A comma, semicolon, colon or closing bracket glued to the next word.
+
+    What it checks:
+        Prose fields for "word,word", "word;word", "word:word" and "(note)word" between
+        letters. Numbers ("1,5") and URLs are left alone.
+    Why it matters:
+        Glued punctuation is a typing or extraction slip; it also breaks word search.
+    Example:
+        "Russia,China" fires (fix: "Russia, China"); "2,5 %" does not.
+    Fix safety:
+        Unsafe: some terms are written glued on purpose ("N,N-dimethyl", "Re:Invent").
+    """
+    for var, value in text_fields(ref):
+        if "://" in value:
+            continue
+        found = [a or b for a, b in _NO_SPACE_AFTER.findall(value)]
+        if found:
+            fixed = _NO_SPACE_AFTER.sub(lambda m: (m[1] or m[2]) + " ", value)
+            marks = " ".join(dict.fromkeys(found))
+            yield Finding(ref, var, f"{var} has no space after {marks!r}",
+                          make_fix(var, value, fixed, f"{var}: added space after {marks!r}", safe=False))  # fmt: skip
+
+
+@rule("RM203", "doubled-punctuation", Severity.WARNING, fix=FixSafety.SAFE)
+def doubled_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """Doubled punctuation: "..", ",,", ";;", "::", ",." (an ellipsis is fine).
+
+    What it checks:
+        Prose fields for a mark written twice, or a comma, semicolon or colon directly
+        before a period. A period after an abbreviation followed by a comma ("et al.,",
+        "2000 г.,") is correct and does not fire.
+    Why it matters:
+        Styles add their own separators after each field; doubled marks in the data end up as
+        "Title.. – " in the output.
+    Example:
+        "Resolutions.." fires (fix: "Resolutions."); "Wait..." does not.
+    Fix safety:
+        Safe: the doubled mark is replaced by the single one that was meant.
+    """
+    for var, value in text_fields(ref):
+        found = _DOUBLED.findall(value)
+        if found:
+            fixed = _DOUBLED.sub(lambda m: m[0][-1], value)
+            marks = " ".join(dict.fromkeys(found))
+            yield Finding(ref, var, f"{var} has doubled punctuation {marks!r}",
+                          make_fix(var, value, fixed, f"{var}: {marks!r} made single"))  # fmt: skip
+
+
+def _dash_for(value: str) -> str:
+    if " — " in value:
+        return "—"
+    if " – " in value:
+        return "–"
+    return "—" if CYRILLIC.search(value) else "–"
+
+
+@rule("RM204", "hyphen-as-dash", Severity.WARNING, fix=FixSafety.SAFE)
+def hyphen_as_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """A hyphen (or "--") where a dash belongs: between words, or in a year range.
+
+    What it checks:
+        Prose fields for a hyphen with a space on each side ("field - both"), the TeX dashes
+        "--" and "---", and year ranges written with a hyphen ("2000-2001").
+    Why it matters:
+        A hyphen joins words; a dash separates clauses and ranges. GOST and every house style
+        use "–" for ranges and a spaced dash between clauses.
+    Example:
+        "in the economic field - both sides" fires (fix: the dash the field already uses, else
+        "–" in Latin and "—" in Cyrillic text); "Russian-North Korean" does not.
+    Fix safety:
+        Safe: only the character changes, not the words.
+    """
+    for var, value in text_fields(ref):
+        dash = _dash_for(value)
+        fixed = _SPACED_HYPHEN.sub(lambda m: " — " if m[1] == "---" else f" {dash} ", value)
+        fixed = _YEAR_RANGE.sub(r"\1–\3", fixed)
+        fixed = _LATEX_DASH.sub("–", fixed)
+        if fixed != value:
+            yield Finding(ref, var, f"{var} has a hyphen where a dash belongs",
+                          make_fix(var, value, fixed, f"{var}: hyphen made a dash"))  # fmt: skip
+
+
+def _vocabulary(ctx: Context) -> frozenset[str]:
+    """Every word of the list's prose (and of the page's article), case-folded."""
+    words: set[str] = set()
+    subjects = ([ctx.article] if ctx.article is not None else []) + ctx.refs
+    for ref in subjects:
+        for _var, value in text_fields(ref):
+            words.update(w.casefold() for w in WORD.findall(value))
+    return frozenset(words)
+
+
+@rule("RM206", "line-break-hyphen", Severity.WARNING, fix=FixSafety.SAFE)
+def line_break_hyphen(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """A hyphen left from a line break inside a word ("sanc-tions"), or a soft hyphen.
+
+    What it checks:
+        Prose fields for soft hyphens (U+00AD), for "word- continuation" with a space after
+        the hyphen, and for "sanc-tions" where the joined word ("sanctions") occurs elsewhere
+        in the list and the first half is not a prefix that takes a hyphen (non-, co-, anti-).
+    Why it matters:
+        Text copied from PDFs and typeset pages keeps line-end hyphens; they spoil search,
+        sorting and every output.
+    Example:
+        keyword "sanc-tions" fires when "sanctions" occurs in the abstract (fix:
+        "sanctions"); "Russian-North Korean" and "pre- and post-war" do not.
+    Fix safety:
+        Safe for soft hyphens and for words attested unbroken in the same list; joining
+        "word- continuation" is unsafe (it may be a compound).
+    """
+    vocabulary = ctx.memo("vocabulary", lambda: _vocabulary(ctx))
+    for var, value in text_fields(ref):
+        fixed, safe, shown = value, True, []
+        if _SOFT_HYPHEN in fixed:
+            fixed = fixed.replace(_SOFT_HYPHEN, "")
+            shown.append("soft hyphen")
+
+        def join_attested(m: re.Match[str]) -> str:
+            head, tail = m[1], m[2]
+            joined = head + tail
+            if head.casefold() in _HYPHEN_PREFIXES or joined.casefold() not in vocabulary:
+                return m[0]
+            if head.casefold() in vocabulary and tail.casefold() in vocabulary:
+                return m[0]  # both halves are words: a compound, not a break
+            shown.append(m[0])
+            return joined
+
+        fixed = _BROKEN_IN_WORD.sub(join_attested, fixed)
+        for m in _BROKEN_SPACE.finditer(fixed):
+            if m[1].casefold() not in _SUSPENSION:
+                safe = False
+                shown.append(fixed[max(0, m.start() - 8) : m.end() + len(m[1])].strip())
+        if safe is False:
+            fixed = _BROKEN_SPACE.sub(lambda m: m[0] if m[1].casefold() in _SUSPENSION else "", fixed)
+        if shown:
+            what = ", ".join(repr(s) for s in dict.fromkeys(shown))
+            yield Finding(ref, var, f"{var} has line-break hyphens: {what}",
+                          make_fix(var, value, fixed, f"{var}: joined {what}", safe=safe))  # fmt: skip
+
+
+@rule("RM207", "all-caps-title", Severity.WARNING, fix=FixSafety.UNSAFE)
+def all_caps(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """A title or container title written entirely in capital letters.
+
+    What it checks:
+        `title` and `container-title` with at least two words of two or more letters and no
+        lower-case letter at all. Single acronyms ("NATO", "JAMA") do not fire.
+    Why it matters:
+        Styles change case from the stored form; from ALL CAPS they cannot recover proper
+        nouns, and GOST transcribes titles in ordinary sentence case.
+    Example:
+        "RUSSIAN COAL WILL FOLLOW THE PATH OF JUCHE" fires (fix: "Russian coal will follow
+        the path of juche"); "UN News" does not.
+    Fix safety:
+        Unsafe: sentence case lowers proper nouns and acronyms, which must then be restored
+        by hand.
+    """
+    for var in ("title", "container-title"):
+        value = ref.get(var)
+        if not isinstance(value, str):
+            continue
+        words = [w for w in WORD.findall(value) if len(w) >= 2]
+        if len(words) >= 2 and not any(ch.islower() for ch in value) and sum(map(len, words)) >= 8:
+            lowered = value.lower()
+            fixed = lowered[:1].upper() + lowered[1:]
+            yield Finding(ref, var, f"{var} is in ALL CAPS",
+                          make_fix(var, value, fixed, f"{var}: sentence case", safe=False))  # fmt: skip
+
+
+@rule("RM208", "markup-debris", Severity.WARNING, fix=FixSafety.SAFE)
+def markup_debris(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """HTML entities or tags, or LaTeX commands and braces, left in plain text.
+
+    What it checks:
+        Prose fields for HTML entities ("&amp;", "&#8212;"), HTML tags other than the rich
+        text CSL-JSON allows (<i>, <b>, <sup>, <sub>, <span>), LaTeX commands ("\\textit",
+        "\\&", "\\'e") and TeX braces ("{NASA}").
+    Why it matters:
+        Data exported from web pages and BibTeX carries markup that other formats print
+        literally: "Smith &amp; Jones", "{\\'E}tudes".
+    Example:
+        "Trade &amp; Sanctions" fires (fix: "Trade & Sanctions"); "<i>Homo sapiens</i>" does not.
+    Fix safety:
+        Safe for entities, TeX escapes ("\\&" → "&") and plain braces; tags and other
+        commands are reported without a fix, since what they meant must be decided by hand.
+    """
+    for var, value in text_fields(ref):
+        problems = []
+        if _ENTITY.search(value):
+            problems.append("HTML entities")
+        tags = {m[1].lower() for m in _TAG.finditer(value)} - _CSL_TAGS
+        if tags:
+            problems.append("HTML tags " + ", ".join(sorted(tags)))
+        commands = [c for c in _LATEX_CMD.findall(value) if not _LATEX_ESCAPE.fullmatch(c)]
+        escapes = bool(_LATEX_ESCAPE.search(value))
+        braces = "{" in value or "}" in value
+        if commands:
+            problems.append("LaTeX commands " + " ".join(dict.fromkeys(commands)))
+        elif escapes or braces:
+            problems.append("TeX escapes or braces")
+        if not problems:
+            continue
+        fix = None
+        if not tags and not commands:
+            fixed = _LATEX_ESCAPE.sub(r"\1", html.unescape(value))
+            if value.count("{") == value.count("}"):
+                fixed = fixed.replace("{", "").replace("}", "")
+            if fixed != value:
+                fix = make_fix(var, value, fixed, f"{var}: removed markup")
+        yield Finding(ref, var, f"{var} contains {'; '.join(problems)}", fix)
+
+
+@rule("RM209", "capitalized-function-words", Severity.INFO, fix=FixSafety.UNSAFE)
+def capitalized_function_words(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """An English title with every word capitalized, articles and prepositions included.
+
+    What it checks:
+        Latin-script titles of five words or more in which every word starts with a capital
+        and at least two function words ("And", "For", "In", "The", "Of") do too, away from
+        the start and from a colon.
+    Why it matters:
+        No title-case convention (Chicago, APA, MLA) capitalizes these words, and GOST and CSL
+        store titles in sentence case; styles cannot tell proper nouns from such capitals.
+    Example:
+        "Current State And Future Prospects For Russian-North Korea Relations" fires (fix
+        lowers "And", "For"); "Current State and Future Prospects" does not.
+    Fix safety:
+        Unsafe: a capitalized function word may begin a name ("The Hague", "Of Mice and Men").
+    """
+    title = ref.title
+    if not title or script(title) != "latin" or (ref.language or "en")[:2] != "en":
+        return
+    words = title.split()
+    if len(words) < 5 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return
+    hits = [i for i, w in enumerate(words) if i and w.lower() in _FUNCTION_WORDS and not words[i - 1].endswith(":")]
+    if len(hits) < 2:
+        return
+    fixed = " ".join(w.lower() if i in hits else w for i, w in enumerate(words))
+    shown = ", ".join(dict.fromkeys(words[i] for i in hits))
+    yield Finding(ref, "title", f"title capitalizes every word, function words too ({shown})",
+                  make_fix("title", title, fixed, f"title: lowered {shown}", safe=False))  # fmt: skip
