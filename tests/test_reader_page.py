@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from refman import api, formats
 from refman.readers import article_page
@@ -272,3 +274,35 @@ def test_page_without_slash_evidence_keeps_dates_unread(seed_text):
         assert issued.date_parts is None and issued.raw and issued.reading.ambiguous
     warned = [d.number for d in result.diagnostics if d.code == "RM005"]
     assert sorted(warned) == sorted(AMBIGUOUS)
+
+
+def test_russian_labels_and_an_author_line():
+    text = (
+        "Заглавие статьи\n\nТип публикации Статья\nАвторы: Иванов И. И., Петров П. П.\n"
+        "Название журналаВосток\nВыпускВыпуск 3\nКлючевые словаРоссия, КНДР.\n"
+        "Дата публикации01.03.2023\nКоличество символов1200\n\n1. Иванов И. И. Заглавие // Журнал. 2019. № 2.\n"
+    )
+    assert formats.detect(text, "page.txt", ".txt").name == "page"
+    result = article_page.read(text, "page.txt")
+    article = result.library.article
+    assert (article.title, article.publication_type, article.journal, article.issue) == (
+        "Заглавие статьи", "Статья", "Восток", "3",
+    )  # fmt: skip
+    assert [n.family for n in article.author] == ["Иванов", "Петров"] and article.author_known
+    assert article.keywords == ["Россия", "КНДР"] and article.characters == 1200
+    assert article.publication_date.date_parts == [[2023, 3, 1]]
+    assert [r.container_title for r in result.library.references] == ["Журнал"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=500))
+def test_page_reader_never_raises(text):
+    article_page.read(text)
+    article_page.sniff(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=4000), st.integers(min_value=0, max_value=300))
+def test_page_reader_survives_cut_seed(start, length):
+    seed = SEED.read_text(encoding="utf-8")
+    article_page.read(seed[:start] + seed[start + length :])

@@ -113,15 +113,17 @@ def cut_parts(text: str, convention: SlashConvention) -> Cut:
     """Cut identifiers, the access date, language note and medium out of ``text``."""
     cut = Cut(text)
 
-    def take(pattern: re.Pattern[str], group: str) -> str | None:
+    def take(pattern: re.Pattern[str], group: str, trim: bool = False) -> str | None:
         match = pattern.search(cut.text)
         if match is None:
             return None
-        cut.text = cut.text[: match.start()] + " " + cut.text[match.end() :]
-        return match[group]
+        value = _trim(match[group]) if trim else match[group]
+        end = match.start(group) + len(value or "")  # the sentence's own period stays in the text
+        cut.text = cut.text[: match.start()] + " " + cut.text[end:]
+        return value
 
-    cut.doi = _trim(take(DOI, "doi"))
-    cut.url = _trim(take(URL, "url"))
+    cut.doi = take(DOI, "doi", trim=True)
+    cut.url = take(URL, "url", trim=True)
     cut.isbn = _squash(take(ISBN, "isbn"))
     cut.issn = take(ISSN, "issn")
     for pattern in (ACCESSED, ACCESSED_BARE):
