@@ -159,3 +159,34 @@ def _main_path(loaded: Loaded) -> str | None:
         if fmt == "page":
             return name
     return loaded.sources[0][0] if loaded.sources else None
+
+
+@dataclass(slots=True)
+class Deduped:
+    """Duplicate clusters found in a library, and the ``--distinct`` keys that matched nothing."""
+
+    clusters: list[Any]
+    unknown_keys: list[str] = field(default_factory=list)
+
+
+def dedupe(
+    loaded: Loaded, profile: str | None = None, decisions: str | None = None, progress: Any = None
+) -> Deduped:
+    """Clusters of records that describe one work (``core.dedupe.find_clusters``); pairs in
+    ``decisions`` (TSV text: key, key) are kept apart."""
+    from .core.dedupe import DEFAULT_PROFILE, distinct_indices, find_clusters, parse_decisions, profile_named
+
+    try:
+        profile_named(profile)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    refs = loaded.library.references
+    pairs, unknown = distinct_indices(refs, parse_decisions(decisions or ""))
+    return Deduped(find_clusters(refs, profile or DEFAULT_PROFILE, pairs, progress), unknown)
+
+
+def merge_duplicates(loaded: Loaded, clusters: list[Any]) -> Any:
+    """One record per cluster, lossless (``core.dedupe_merge``): library, key map, conflicts."""
+    from .core.dedupe_merge import merge
+
+    return merge(loaded.library, [cluster.indices for cluster in clusters])
