@@ -26,7 +26,17 @@ from .dedupe_score import (
     proven_apart,
 )
 
-__all__ = ["DEFAULT_PROFILE", "PROFILES", "Cluster", "Pair", "explain", "find_clusters", "profile_named"]
+__all__ = [
+    "DEFAULT_PROFILE",
+    "PROFILES",
+    "Cluster",
+    "Pair",
+    "distinct_indices",
+    "explain",
+    "find_clusters",
+    "parse_decisions",
+    "profile_named",
+]
 
 Progress = Callable[[str, int, int], None]
 
@@ -147,3 +157,33 @@ def _apart(a: Features, b: Features, profile: Profile) -> str | None:
         return None
     found = proven_apart(a, b, profile)
     return found[1] if found else None
+
+
+def parse_decisions(text: str) -> list[tuple[str, str]]:
+    """Pairs of keys a person has ruled different, from a TSV file: ``key1<TAB>key2``, an
+    optional third column (a note, or "distinct"), ``#`` comments and blank lines ignored."""
+    pairs = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2 or not cells[0] or not cells[1]:
+            cells = line.split()
+        if len(cells) >= 2 and (cells[0], cells[1]) != ("old", "new"):
+            pairs.append((cells[0], cells[1]))
+    return pairs
+
+
+def distinct_indices(refs: list[Reference], pairs: list[tuple[str, str]]) -> tuple[list[tuple[int, int]], list[str]]:
+    """Index pairs for key pairs (every record with that key: keys from several inputs may
+    repeat), and the keys that no record has."""
+    where: dict[str, list[int]] = {}
+    for index, ref in enumerate(refs):
+        where.setdefault(str(ref.id), []).append(index)
+    out, unknown = [], []
+    for a, b in pairs:
+        for key in (a, b):
+            if key not in where and key not in unknown:
+                unknown.append(key)
+        out.extend((i, j) for i in where.get(a, []) for j in where.get(b, []) if i != j)
+    return out, unknown

@@ -28,7 +28,8 @@ Progress = Callable[[str, int, int], None]
 
 
 def _keys(f: Features) -> Iterator[tuple[str, bool]]:
-    """(key, is_identifier) of every exact block the record belongs to."""
+    """(key, is_identifier) of every exact block the record belongs to. The author-and-year
+    block also pairs a Russian record with its English catalogue entry, whose titles differ."""
     if f.doi:
         yield "d:" + f.doi, True
     if f.pmid:
@@ -41,8 +42,7 @@ def _keys(f: Features) -> Iterator[tuple[str, bool]]:
         if words:
             yield "t:" + " ".join(sorted(set(words))), False
     if f.authors and f.year is not None:
-        head = f.titles[0][:1] if f.titles else ""
-        yield f"a:{f.authors[0].family}:{f.year}:{head}", False
+        yield f"a:{f.authors[0].family}:{f.year}", False
 
 
 def _block_pairs(members: list[int], identifier: bool, feats: list[Features]) -> Iterator[tuple[int, int]]:
@@ -103,7 +103,7 @@ def candidate_pairs(
     seen: set[int] = set()
     n = len(feats)
 
-    def emit(pairs: Iterator[tuple[int, int]], identifier: bool) -> Iterator[tuple[int, int]]:
+    def emit(pairs: Iterator[tuple[int, int]], identifier: bool, by_author: bool = False) -> Iterator[tuple[int, int]]:
         for i, j in pairs:
             if i == j:
                 continue
@@ -112,7 +112,12 @@ def candidate_pairs(
             code = i * n + j
             if code in seen:
                 continue
-            if identifier or quick_title_check(feats[i], feats[j], cutoff):
+            a, b = feats[i], feats[j]
+            if (
+                identifier
+                or (by_author and a.cyrillic_title != b.cyrillic_title)
+                or quick_title_check(a, b, cutoff)
+            ):
                 seen.add(code)
                 yield i, j
 
@@ -129,7 +134,7 @@ def candidate_pairs(
     for key, members in blocks.items():
         done += 1
         if len(members) > 1:
-            yield from emit(_block_pairs(members, kinds[key], feats), kinds[key])
+            yield from emit(_block_pairs(members, kinds[key], feats), kinds[key], key.startswith("a:"))
         if progress and done % 5000 == 0:
             progress("blocking", done, total)
     for order in _sort_orders(feats):

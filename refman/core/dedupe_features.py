@@ -47,7 +47,7 @@ VERSIONS = frozenset({frozenset(("journal", "conference"))})
 @dataclass(slots=True, frozen=True)
 class Author:
     family: str  # skeleton of the family name (or of an institution's name)
-    initial: str  # skeleton's first letter of the first given name; "" if unknown
+    initial: str  # the first given name in plain Latin ("yuri", "yu", "j"); "" if unknown
     given: str  # skeleton of the given names, for "Yuri" vs "Yu."
     institution: bool = False
 
@@ -87,9 +87,9 @@ def _authors(names: list[Name] | None) -> tuple[Author, ...]:
     for name in names or []:
         if name.family:
             family = skeleton(" ".join(p for p in (name.non_dropping_particle, name.family) if p))
-            given_words = skeleton_words(name.given or "")
-            out.append(Author(family.replace(" ", ""), given_words[0][:1] if given_words else "",
-                              " ".join(given_words)))  # fmt: skip
+            given_words = latin_words(name.given or "")
+            out.append(Author(family.replace(" ", ""), given_words[0] if given_words else "",
+                              " ".join(skeleton_words(name.given or ""))))  # fmt: skip
         elif name.literal:
             out.append(Author(skeleton(name.literal).replace(" ", ""), "", "", institution=True))
     return tuple(a for a in out if a.family)

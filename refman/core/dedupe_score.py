@@ -64,10 +64,31 @@ def title_similarity(a: Features, b: Features) -> tuple[float, int, int]:
     return best, pair[0], pair[1]
 
 
+#: How the romanisations begin a given name written with these Russian letters: Юрий is
+#: Yu./Iu./Ju., Яна Ya./Ia./Ja., Евгений E./Ye./Je., Ёлкин Yo./Jo., Жанна Zh./Ž.
+_INITIAL_UNITS = (("yu", "u"), ("iu", "u"), ("ju", "u"), ("ya", "a"), ("ia", "a"), ("ja", "a"),
+                  ("ye", "e"), ("je", "e"), ("yo", "o"), ("jo", "o"), ("zh", "z"), ("kh", "h"),
+                  ("ts", "c"), ("tc", "c"), ("ch", "c"), ("sh", "s"))  # fmt: skip
+
+
+def _initial_unit(given: str) -> str:
+    for prefix, unit in _INITIAL_UNITS:
+        if given.startswith(prefix):
+            return unit
+    return given[:1]
+
+
+def initials_agree(x: str, y: str) -> bool:
+    """First given names agree as initials: "J." ~ "John", "Yu." ~ "Iurii", "K." ~ "Ksenia"."""
+    if not x or not y or x[0] == y[0]:
+        return True
+    return _initial_unit(x) == _initial_unit(y)
+
+
 def _author_match(x: Author, y: Author) -> bool:
     if x.institution or y.institution:
         return x.family == y.family or fuzz.ratio(x.family, y.family) >= 88
-    if x.initial and y.initial and x.initial != y.initial:
+    if not initials_agree(x.initial, y.initial):
         return False
     if x.family == y.family:
         return True
@@ -103,9 +124,18 @@ def container_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     Asian Studies") and acronyms ("VLDB" ~ "Very Large Data Bases")."""
     if a == b:
         return 1.0
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) == 1 and len(long_) >= 2 and short[0] == _acronym(long_):
+    if _abbreviates(a, b) or _abbreviates(b, a):
         return 0.9
+    return fuzz.token_sort_ratio(skeleton(" ".join(a)), skeleton(" ".join(b))) / 100
+
+
+def _abbreviates(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Each word of ``short`` begins a word of ``long_``, in order, covering half of it at
+    least; or ``short`` is the acronym of ``long_``."""
+    if len(short) > len(long_) or not short:
+        return False
+    if len(short) == 1 and len(long_) >= 2 and short[0] == _acronym(long_):
+        return True
     k = 0
     for token in short:
         while k < len(long_) and not long_[k].startswith(token):
@@ -114,9 +144,8 @@ def container_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
             break
         k += 1
     else:
-        if len(short) >= max(1, len(long_) // 2):
-            return 0.9
-    return fuzz.token_sort_ratio(skeleton(" ".join(a)), skeleton(" ".join(b))) / 100
+        return len(short) >= max(1, len(long_) // 2)
+    return False
 
 
 def _differs(x: str | None, y: str | None) -> bool:
@@ -225,6 +254,14 @@ def compare(a: Features, b: Features, profile: Profile) -> Decision:
         score -= 0.05
     title = parts.get("title", 0.0)
     same = score >= profile.threshold and (title >= profile.min_title or "url" in evidence)
+    if not same and a.cyrillic_title != b.cyrillic_title and _same_coordinates(a, b, parts, evidence):
+        rest = {k: v for k, v in parts.items() if k != "title"}
+        score = sum(_WEIGHTS[k] * v for k, v in rest.items()) / sum(_WEIGHTS[k] for k in rest)
+        evidence["decision"] = (
+            f"titles in two languages; the same authors, year and place of publication "
+            f"(score {score:.2f} without the title ≥ threshold {profile.threshold:.2f}, {profile.name})"
+        )
+        return Decision(round(score, 4), score >= profile.threshold, evidence)
     if same and _needs_support(a, b, parts, evidence):
         same = False
         evidence["title"] += " (a short title: no other field agrees)"
@@ -233,6 +270,18 @@ def compare(a: Features, b: Features, profile: Profile) -> Decision:
     if score >= profile.threshold and title < profile.min_title and not same:
         evidence["decision"] += f"; title similarity below {profile.min_title:.2f}"
     return Decision(round(score, 4), same, evidence)
+
+
+def _same_coordinates(a: Features, b: Features, parts: dict[str, float], evidence: dict[str, str]) -> bool:
+    """One work catalogued in two languages (a Russian record and an English database's):
+    the same authors and year, and the same journal, volume or issue and first page, or
+    the same URL and day."""
+    if parts.get("authors", 0) < 0.75 or a.year is None or a.year != b.year:
+        return False
+    if "url" in evidence and len(a.date) == 3 and a.date == b.date:
+        return True
+    same_issue = (a.volume is not None and a.volume == b.volume) or (a.issue is not None and a.issue == b.issue)
+    return parts.get("container", 0) >= 0.85 and a.page is not None and a.page == b.page and same_issue
 
 
 def _needs_support(a: Features, b: Features, parts: dict[str, float], evidence: dict[str, str]) -> bool:

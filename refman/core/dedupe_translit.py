@@ -47,10 +47,26 @@ def skeleton_word(word: str) -> str:
     return _REPEATS.sub(r"\1", word)
 
 
+class _Folding(dict[int, str]):
+    """``str.translate`` table built as characters come: each one's lower-case plain Latin
+    (``to_latin`` works letter by letter, so a per-letter cache gives the same result)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = fold_latin(to_latin(char.translate(_SPECIAL))).lower().translate(_SPECIAL)
+        self[code] = value
+        return value
+
+
+_FOLD = _Folding()
+
+
 def latin_words(text: str) -> list[str]:
     """Lower-case ASCII words of any text: Cyrillic transliterated, diacritics folded."""
-    latin = to_latin(text.translate(_SPECIAL)) if text else ""
-    return [w for w in _NON_WORD.split(fold_latin(latin).lower().translate(_SPECIAL)) if w]
+    if not text:
+        return []
+    latin = text.lower() if text.isascii() else text.translate(_FOLD)
+    return [w for w in _NON_WORD.split(latin) if w]
 
 
 def skeleton_words(text: str) -> list[str]:
