@@ -48,6 +48,8 @@ def variant(data: bytes, list_lang: str, entry_lang: str) -> bytes:
     itself, with a space, and the style's own number would come out glued ("1.The").
     """
     root = etree.fromstring(data, safe_parser())
+    for entity in list(root.iter(etree.Entity)):
+        _drop_keeping_tail(entity)  # never expanded: an external entity could name any file
     layout = root.find(f"{_CS}bibliography/{_CS}layout")
     if layout is not None:
         for element in layout.iter(f"{_CS}text"):
@@ -59,6 +61,16 @@ def variant(data: bytes, list_lang: str, entry_lang: str) -> bytes:
         for position, term in enumerate(terms):
             block.insert(position, term)
     return etree.tostring(root, encoding="utf-8")
+
+
+def _drop_keeping_tail(node: etree._Entity) -> None:
+    parent, tail = node.getparent(), node.tail or ""
+    previous = node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)
 
 
 def _locale_block(root: etree._Element, lang: str) -> etree._Element:
@@ -141,6 +153,17 @@ def _supported(item: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k in _SUPPORTED and k not in _UNKNOWN_NAME_VARS}
 
 
+def _escaped(value: Any, escape: Any) -> Any:
+    """Item text escaped for the output (citeproc-py escapes its terms, never the data)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escaped(v, escape) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in ("id", "type", "language") else _escaped(v, escape) for k, v in value.items()}
+    return value
+
+
 class _Bibliography:
     """What a citeproc CitationItem asks of its bibliography, with O(1) number look-ups."""
 
@@ -158,11 +181,13 @@ class _Numbers(dict):
 def render_chunk(job: tuple[bytes, str, str, list[tuple[dict[str, Any], str, int]]]) -> list[str | None]:
     """Render (item, entry language, number) triples; None where the style renders nothing."""
     data, list_lang, output, entries = job
-    source = CiteProcJSON([_supported(item) for item, _, _ in entries])
+    escape = formatter_for(output).preformat
+    source = CiteProcJSON([_escaped(_supported(item), escape) for item, _, _ in entries])
     for item, _, _ in entries:
         # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
         for var in _UNKNOWN_NAME_VARS.intersection(item):
-            source[item["id"].lower()][var.replace("-", "_")] = source.parse_names(item[var])
+            names = _escaped(item[var], escape)
+            source[item["id"].lower()][var.replace("-", "_")] = source.parse_names(names)
     numbers = {item["id"].lower(): number for item, _, number in entries}
     bibliography = _Bibliography(source, formatter_for(output), numbers)
     texts: list[str | None] = []
