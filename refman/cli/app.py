@@ -14,7 +14,7 @@ import click
 import typer
 
 from ..errors import EXIT_ERROR, RefmanError
-from . import export, listing, rules, show, styles, validate
+from . import dedupe, export, listing, rules, show, styles, validate
 
 app = typer.Typer(
     name="refman",
@@ -31,6 +31,7 @@ app.command("export")(export.export)
 app.command("formats")(listing.list_formats)
 app.command("styles")(styles.list_styles)
 app.command("validate")(validate.validate)
+app.command("dedupe")(dedupe.dedupe)
 app.command("rules")(rules.list_rules)
 
 
