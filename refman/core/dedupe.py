@@ -174,7 +174,9 @@ def parse_decisions(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def distinct_indices(refs: list[Reference], pairs: list[tuple[str, str]]) -> tuple[list[tuple[int, int]], list[str]]:
+def distinct_indices(
+    refs: list[Reference], pairs: list[tuple[str, str]]
+) -> tuple[list[tuple[int, int]], list[str]]:
     """Index pairs for key pairs (every record with that key: keys from several inputs may
     repeat), and the keys that no record has."""
     where: dict[str, list[int]] = {}

@@ -103,7 +103,9 @@ def candidate_pairs(
     seen: set[int] = set()
     n = len(feats)
 
-    def emit(pairs: Iterator[tuple[int, int]], identifier: bool, by_author: bool = False) -> Iterator[tuple[int, int]]:
+    def emit(
+        pairs: Iterator[tuple[int, int]], identifier: bool, by_author: bool = False
+    ) -> Iterator[tuple[int, int]]:
         for i, j in pairs:
             if i == j:
                 continue

@@ -80,6 +80,8 @@ class Features:
     page: str | None
     number: str | None  # law, report or patent number
     chapter: str | None
+    accessed: tuple[int, ...]  # when a web page was read: a weak sign for one-word titles
+    publisher: str  # skeleton of publisher or genre
 
 
 def _authors(names: list[Name] | None) -> tuple[Author, ...]:
@@ -146,4 +148,6 @@ def features(index: int, ref: Reference) -> Features:
         page=first_page(ref.page or ref.page_first),
         number=_first(ref.number),
         chapter=number_value(ref.chapter_number),
+        accessed=tuple(ref.accessed.parts) if ref.accessed is not None else (),
+        publisher=skeleton(clean_text(ref.publisher or "")),
     )

@@ -262,13 +262,13 @@ def compare(a: Features, b: Features, profile: Profile) -> Decision:
             f"(score {score:.2f} without the title ≥ threshold {profile.threshold:.2f}, {profile.name})"
         )
         return Decision(round(score, 4), score >= profile.threshold, evidence)
-    if same and _needs_support(a, b, parts, evidence):
-        same = False
-        evidence["title"] += " (a short title: no other field agrees)"
     relation = "≥" if score >= profile.threshold else "<"
     evidence["decision"] = f"score {score:.2f} {relation} threshold {profile.threshold:.2f} ({profile.name})"
+    if same and _needs_support(a, b, parts, evidence):
+        same = False
+        evidence["decision"] += "; but a title of one or two words needs another field to agree"
     if score >= profile.threshold and title < profile.min_title and not same:
-        evidence["decision"] += f"; title similarity below {profile.min_title:.2f}"
+        evidence["decision"] += f"; but title similarity is below {profile.min_title:.2f}"
     return Decision(round(score, 4), same, evidence)
 
 
@@ -280,7 +280,9 @@ def _same_coordinates(a: Features, b: Features, parts: dict[str, float], evidenc
         return False
     if "url" in evidence and len(a.date) == 3 and a.date == b.date:
         return True
-    same_issue = (a.volume is not None and a.volume == b.volume) or (a.issue is not None and a.issue == b.issue)
+    same_issue = (a.volume is not None and a.volume == b.volume) or (
+        a.issue is not None and a.issue == b.issue
+    )
     return parts.get("container", 0) >= 0.85 and a.page is not None and a.page == b.page and same_issue
 
 
@@ -295,7 +297,11 @@ def _needs_support(a: Features, b: Features, parts: dict[str, float], evidence: 
         or parts.get("container", 0) >= 0.85
         or (a.year is not None and a.year == b.year)
         or "url" in evidence
+        or (len(a.accessed) == 3 and a.accessed == b.accessed)
+        or (bool(a.publisher) and a.publisher == b.publisher)
     )
+    if support and len(a.accessed) == 3 and a.accessed == b.accessed and "url" not in evidence:
+        evidence["accessed"] = f"accessed {'-'.join(str(p) for p in a.accessed)} on both"
     return not support
 
 
