@@ -10,6 +10,7 @@ variables an item lacks (see ``csl_note``). ``items_to_library`` is shared with 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from pydantic import ValidationError
@@ -86,7 +87,7 @@ def _load_items(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any
         diagnostics.append(diag(name, "empty input: no CSL-JSON items"))
         return []
     try:
-        data = json.loads(stripped)
+        data = _json(stripped)
     except json.JSONDecodeError as exc:
         if exc.lineno > 1 and stripped.startswith("{"):
             return _load_json_lines(stripped, name, diagnostics)
@@ -95,7 +96,26 @@ def _load_items(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any
     except RecursionError:
         diagnostics.append(diag(name, f"JSON nested deeper than {MAX_DEPTH} levels; not CSL-JSON"))
         return []
+    except ValueError as exc:  # NaN, Infinity, 1e999, integers of thousands of digits
+        diagnostics.append(diag(name, f"invalid JSON: {exc}"))
+        return []
     return top_level_items(data, name, diagnostics, "CSL-JSON")
+
+
+def _not_json(value: str) -> float:
+    raise ValueError(f"{value} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is out of range")
+    return value
+
+
+def _json(text: str) -> Any:
+    """Strict JSON: no NaN/Infinity, no overflowing floats (both would be written as non-JSON)."""
+    return json.loads(text, parse_constant=_not_json, parse_float=_finite)
 
 
 def top_level_items(data: Any, name: str, diagnostics: list[Diagnostic], what: str) -> list[Any]:
@@ -125,8 +145,8 @@ def _load_json_lines(text: str, name: str, diagnostics: list[Diagnostic]) -> lis
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
+            item = _json(line)
+        except (ValueError, RecursionError) as exc:
             diagnostics.append(diag(name, f"invalid JSON on this line: {exc}", line=lineno))
             continue
         if depth_exceeds(item):

@@ -11,8 +11,10 @@ libyaml produces without recursion.
 
 from __future__ import annotations
 
+import base64
+import math
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -22,7 +24,19 @@ from .csljson import MAX_DEPTH, diag, items_to_library, top_level_items
 
 #: Nodes the document may expand to, counting every use of an alias in full.
 MAX_NODES = 2_000_000
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):  # type: ignore[misc, valid-type]
+    """The safe loader, with dates left as text as pandoc leaves them ("2018-12-03")."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+    }
+
+
+_LOADER = _Loader
 _ITEM_LINE = re.compile(r"^(?:- |  )?(?:id|type|title|author|issued|container-title):", re.MULTILINE)
 
 
@@ -86,11 +100,28 @@ def _load(text: str, name: str, diagnostics: list[Diagnostic]) -> Any:
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
         diagnostics.append(diag(name, f"invalid YAML: {type(exc).__name__}: {str(exc)[:200]}"))
         return None
-    documents = [doc for doc in documents if doc is not None]
+    documents = [_plain(doc) for doc in documents if doc is not None]
     if not documents:
         diagnostics.append(diag(name, "no YAML document with CSL items"))
         return None
     return documents[0] if len(documents) == 1 else _merge(documents)
+
+
+def _plain(value: Any) -> Any:
+    """JSON values only (the depth is already bounded): YAML's binary, sets, pairs, non-text
+    keys and non-finite floats would otherwise break CSL-JSON output later."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return [_plain(v) for v in items]
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
 
 
 def _merge(documents: list[Any]) -> Any:
