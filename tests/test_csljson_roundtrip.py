@@ -23,20 +23,15 @@ _NUMBER = st.one_of(st.integers(-(10**6), 10**6), _TEXT)
 _SCALAR = st.one_of(st.integers(0, 3000), st.text("0123456789-", min_size=1, max_size=6))
 _FLAG = st.one_of(st.booleans(), st.integers(0, 1), _TEXT)
 
+_PERSON_KEYS = ("family", "given", "suffix", "non-dropping-particle", "dropping-particle")
 _NAME = st.one_of(
     st.fixed_dictionaries(
         {},
         optional={
-            "family": _TEXT,
-            "given": _TEXT,
-            "suffix": _TEXT,
-            "non-dropping-particle": _TEXT,
-            "dropping-particle": _TEXT,
-            "comma-suffix": _FLAG,
-            "static-ordering": _FLAG,
-            "parse-names": _FLAG,
+            **dict.fromkeys(_PERSON_KEYS, _TEXT),
+            **dict.fromkeys(("comma-suffix", "static-ordering", "parse-names"), _FLAG),
         },
-    ),  # fmt: skip
+    ),
     st.fixed_dictionaries({"literal": _TEXT}),
 )
 _DATE = st.fixed_dictionaries(
