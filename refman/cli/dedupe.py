@@ -92,6 +92,7 @@ def dedupe(
     elif output_format == "json":
         doc = {"profile": profile, "records": len(refs), "clusters": [c.to_dict() for c in clusters]}
         io.write_output(output, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        _summary(len(refs), clusters, duplicates, profile)
     elif console.is_terminal() and output is None:
         _rich(refs, clusters)
         _summary(len(refs), clusters, duplicates, profile)
