@@ -98,7 +98,13 @@ AMBIGUITY_MARGIN = 0.1
 
 
 def detect(text: str, name: str, suffix: str = "") -> Format:
-    """The reader for an input: content sniffing, with the extension as a tie-breaker."""
+    """The reader for an input: content sniffing, with the extension as a tie-breaker.
+
+    Every reader's sniffer scores the text in [0, 1]; a matching extension adds 0.15, so
+    it decides between close contents but cannot make a reader claim content it rejects.
+    """
+    if not text.strip():
+        raise FormatError(f"{name}: empty input; nothing to read")
     scores: list[tuple[float, Format]] = []
     for fmt in readable():
         if not fmt.sniffer:
@@ -112,8 +118,11 @@ def detect(text: str, name: str, suffix: str = "") -> Format:
         scores.append((score, fmt))
     scores.sort(key=lambda pair: -pair[0])
     if not scores or scores[0][0] < MIN_CONFIDENCE:
+        closest = [f"{f.name} {s:.2f}" for s, f in scores if s > 0][:3]
+        hint = f"; closest: {', '.join(closest)}" if closest else ""
         raise FormatError(
-            f"{name}: cannot tell the format; name it with --from ({', '.join(f.name for f in readable())})"
+            f"{name}: cannot tell the format{hint}; name it with --from "
+            f"({', '.join(f.name for f in readable())})"
         )
     best_score, best = scores[0]
     rivals = [f.name for s, f in scores[1:] if best_score - s < AMBIGUITY_MARGIN]
