@@ -11,7 +11,9 @@ from ..errors import UsageError
 
 
 def list_rules(
-    code: Annotated[str | None, typer.Argument(help="A rule code (RM401) or name.", show_default=False)] = None,
+    code: Annotated[
+        str | None, typer.Argument(help="A rule code (RM401) or name.", show_default=False)
+    ] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="The README's table, in Markdown.")] = False,
 ) -> None:
     """List validation rules with code, name, severity, fix safety and summary; or explain one.
@@ -30,7 +32,10 @@ def list_rules(
         rows = [("CODE", "NAME", "SEVERITY", "FIX", "SUMMARY")]
         rows += [(r.code, r.name, r.severity.value, r.fix_label, r.summary) for r in rules]
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
-        lines = ["  ".join([*(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)), row[4]]) for row in rows]
+        lines = [
+            "  ".join([*(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)), row[4]])
+            for row in rows
+        ]
         io.write_output(None, "\n".join(lines) + "\n")
         return
     wanted = [r for r in rules if r.code == code.upper() or r.name == code.lower()]

@@ -33,8 +33,12 @@ def validate(
     output_format: Annotated[
         str, typer.Option("--format", help="text (a table on a terminal, lines in a pipe), json or sarif.")
     ] = "text",
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes; write the result to -o or stdout.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix: apply unsafe fixes too.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes; write the result to -o or stdout.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix: apply unsafe fixes too.")
+    ] = False,
     to: Annotated[
         str | None, typer.Option("--to", "-t", help="With --fix: output format (default: the input's).")
     ] = None,
@@ -63,7 +67,9 @@ def validate(
         return _fix(api, loaded, unsafe_fixes, chosen, skipped, day, to, output, exit_zero)
     diagnostics = api.validate(loaded, chosen, skipped, day)
     if output_format == "json":
-        io.write_output(None, json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n")
+        io.write_output(
+            None, json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+        )
     elif output_format == "sarif":
         io.write_output(None, api.sarif(diagnostics))
     elif console.is_terminal():
@@ -89,7 +95,7 @@ def _day(text: str | None) -> date | None:
         raise UsageError(f"--today {text!r} is not a YYYY-MM-DD date") from None
 
 
-def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero) -> int:  # noqa: ANN001
+def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero) -> int:
     target = to or (loaded.sources[0][1] if loaded.sources else "csl-json")
     name, is_style = api.writer_for(target)
     if is_style:
@@ -98,7 +104,9 @@ def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero) -> int
     text = api.export(loaded.library, name)
     for change in changes:
         sys.stderr.write(f"refman: {change.line()}\n")
-    remaining = [d for d in api.validate(loaded, select, ignore, day) if d.fix is None or not _applicable(d, unsafe)]
+    remaining = [
+        d for d in api.validate(loaded, select, ignore, day) if d.fix is None or not _applicable(d, unsafe)
+    ]
     sys.stderr.write(f"refman: {len(changes)} fixes applied, {len(remaining)} findings remain\n")
     io.write_output(output, text)
     return EXIT_FINDINGS if remaining and not exit_zero else EXIT_OK
@@ -115,7 +123,9 @@ def _table(diagnostics: list[Diagnostic], total: int) -> None:
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     groups: dict[str, list[Diagnostic]] = {}
     for diag in diagnostics:
-        key = f"[{diag.number}] {diag.reference}" if diag.number is not None else (diag.reference or "the list")
+        key = (
+            f"[{diag.number}] {diag.reference}" if diag.number is not None else (diag.reference or "the list")
+        )
         groups.setdefault(key, []).append(diag)
     for key, items in groups.items():
         table = Table(title=key, title_justify="left", show_header=False, expand=True, box=None)

@@ -86,7 +86,9 @@ def fix_library(
                 continue
             if _apply(ref, diag):
                 applied += 1
-                changes.append(Change(diag.code, str(ref.id), diag.number, diag.fix.field, diag.fix.description))
+                changes.append(
+                    Change(diag.code, str(ref.id), diag.number, diag.fix.field, diag.fix.description)
+                )
         if not applied:
             break
     return changes

@@ -16,7 +16,7 @@ from ..model import Library, Reference, SourceSpan
 from .rules import RULES, Context, Finding, Rule
 
 
-class UnknownRule(ValueError):
+class UnknownRuleError(ValueError):
     """A --select/--ignore entry that matches no rule code or name."""
 
 
@@ -37,7 +37,7 @@ def selected_rules(select: Sequence[str] | None = None, ignore: Sequence[str] | 
     """The rules that ``select`` (default: all) picks and ``ignore`` does not; by code."""
     for pattern in [*(select or ()), *(ignore or ())]:
         if pattern.strip() and not any(_matches(r, pattern) for r in RULES.values()):
-            raise UnknownRule(f"no rule matches {pattern!r} (see `refman rules`)")
+            raise UnknownRuleError(f"no rule matches {pattern!r} (see `refman rules`)")
     chosen = []
     for code in sorted(RULES):
         rule = RULES[code]

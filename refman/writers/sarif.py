@@ -56,9 +56,7 @@ def _result(diag: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def write_sarif(
-    diagnostics: Sequence[Diagnostic], rules: Sequence[dict[str, Any]], tool_version: str
-) -> str:
+def write_sarif(diagnostics: Sequence[Diagnostic], rules: Sequence[dict[str, Any]], tool_version: str) -> str:
     """One SARIF log with one run: the tool and its rules, then every finding in order."""
     index = {desc["code"]: i for i, desc in enumerate(rules)}
     log = {

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from . import consistency, dates, gost, identifiers, input, language, names, structure, text  # noqa: F401
+# importing the modules registers their rules
+from . import consistency, dates, gost, identifiers, input, language, names, source, structure, text  # noqa: F401
 from .registry import RULES, SECTIONS, Context, Finding, Rule, parse_sections
 
 __all__ = ["RULES", "SECTIONS", "Context", "Finding", "Rule", "markdown_table", "parse_sections"]

@@ -194,14 +194,14 @@ def outlet_variants(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     keyed = []
     for ref, var, text in values:
-        key = outlet_key(text, phrases)
+        key = var + ":" + outlet_key(text, phrases)
         groups[key][text] += 1
         keyed.append((ref, var, text, key))
-    where: dict[str, list[str]] = defaultdict(list)
-    for ref, _var, text, _key in keyed:
+    where: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for ref, var, text, _key in keyed:
         label = f"[{number_of(ref)}]" if number_of(ref) is not None else str(ref.id)
-        if label not in where[text]:
-            where[text].append(label)
+        if label not in where[var, text]:
+            where[var, text].append(label)
     for ref, var, text, key in keyed:
         spellings = groups[key]
         if len(spellings) < 2:
@@ -209,6 +209,6 @@ def outlet_variants(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
         best = max(spellings, key=lambda s: (spellings[s], s))
         if text == best:
             continue
-        shown = ", ".join(where[best][:4])
+        shown = ", ".join(where[var, best][:4])
         yield Finding(ref, var, f"{var} {text!r} is written {best!r} in {shown}",
                       make_fix(var, text, best, f"{var}: {text!r} → {best!r}", safe=False))  # fmt: skip

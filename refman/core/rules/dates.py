@@ -7,6 +7,7 @@ from datetime import date
 
 from ...diagnostics import Severity
 from ...model import DATE_VARIABLES, DateValue, Reference
+from ...parse.dates import parse_date
 from .common import number_of
 from .registry import Context, Finding, rule
 from .structure import LEGAL, is_website
@@ -109,14 +110,13 @@ def mixed_conventions(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
     minority = min(seen, key=lambda k: (len(seen[k]), k))
 
     def examples(items: list[tuple[Reference, str, str]]) -> str:
-        shown = []
+        shown: dict[str, str] = {}  # one example per written pattern
         for ref, _var, source in items:
-            text = f"[{number_of(ref)}] {source}" if number_of(ref) is not None else f"{ref.id}: {source}"
-            if text not in shown:
-                shown.append(text)
-            if len(shown) == 2:
-                break
-        return ", ".join(shown)
+            pattern = _pattern_of(ref, source)
+            number = number_of(ref)
+            if pattern not in shown:
+                shown[pattern] = f"[{number}] {source}" if number is not None else f"{ref.id}: {source}"
+        return ", ".join(list(shown.values())[:3])
 
     day, month = seen["day first"], seen["month first"]
     first = seen[minority][0][0]
@@ -127,6 +127,13 @@ def mixed_conventions(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
         f"month first in {len(month)} ({examples(month)})",
         line=first.origin.line if first.origin else None,
     )
+
+
+def _pattern_of(ref: Reference, source: str) -> str:
+    for _var, value in _dates(ref):
+        if value.reading and value.reading.source == source:
+            return value.reading.pattern
+    return source
 
 
 @rule("RM403", "missing-date", Severity.WARNING)
@@ -215,7 +222,7 @@ def unreadable_date(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """
     for var, value in _dates(ref):
         text = (value.raw or value.literal or "").strip()
-        if text and not value.parts and text.lower() not in NO_DATE:
+        if text and not value.parts and text.lower() not in NO_DATE and parse_date(text) is None:
             yield Finding(ref, var, f"{var} {text!r} could not be read as a date")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...diagnostics import FixSafety, Severity
 from ...model import Reference
-from .common import script, text_fields
+from .common import number_of, script, text_fields
 from .language import CYRILLIC_LANGUAGES, english_words, noted_languages
 from .registry import Context, Finding, make_fix, rule
 
@@ -26,44 +26,70 @@ _TRANSLIT = re.compile(r"(?:zh|kh|shch|iia|iya|aya|ogo|ykh|skii|skiy)\b|\b\w+(?:
 _SITE_SUFFIX = re.compile(r"\s*:\s*\[(?:сайт|site)\]\s*$", re.IGNORECASE)
 
 
-@rule("RM601", "translated-title", Severity.INFO)
-def translated_title(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    """A source in Russian (or another Cyrillic language) recorded under a Latin-script title.
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] → "[1]–[3], [5]"."""
+    out, i = [], 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        out.append(f"[{numbers[i]}]" if i == j else f"[{numbers[i]}]–[{numbers[j]}]")
+        i = j + 1
+    return ", ".join(out)
 
-    What it checks:
-        Records whose `language` (or a note such as "(in Russian)") is a Cyrillic-script
-        language while the title is in Latin script: an English translation, or a
-        transliteration, of the original title.
-    Why it matters:
-        GOST R 7.0.100-2018 transcribes data in the language of the source: the record of a
-        Russian news item gives its Russian title. Translated titles ("(in Russian)") belong
-        to English-language reference lists (Scopus style), and cannot be found in Russian
-        catalogues or on the site itself.
-    Example:
-        {"title": "Russian coal will follow the path of Juche", "language": "ru"} fires;
-        {"title": "Российский уголь пойдет путем чучхе", "language": "ru"} does not.
-    Fix safety:
-        No fix: the original title must come from the source.
-    """
+
+def _translated(ref: Reference) -> str | None:
+    """How a Latin-script title renders a Cyrillic-language source, or None if it does not."""
     title = ref.title or ""
     lang = (ref.language or "").lower()[:2]
     if not title or script(title) != "latin":
-        return
-    if lang not in CYRILLIC_LANGUAGES and not noted_languages(ref) & {"ru"}:
-        return
-    if english_words(title) >= 2:
-        what = "an English translation"
-    elif _TRANSLIT.search(title):
-        what = "a transliteration"
-    else:
-        what = "in Latin script"
-    yield Finding(ref, "title", f"the source is in Russian ({lang or 'noted'}) but the title is {what}; "
-                  "GOST gives the original title")  # fmt: skip
+        return None
+    if lang not in CYRILLIC_LANGUAGES and "ru" not in noted_languages(ref):
+        return None
+    words = title.split()
+    if len(words) >= 3 and english_words(title) >= 1:
+        return "English translations"
+    if len(words) >= 3 and _TRANSLIT.search(title):
+        return "transliterations"
+    return None  # a name ("RasonConTrans") or a single word: nothing to tell
+
+
+@rule("RM601", "translated-title", Severity.INFO, scope="list")
+def translated_title(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
+    """Sources in Russian (or another Cyrillic language) recorded under Latin-script titles.
+
+    What it checks:
+        Records whose `language` (or a note such as "(in Russian)") is a Cyrillic-script
+        language while the title is an English sentence or a transliteration. One finding
+        for the list, naming the records (a list is usually translated as a whole).
+    Why it matters:
+        GOST R 7.0.100-2018 transcribes data in the language of the source: the record of a
+        Russian news item gives its Russian title. Translated titles marked "(in Russian)"
+        belong to English-language reference lists (Scopus style); they cannot be found in
+        Russian catalogues or on the site itself.
+    Example:
+        {"title": "Russian coal will follow the path of Juche", "language": "ru"} fires;
+        {"title": "Российский уголь пойдет путем чучхе", "language": "ru"} and a site named
+        "RasonConTrans" do not.
+    Fix safety:
+        No fix: the original titles must come from the sources.
+    """
+    kinds: dict[str, list[Reference]] = {}
+    for ref in refs:
+        kind = _translated(ref)
+        if kind:
+            kinds.setdefault(kind, []).append(ref)
+    for kind, found in kinds.items():
+        numbers = [n for n in (number_of(r) for r in found) if n is not None]
+        who = _ranges(numbers) if len(numbers) == len(found) else ", ".join(str(r.id) for r in found)
+        first = found[0].origin.line if found[0].origin else None
+        yield Finding(None, "title", f"{len(found)} titles of Russian sources are {kind} ({who}); "
+                      "GOST gives each title in the language of the source", line=first)  # fmt: skip
 
 
 @rule("RM602", "obsolete-material-designation", Severity.WARNING, fix=FixSafety.SAFE)
 def obsolete_gmd(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    """"[Электронный ресурс]" stored in a field.
+    """The general material designation "[Электронный ресурс]" stored in a field.
 
     What it checks:
         Prose fields for the general material designation "[Электронный ресурс]" /

@@ -5,7 +5,11 @@ from __future__ import annotations
 from ...diagnostics import FixSafety, Severity
 from .registry import reader_rule
 
-reader_rule("RM001", "unreadable-input", Severity.ERROR, """An input, or one item in it, that cannot be read.
+reader_rule(
+    "RM001",
+    "unreadable-input",
+    Severity.ERROR,
+    """An input, or one item in it, that cannot be read.
 
     What it checks:
         Emitted by every reader: invalid JSON or BibTeX syntax, an empty input, an item that
@@ -18,9 +22,14 @@ reader_rule("RM001", "unreadable-input", Severity.ERROR, """An input, or one ite
         skipped, the others are read.
     Fix safety:
         No fix: the input must be corrected by hand.
-    """)
+    """,
+)
 
-reader_rule("RM002", "unparsed-reference", Severity.WARNING, """A reference list entry that could not be split into fields.
+reader_rule(
+    "RM002",
+    "unparsed-reference",
+    Severity.WARNING,
+    """A reference list entry that could not be split into fields.
 
     What it checks:
         Emitted by the free-text readers (reference lists, article pages) when an entry
@@ -33,9 +42,14 @@ reader_rule("RM002", "unparsed-reference", Severity.WARNING, """A reference list
         "14. ???" in a numbered list.
     Fix safety:
         No fix: split the entry by hand or rewrite it in a form the reader knows.
-    """)
+    """,
+)
 
-reader_rule("RM003", "repaired-hyphenation", Severity.INFO, """A word broken by a line-end hyphen that the reader joined again.
+reader_rule(
+    "RM003",
+    "repaired-hyphenation",
+    Severity.INFO,
+    """A word broken by a line-end hyphen that the reader joined again.
 
     What it checks:
         Emitted by the free-text readers when a hyphen at a line break (or inside a word
@@ -47,9 +61,15 @@ reader_rule("RM003", "repaired-hyphenation", Severity.INFO, """A word broken by 
         "sanc-tions" read as "sanctions".
     Fix safety:
         Applied by the reader when the joined word is attested in the same input.
-    """, FixSafety.SAFE)
+    """,
+    FixSafety.SAFE,
+)
 
-reader_rule("RM004", "ambiguous-date-resolved", Severity.WARNING, """A slash date that fits two readings, read by the list's convention.
+reader_rule(
+    "RM004",
+    "ambiguous-date-resolved",
+    Severity.WARNING,
+    """A slash date that fits two readings, read by the list's convention.
 
     What it checks:
         Emitted by the free-text readers for a date like "02/01/2019" whose two fields are
@@ -63,9 +83,14 @@ reader_rule("RM004", "ambiguous-date-resolved", Severity.WARNING, """A slash dat
         "02/01/2019" read as 1 February 2019 because "06/28/2021" in the same list.
     Fix safety:
         No fix: confirm the date against the source.
-    """)
+    """,
+)
 
-reader_rule("RM005", "undated-ambiguous-date", Severity.WARNING, """A slash date that fits two readings, with no evidence to choose one.
+reader_rule(
+    "RM005",
+    "undated-ambiguous-date",
+    Severity.WARNING,
+    """A slash date that fits two readings, with no evidence to choose one.
 
     What it checks:
         Emitted by the free-text readers when a date like "03/04/2020" is ambiguous and no
@@ -76,9 +101,14 @@ reader_rule("RM005", "undated-ambiguous-date", Severity.WARNING, """A slash date
         A list whose only slash date is "03/04/2020".
     Fix safety:
         No fix: write the date unambiguously (2020-03-04 or 4 March 2020).
-    """)
+    """,
+)
 
-reader_rule("RM007", "page-noise-skipped", Severity.INFO, """Text on an article page that is not bibliographic data and was skipped.
+reader_rule(
+    "RM007",
+    "page-noise-skipped",
+    Severity.INFO,
+    """Text on an article page that is not bibliographic data and was skipped.
 
     What it checks:
         Emitted by the article-page reader for page furniture: subscription notices, view
@@ -89,4 +119,5 @@ reader_rule("RM007", "page-noise-skipped", Severity.INFO, """Text on an article 
         "Number of purchasers: 1, views: 429".
     Fix safety:
         No fix needed.
-    """)
+    """,
+)

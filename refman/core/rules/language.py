@@ -21,7 +21,10 @@ NOTES = {
     "ru": re.compile(r"\b(?:in russian|in russ\.)|на русском", re.IGNORECASE),
     "en": re.compile(r"\bin english\b|на английском", re.IGNORECASE),
 }
-_ENGLISH = frozenset("the of and to in on for is are with from by at as will an a".split())
+_ENGLISH = frozenset(
+    "the of and to in on for is are was were be has have with from by at as will an a us after every "
+    "not don't does do why how what about between against its this that new".split()
+)
 
 
 def guess_cyrillic(text: str) -> tuple[str, bool]:

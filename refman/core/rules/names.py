@@ -117,12 +117,18 @@ def cut_digraph_initial(ref: Reference, ctx: Context) -> Iterator[Finding]:
                 known = [d for d in index.get(fold(name.family), ()) if d in _CUT.get(letter, ())]
                 if known:
                     new = [*names]
-                    new[i] = name.model_copy(update={"given": re.sub(rf"(?<![A-Za-z]){letter}\.", known[0] + ".", given, count=1)})
+                    new[i] = name.model_copy(
+                        update={"given": re.sub(rf"(?<![A-Za-z]){letter}\.", known[0] + ".", given, count=1)}
+                    )
                     yield Finding(ref, var, f"{name.family} {given}: '{letter}.' is '{known[0]}.' elsewhere in the list",
                                   make_fix(var, _dump(names), _dump(new), f"{var}: '{letter}.' → '{known[0]}.'", safe=False))  # fmt: skip
                 elif letter in ("Y", "C") and _russian_looking(name, ref):
                     options = "/".join(d + "." for d in _CUT[letter])
-                    yield Finding(ref, var, f"{name.family} {given}: '{letter}.' is a cut two-letter initial ({options})")
+                    yield Finding(
+                        ref,
+                        var,
+                        f"{name.family} {given}: '{letter}.' is a cut two-letter initial ({options})",
+                    )
 
 
 def _person_key(name: Name) -> tuple[str, str] | None:
@@ -200,7 +206,11 @@ def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
         new, changed = [], []
         for name in names:
             text = (name.literal or "").strip()
-            match = None if name.family or not text else SURNAME_INITIALS.match(text) or INITIALS_SURNAME.match(text)
+            match = (
+                None
+                if name.family or not text
+                else SURNAME_INITIALS.match(text) or INITIALS_SURNAME.match(text)
+            )
             if match:
                 new.append(Name(family=match["family"], given=normalize_initials(match["given"])))
                 changed.append(text)
@@ -214,7 +224,7 @@ def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 @rule("RM215", "et-al-as-name", Severity.WARNING, fix=FixSafety.UNSAFE)
 def et_al_as_name(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    """"et al." or "и др." stored as if it were an author.
+    """An "et al." or "и др." stored as if it were an author.
 
     What it checks:
         Names whose literal or family is "et al.", "и др.", "[и др.]", "others".

@@ -149,9 +149,7 @@ def reader_rule(code: str, name: str, severity: Severity, doc: str, fix: FixSafe
     _register(Rule(code, name, severity, doc, None, "reader", fix))
 
 
-def make_fix(
-    field: str, old: Any, new: Any, description: str, safe: bool = True
-) -> Fix:
+def make_fix(field: str, old: Any, new: Any, description: str, safe: bool = True) -> Fix:
     return Fix(description, field, new, old, FixSafety.SAFE if safe else FixSafety.UNSAFE)
 
 

@@ -31,6 +31,10 @@ def is_website(ref: Reference) -> bool:
     return (ref.genre or "").strip().lower().strip("[]") in WEBSITE_GENRES
 
 
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
 def _has(ref: Reference, var: str) -> bool:
     value = ref.get(var)
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
@@ -80,7 +84,7 @@ def missing_author(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if ref is ctx.article:
         yield Finding(ref, "author", "the article names no author: the page does not say who wrote it")
     else:
-        yield Finding(ref, "author", f"a {ref.type} with no author")
+        yield Finding(ref, "author", f"{_a(ref.type)} with no author")
 
 
 @rule("RM103", "missing-container", Severity.WARNING)
@@ -100,10 +104,10 @@ def missing_container(ref: Reference, ctx: Context) -> Iterator[Finding]:
     Fix safety:
         No fix: the outlet must come from the source.
     """
-    if ref.type in JOURNAL_PARTS | BOOK_PARTS or (ref.type in ONLINE and not is_website(ref)):
-        if not _has(ref, "container-title"):
-            what = "outlet (the site that published it)" if ref.type in ONLINE else "container"
-            yield Finding(ref, "container-title", f"no {what}: {ref.type} without container-title")
+    is_part = ref.type in JOURNAL_PARTS | BOOK_PARTS or (ref.type in ONLINE and not is_website(ref))
+    if is_part and not _has(ref, "container-title"):
+        what = "outlet (the site that published it)" if ref.type in ONLINE else "container"
+        yield Finding(ref, "container-title", f"no {what}: {ref.type} without container-title")
 
 
 @rule("RM104", "missing-publication-details", Severity.WARNING)
@@ -126,7 +130,7 @@ def missing_publication(ref: Reference, ctx: Context) -> Iterator[Finding]:
     for var in PUBLICATION.get(ref.type, ()):
         if not _has(ref, var):
             word = "place of publication" if var == "publisher-place" else "publisher"
-            yield Finding(ref, var, f"a {ref.type} without its {word}")
+            yield Finding(ref, var, f"{_a(ref.type)} without its {word}")
 
 
 @rule("RM105", "missing-volume-issue", Severity.WARNING)
@@ -164,7 +168,7 @@ def missing_pages(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """
     if ref.type in BOOK_PARTS or ref.type == "article-journal":
         if not _has(ref, "page") and not _has(ref, "page-first"):
-            yield Finding(ref, "page", f"a {ref.type} without its pages")
+            yield Finding(ref, "page", f"{_a(ref.type)} without its pages")
     elif ref.type == "book" and not _has(ref, "number-of-pages"):
         yield Finding(ref, "number-of-pages", "a book without its number of pages")
 
@@ -212,7 +216,7 @@ def legal_act_details(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if ref.type not in LEGAL:
         return
     words = {"genre": "genre (decree, law…)", "authority": "issuing body",
-             "issued": "date of its own", "number": "number"}  # fmt: skip
+             "issued": "own date", "number": "number"}  # fmt: skip
     for var, word in words.items():
         if not _has(ref, var):
             extra = ""

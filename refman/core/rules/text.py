@@ -22,13 +22,16 @@ _SPACED_HYPHEN = re.compile(r"(?<=[\w\"»”)]) (-{1,3}) (?=[\w\"«“(])")
 _YEAR_RANGE = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(-{1,2})(1[5-9]\d\d|20\d\d)(?![\d-])")
 _LATEX_DASH = re.compile(r"(?<=\w)--(?=\w)")
 _SOFT_HYPHEN = "\u00ad"
+#: Words with their inner hyphens: "sanc-tions" stays one token, so its halves are not
+#: mistaken for words that the list uses on their own.
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _BROKEN_SPACE = re.compile(r"(?<=[^\W\d_]{2})- (?=([a-zа-яё]{2,}))")
 _BROKEN_IN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([a-zа-яё]{2,})(?![\w-])")
 #: Prefixes that really take a hyphen: "non-proliferation" is not a broken "nonproliferation".
 _HYPHEN_PREFIXES = frozenset(
     "non anti pre post co re multi inter self ex sub over under semi pro counter cross well mid "
     "quasi ultra neo pseudo socio geo bio eco euro trans extra intra vice full half "
-    "северо юго западно восточно"  # noqa: RUF001 - Cyrillic by design
+    "северо юго западно восточно"
     .split()
 )  # fmt: skip
 _SUSPENSION = frozenset({"and", "or", "nor", "to", "и", "или", "а"})
@@ -150,7 +153,7 @@ def hyphen_as_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """
     for var, value in text_fields(ref):
         dash = _dash_for(value)
-        fixed = _SPACED_HYPHEN.sub(lambda m: " — " if m[1] == "---" else f" {dash} ", value)
+        fixed = _SPACED_HYPHEN.sub(lambda m, dash=dash: " — " if m[1] == "---" else f" {dash} ", value)
         fixed = _YEAR_RANGE.sub(r"\1–\3", fixed)
         fixed = _LATEX_DASH.sub("–", fixed)
         if fixed != value:
@@ -164,8 +167,20 @@ def _vocabulary(ctx: Context) -> frozenset[str]:
     subjects = ([ctx.article] if ctx.article is not None else []) + ctx.refs
     for ref in subjects:
         for _var, value in text_fields(ref):
-            words.update(w.casefold() for w in WORD.findall(value))
+            words.update(w.casefold() for w in _TOKEN.findall(value))
     return frozenset(words)
+
+
+def _join(m: re.Match[str], vocabulary: frozenset[str], shown: list[str]) -> str:
+    """ "sanc-tions" → "sanctions" when the list attests the joined word and not both halves."""
+    head, tail = m[1], m[2]
+    joined = head + tail
+    if head.casefold() in _HYPHEN_PREFIXES or joined.casefold() not in vocabulary:
+        return m[0]
+    if head.casefold() in vocabulary and tail.casefold() in vocabulary:
+        return m[0]  # both halves are words: a compound, not a break
+    shown.append(m[0])
+    return joined
 
 
 @rule("RM206", "line-break-hyphen", Severity.WARNING, fix=FixSafety.SAFE)
@@ -193,17 +208,7 @@ def line_break_hyphen(ref: Reference, ctx: Context) -> Iterator[Finding]:
             fixed = fixed.replace(_SOFT_HYPHEN, "")
             shown.append("soft hyphen")
 
-        def join_attested(m: re.Match[str]) -> str:
-            head, tail = m[1], m[2]
-            joined = head + tail
-            if head.casefold() in _HYPHEN_PREFIXES or joined.casefold() not in vocabulary:
-                return m[0]
-            if head.casefold() in vocabulary and tail.casefold() in vocabulary:
-                return m[0]  # both halves are words: a compound, not a break
-            shown.append(m[0])
-            return joined
-
-        fixed = _BROKEN_IN_WORD.sub(join_attested, fixed)
+        fixed = _BROKEN_IN_WORD.sub(lambda m, shown=shown: _join(m, vocabulary, shown), fixed)
         for m in _BROKEN_SPACE.finditer(fixed):
             if m[1].casefold() not in _SUSPENSION:
                 safe = False
@@ -311,7 +316,11 @@ def capitalized_function_words(ref: Reference, ctx: Context) -> Iterator[Finding
     words = title.split()
     if len(words) < 5 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return
-    hits = [i for i, w in enumerate(words) if i and w.lower() in _FUNCTION_WORDS and not words[i - 1].endswith(":")]
+    hits = [
+        i
+        for i, w in enumerate(words)
+        if i and w.lower() in _FUNCTION_WORDS and not words[i - 1].endswith(":")
+    ]
     if len(hits) < 2:
         return
     fixed = " ".join(w.lower() if i in hits else w for i, w in enumerate(words))
