@@ -101,12 +101,12 @@ def validate(
     today: date | None = None,
 ) -> list[Diagnostic]:
     """Every finding on a loaded library: reader diagnostics, then the rules' (see core.validate)."""
-    from .core.validate import UnknownRule
+    from .core.validate import UnknownRuleError
     from .core.validate import validate as run_rules
 
     try:
         return run_rules(loaded.library, select, ignore, today, loaded.diagnostics, _main_path(loaded))
-    except UnknownRule as exc:
+    except UnknownRuleError as exc:
         raise UsageError(str(exc)) from None
 
 
@@ -119,11 +119,11 @@ def fix(
 ) -> list[Any]:
     """Apply safe (with ``unsafe``, all) fixes to ``loaded.library`` in place; the changes."""
     from .core.fixes import fix_library
-    from .core.validate import UnknownRule
+    from .core.validate import UnknownRuleError
 
     try:
         return fix_library(loaded.library, unsafe, select, ignore, today)
-    except UnknownRule as exc:
+    except UnknownRuleError as exc:
         raise UsageError(str(exc)) from None
 
 
