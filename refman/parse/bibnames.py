@@ -29,15 +29,8 @@ def split_names(value: str) -> list[str]:
     if " and " not in value.lower() and "\n" not in value and "\t" not in value:
         return [value.strip()] if value.strip() else []
     out: list[str] = []
-    depth = 0
+    protected = [depth > 0 for depth in _depths(value)]  # inside braces "and" does not split
     start = 0
-    protected = []  # spans inside braces, where "and" does not split
-    for ch in value:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(depth - 1, 0)
-        protected.append(depth > 0)
     for match in _AND.finditer(value):
         if not protected[match.start()]:
             out.append(value[start : match.start()].strip())
@@ -46,16 +39,29 @@ def split_names(value: str) -> list[str]:
     return [name for name in out if name]
 
 
+def _depths(text: str) -> list[int]:
+    """The brace depth at each character; escaped braces (``\\{``) do not count."""
+    out: list[int] = []
+    depth = 0
+    escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(depth - 1, 0)
+        out.append(depth)
+    return out
+
+
 def _words(text: str) -> list[str]:
     """Words at brace depth 0, split on spaces (and on a ``~`` or a hyphen's neighbour spaces)."""
     words: list[str] = []
     current: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(depth - 1, 0)
+    for ch, depth in zip(text, _depths(text), strict=True):
         if depth == 0 and (ch.isspace() or ch == "~"):
             if current:
                 words.append("".join(current))
@@ -69,14 +75,9 @@ def _words(text: str) -> list[str]:
 
 def _split_commas(text: str) -> list[str]:
     parts: list[str] = []
-    depth = 0
     start = 0
-    for index, ch in enumerate(text):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(depth - 1, 0)
-        elif ch == "," and depth == 0:
+    for index, (ch, depth) in enumerate(zip(text, _depths(text), strict=True)):
+        if ch == "," and depth == 0:
             parts.append(text[start:index].strip())
             start = index + 1
     parts.append(text[start:].strip())
@@ -167,16 +168,7 @@ def parse_name(raw: str) -> Name:
 
 
 def _unbraced(text: str) -> str:
-    depth = 0
-    out = []
-    for ch in text:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-    return "".join(out)
+    return "".join(ch for ch, depth in zip(text, _depths(text), strict=True) if depth == 0 and ch not in "{}")
 
 
 def parse_names(raw: str) -> tuple[list[Name], bool]:

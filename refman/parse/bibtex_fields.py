@@ -40,32 +40,33 @@ TYPE_TO_CSL: dict[str, str] = {
 ARTICLE_SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
 
 #: CSL type → (BibTeX type, BibLaTeX type). BibTeX has only its 14 classic types, so anything
-#: else is @misc there (with ``type`` = the genre); biblatex types come from biber's default
-#: data model, so ``biber --tool`` accepts every one of them. Legal types use @legislation /
-#: @jurisdiction / @legal, which biber's data model declares (the standard styles print them
-#: as @misc), rather than a made-up @law.
+#: else is @misc there (with ``entrysubtype`` = the CSL type, which the reader maps back).
+#: biblatex types come from biber's default data model. Legal types are @misc with ``type``,
+#: ``number`` and ``organization``: biber's model declares @legislation, @legal and
+#: @jurisdiction but allows them no fields at all (``biber --validate-datamodel`` rejects even
+#: their title), and the standard styles print them as @misc anyway.
 CSL_TO_TYPES: dict[str, tuple[str, str]] = {
     "article": ("unpublished", "unpublished"), "article-journal": ("article", "article"),
     "article-magazine": ("article", "article"), "article-newspaper": ("article", "article"),
-    "bill": ("misc", "legislation"), "book": ("book", "book"), "broadcast": ("misc", "audio"),
+    "bill": ("misc", "misc"), "book": ("book", "book"), "broadcast": ("misc", "audio"),
     "chapter": ("incollection", "incollection"), "classic": ("book", "book"),
     "collection": ("book", "collection"), "dataset": ("misc", "dataset"),
     "document": ("misc", "misc"), "entry": ("incollection", "inreference"),
     "entry-dictionary": ("incollection", "inreference"),
     "entry-encyclopedia": ("incollection", "inreference"), "event": ("misc", "misc"),
     "figure": ("misc", "image"), "graphic": ("misc", "artwork"), "hearing": ("misc", "misc"),
-    "interview": ("misc", "misc"), "legal_case": ("misc", "jurisdiction"),
-    "legislation": ("misc", "legislation"), "manuscript": ("unpublished", "unpublished"),
+    "interview": ("misc", "misc"), "legal_case": ("misc", "misc"),
+    "legislation": ("misc", "misc"), "manuscript": ("unpublished", "unpublished"),
     "map": ("misc", "misc"), "motion_picture": ("misc", "video"),
     "musical_score": ("misc", "misc"), "pamphlet": ("booklet", "booklet"),
     "paper-conference": ("inproceedings", "inproceedings"), "patent": ("misc", "patent"),
     "performance": ("misc", "performance"), "periodical": ("misc", "periodical"),
     "personal_communication": ("misc", "letter"), "post": ("misc", "online"),
-    "post-weblog": ("misc", "online"), "regulation": ("misc", "legislation"),
+    "post-weblog": ("misc", "online"), "regulation": ("misc", "misc"),
     "report": ("techreport", "report"), "review": ("article", "review"),
     "review-book": ("article", "review"), "software": ("misc", "software"),
     "song": ("misc", "audio"), "speech": ("misc", "misc"), "standard": ("misc", "standard"),
-    "thesis": ("phdthesis", "thesis"), "treaty": ("misc", "legal"), "webpage": ("misc", "online"),
+    "thesis": ("phdthesis", "thesis"), "treaty": ("misc", "misc"), "webpage": ("misc", "online"),
 }  # fmt: skip
 
 #: CSL types whose ``number`` is a document number (reports, acts, standards, patents).

@@ -35,7 +35,7 @@ SYMBOLS = {
     "guillemetright": "»", "flqq": "«", "frqq": "»", "quotedblbase": "„", "glqq": "„",
     "grqq": "“", "S": "§", "P": "¶", "copyright": "©", "textcopyright": "©",
     "textregistered": "®", "texttrademark": "™", "textdegree": "°", "textbackslash": "\\",
-    "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_", "textbar": "|",
+    "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "textbraceleft": "{", "textbraceright": "}",
     "textless": "<", "textgreater": ">", "textbullet": "•", "textperiodcentered": "·",
     "textnumero": "№", "No": "№", "textsection": "§", "pounds": "£", "texteuro": "€", "euro": "€",
     "textdollar": "$", "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "slash": "/",
@@ -167,7 +167,20 @@ _MATH = re.compile(r"\$(?=[^$\s])[^$]*?(?:\\[A-Za-z]+|[\^_=])[^$]*\$|\$[A-Za-z]\
 
 
 def _escape_plain(text: str) -> str:
-    return _SPECIAL.sub(lambda m: _ESCAPES[m[0]], text)
+    escaped = _SPECIAL.sub(lambda m: _ESCAPES[m[0]], text)
+    if ("{" in text or "}" in text) and not _braces_pair(text):
+        # BibTeX counts "\{" and "\}" as braces too: unpaired ones must be spelled out
+        escaped = escaped.replace(r"\{", r"\textbraceleft{}").replace(r"\}", r"\textbraceright{}")
+    return escaped
+
+
+def _braces_pair(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += 1 if ch == "{" else -1 if ch == "}" else 0
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def escape(text: str) -> str:
@@ -179,7 +192,7 @@ def escape(text: str) -> str:
         return _escape_plain(text)
     out: list[str] = []
     pos = 0
-    verbatim = [m.span() for m in _MATH.finditer(text)]
+    verbatim = [m.span() for m in _MATH.finditer(text) if balanced(m[0])]
     verbatim += [
         m.span() for m in _COMMAND.finditer(text) if not any(a <= m.start() < b for a, b in verbatim)
     ]

@@ -73,6 +73,7 @@ class _Reading:
         self.xdata: dict[str, dict[str, str]] = {}
         self.diagnostics: list[Diagnostic] = []
         self.biblatex = False
+        self.keys: set[str] = set()
 
     def report(self, code: str, severity: Severity, message: str, line: int | None) -> None:
         names = {"RM001": "unreadable-input", "RM002": "input-structure", "RM003": "input-data"}
@@ -98,7 +99,6 @@ class _Reading:
             self.report("RM002", Severity.WARNING, f"duplicate field(s) {dupes}: the first is used", line)
             self.entry(block.ignore_error_block, line, block.raw)
         elif isinstance(block, bp.DuplicateBlockKeyBlock):
-            self.report("RM002", Severity.WARNING, f"duplicate key {block.key!r}: both entries kept", line)
             self.entry(block.ignore_error_block, line, block.raw)
         elif isinstance(block, bp.ParsingFailedBlock):
             raw = (block.raw or "").strip()
@@ -130,6 +130,9 @@ class _Reading:
             self.xdata[entry.key.lower()] = fields
             self.blocks.append(["xdata", line, raw or ""])
             return
+        if entry.key.lower() in self.keys:  # BibTeX and biber compare keys ignoring case
+            self.report("RM002", Severity.WARNING, f"duplicate key {entry.key!r}: both entries kept", line)
+        self.keys.add(entry.key.lower())
         end = line + (raw or "").count("\n")
         self.entries.append((etype, entry.key, fields, line, end, raw or ""))
 

@@ -144,8 +144,8 @@ def to_reference(entry_type: str, key: str, fields: dict[str, str]) -> Reference
                 put("URL", value, field)
             elif csl_type in AUTHORITY_TYPES and field in ("institution", "organization"):
                 put("authority", value, field)
-            elif csl_type == "webpage" and field in ("organization", "howpublished"):
-                put("container-title", value, field)
+            elif field == "howpublished" or (csl_type == "webpage" and field == "organization"):
+                put("container-title", value, field)  # a @misc's outlet: the site, the portal
             else:
                 put("publisher", value, field)
         elif field == "langid" or (field == "language" and "langid" not in fields):

@@ -16,7 +16,6 @@ from ..parse.bibtex_fields import (
     AUTHORITY_TYPES,
     CSL_TO_TYPES,
     MONTHS,
-    NUMBERED_TYPES,
     format_edtf,
     language_to_langid,
 )  # fmt: skip
@@ -155,6 +154,9 @@ def fields(ref: Reference, dialect: str, etype: str) -> list[tuple[str, str, boo
         add(("shorttitle", _title(ref.title_short), False))
     if ref.container_title:
         field = _container_field(ref, etype, dialect)
+        if field in ref.unmapped:  # that field holds another value read from the input
+            alternatives = ("journal", "booktitle", "howpublished", "journaltitle")
+            field = next((f for f in alternatives if f not in ref.unmapped), "container-title")
         add(
             (
                 field,
@@ -196,16 +198,19 @@ def fields(ref: Reference, dialect: str, etype: str) -> list[tuple[str, str, boo
         if ref.get(var):
             out.extend(_date_fields(field, ref.get(var), dialect))
     _genre(ref, etype, dialect, out)
-    if etype == "misc" and ref.type not in ("document", "webpage") and "entrysubtype" not in ref.unmapped:
+    if etype == "misc" and ref.type != "document" and "entrysubtype" not in ref.unmapped:
         add(("entrysubtype", ref.type, False))
     elif ref.type in ("article-magazine", "article-newspaper") and "entrysubtype" not in ref.unmapped:
         add(("entrysubtype", ref.type.split("-")[1], False))
     if ref.language:
         langid = language_to_langid(ref.language) or ref.language
         add(("langid" if dialect == "biblatex" else "language", _text(langid), False))
-    for var, field in (("DOI", "doi"), ("URL", "url"), ("ISBN", "isbn"), ("ISSN", "issn")):
+    for var, field in (("DOI", "doi"), ("URL", "url")):  # verbatim: only braces must not occur
         if ref.get(var):
             add((field, str(ref.get(var)).replace("{", "%7B").replace("}", "%7D"), False))
+    for var, field in (("ISBN", "isbn"), ("ISSN", "issn")):
+        if ref.get(var):
+            add((field, _text(ref.get(var)), False))
     for var, field in (("status", "pubstate"), ("call-number", "library"), ("original-title", "origtitle"),
                        ("original-publisher", "origpublisher"),
                        ("original-publisher-place", "origlocation"), ("keyword", "keywords"),
@@ -220,12 +225,15 @@ def fields(ref: Reference, dialect: str, etype: str) -> list[tuple[str, str, boo
 
 def _publisher(ref: Reference, etype: str, dialect: str, out: list[tuple[str, str, bool]]) -> None:
     if ref.authority:
-        add_field = "institution" if ref.type in AUTHORITY_TYPES or not ref.publisher else "authority"
-        out.append((add_field, _text(ref.authority), False))
+        if ref.type in AUTHORITY_TYPES:  # the issuing body of an act: @misc allows organization
+            field = "organization" if etype == "misc" else "institution"
+        else:
+            field = "authority"
+        out.append((field, _text(ref.authority), False))
     if ref.publisher:
         if ref.type == "thesis":
             field = "institution" if dialect == "biblatex" else "school"
-        elif ref.type == "report" or (ref.type in NUMBERED_TYPES and etype == "report"):
+        elif etype in ("report", "techreport"):
             field = "institution"
         else:
             field = "publisher"
