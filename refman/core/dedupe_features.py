@@ -6,10 +6,10 @@ normalisation happens here, once, and pairs compare ready-made strings and tuple
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Name, Reference
-from ..parse.translit import has_cyrillic
 from .dedupe_norm import (
     STOP_WORDS,
     clean_text,
@@ -22,7 +22,14 @@ from .dedupe_norm import (
     title_numbers,
     title_variants,
 )
-from .dedupe_translit import latin_words, skeleton, skeleton_words
+from .dedupe_translit import latin_words, skeleton, skeleton_word
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
 
 #: CSL types grouped by what kind of work they are: a pair from two groups that exclude each
 #: other (see ``EXCLUSIVE``) is two works (a chapter is not its book).
@@ -91,7 +98,7 @@ def _authors(names: list[Name] | None) -> tuple[Author, ...]:
             family = skeleton(" ".join(p for p in (name.non_dropping_particle, name.family) if p))
             given_words = latin_words(name.given or "")
             out.append(Author(family.replace(" ", ""), given_words[0] if given_words else "",
-                              " ".join(skeleton_words(name.given or ""))))  # fmt: skip
+                              " ".join(skeleton_word(w) for w in given_words)))  # fmt: skip
         elif name.literal:
             out.append(Author(skeleton(name.literal).replace(" ", ""), "", "", institution=True))
     return tuple(a for a in out if a.family)
@@ -111,6 +118,7 @@ def features(index: int, ref: Reference) -> Features:
         variants = title_variants(ref.container_title or ref.publisher)
     for extra in (ref.original_title,):
         variants.extend(v for v in title_variants(extra) if v not in variants)
+    plain = [latin_words(v) for v in variants]
     numbers, parts = title_numbers(variants[0]) if variants else (frozenset(), frozenset())
     names = ref.author or ref.editor or ref.director or ref.compiler
     issued = ref.issued.parts if ref.issued is not None else []
@@ -128,8 +136,8 @@ def features(index: int, ref: Reference) -> Features:
         isbns=isbns(ref.ISBN),
         url=normalize_url(ref.URL),
         pmid=pmid or None,
-        titles=tuple(skeleton(v) for v in variants),
-        title_words=tuple(tuple(significant_skeleton(v)) for v in variants),
+        titles=tuple(" ".join(w if w.isdigit() else skeleton_word(w) for w in words) for words in plain),
+        title_words=tuple(tuple(significant_skeleton(words)) for words in plain),
         numbers=numbers,
         parts=parts,
         cyrillic_title=has_cyrillic(" ".join(variants)),

@@ -11,7 +11,7 @@ import html
 import re
 import unicodedata
 
-from .dedupe_translit import latin_words, skeleton_words
+from .dedupe_translit import skeleton_word
 
 # --- free text -------------------------------------------------------------------------------
 
@@ -226,11 +226,11 @@ STOP_WORDS = frozenset(
 )
 
 
-def significant_skeleton(text: str) -> list[str]:
-    """Skeleton words without stop words: the words that carry a title's or venue's meaning."""
-    words = latin_words(text)
-    skeletons = skeleton_words(" ".join(w for w in words if w not in STOP_WORDS))
-    return skeletons or skeleton_words(" ".join(words))
+def significant_skeleton(words: list[str]) -> list[str]:
+    """Skeletons of plain Latin words without stop words: the words that carry a title's
+    meaning (all of them when a title is nothing but stop words)."""
+    kept = [w for w in words if w not in STOP_WORDS] or words
+    return [w if w.isdigit() else skeleton_word(w) for w in kept]
 
 
 def number_value(value: object) -> str | None:
