@@ -166,8 +166,13 @@ _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[^{}\\]*\})*")
 _MATH = re.compile(r"\$(?=[^$\s])[^$]*?(?:\\[A-Za-z]+|[\^_=])[^$]*\$|\$[A-Za-z]\$")
 
 
+_LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')")
+
+
 def _escape_plain(text: str) -> str:
     escaped = _SPECIAL.sub(lambda m: _ESCAPES[m[0]], text)
+    if "--" in escaped or "``" in escaped or "''" in escaped:
+        escaped = _LIGATURE.sub(lambda m: m[0] + "{}", escaped)  # "--" is text here, not a dash
     if ("{" in text or "}" in text) and not _braces_pair(text):
         # BibTeX counts "\{" and "\}" as braces too: unpaired ones must be spelled out
         escaped = escaped.replace(r"\{", r"\textbraceleft{}").replace(r"\}", r"\textbraceright{}")
@@ -186,7 +191,7 @@ def _braces_pair(text: str) -> bool:
 def escape(text: str) -> str:
     """Unicode text as a BibTeX value body: specials escaped; math and LaTeX commands that
     reading kept (``\\foo{bar}``) written back as they are; Unicode left alone (UTF-8)."""
-    if not _SPECIAL.search(text):
+    if not _SPECIAL.search(text) and "--" not in text and "``" not in text and "''" not in text:
         return text
     if "$" not in text and "\\" not in text:
         return _escape_plain(text)
