@@ -91,9 +91,21 @@ class Features:
     publisher: str  # skeleton of publisher or genre
 
 
+def _split_run_on(names: list[Name]) -> list[Name]:
+    """A list of people squeezed into one name ("J Smith, K Lee", from data that joined authors
+    with commas where BibTeX wants "and") read as the people it lists."""
+    if len(names) != 1:
+        return names
+    whole = names[0].literal or ", ".join(p for p in (names[0].family, names[0].given) if p)
+    people = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", whole) if p.strip()]
+    if len(people) < 2 or any(len(p.split()) < 2 for p in people):
+        return names
+    return [Name(family=p.split()[-1], given=" ".join(p.split()[:-1])) for p in people]
+
+
 def _authors(names: list[Name] | None) -> tuple[Author, ...]:
     out = []
-    for name in names or []:
+    for name in _split_run_on(names or []):
         if name.family:
             family = skeleton(" ".join(p for p in (name.non_dropping_particle, name.family) if p))
             given_words = latin_words(name.given or "")
