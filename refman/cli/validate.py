@@ -97,7 +97,12 @@ def _day(text: str | None) -> date | None:
 
 def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero) -> int:
     target = to or (loaded.sources[0][1] if loaded.sources else "csl-json")
-    name, is_style = api.writer_for(target)
+    from ..errors import FormatError
+
+    try:
+        name, is_style = api.writer_for(target)
+    except FormatError as exc:
+        raise UsageError(f"{exc.message}: name an output format with --to (csl-json, bibtex, ris…)") from None
     if is_style:
         raise UsageError(f"--fix writes data, not a style: name a format with --to (not {target!r})")
     changes = api.fix(loaded, unsafe, select, ignore, day)

@@ -43,6 +43,8 @@ def selected_rules(select: Sequence[str] | None = None, ignore: Sequence[str] | 
         rule = RULES[code]
         if select and not any(_matches(rule, p) for p in select if p.strip()):
             continue
+        if not select and not rule.default:
+            continue
         if ignore and any(_matches(rule, p) for p in ignore if p.strip()):
             continue
         chosen.append(rule)

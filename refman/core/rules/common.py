@@ -22,12 +22,15 @@ LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+_TEXT_ATTRS = tuple((name, name.replace("-", "_")) for name in TEXT_FIELDS)
+
+
 def text_fields(ref: Reference) -> list[tuple[str, str]]:
     """(field, value) for every non-empty prose field of ``ref``."""
     out = []
-    for name in TEXT_FIELDS:
-        value = ref.get(name)
-        if isinstance(value, str) and value.strip():
+    for name, attr in _TEXT_ATTRS:
+        value = getattr(ref, attr)
+        if value and isinstance(value, str) and not value.isspace():
             out.append((name, value))
     return out
 

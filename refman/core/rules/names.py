@@ -24,9 +24,12 @@ _CUT = {"Y": ("Yu", "Ya", "Ye", "Yo"), "C": ("Ch",), "Z": ("Zh",), "S": ("Sh",),
 _ET_AL = frozenset({"et al.", "et al", "и др.", "и др", "[и др.]", "others", "u. a.", "et alii"})
 
 
+_NAME_ATTRS = tuple((var, var.replace("-", "_")) for var in sorted(NAME_VARIABLES))
+
+
 def _names(ref: Reference) -> Iterator[tuple[str, list[Name]]]:
-    for var in sorted(NAME_VARIABLES):
-        value = ref.get(var)
+    for var, attr in _NAME_ATTRS:
+        value = getattr(ref, attr)
         if value:
             yield var, value
 

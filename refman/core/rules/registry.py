@@ -76,6 +76,7 @@ class Rule:
     scope: str = "reference"  # "reference", "list", or "reader" (emitted while reading)
     fix: FixSafety | None = None  # the safest fix the rule offers, None if it never fixes
     supersedes: tuple[str, ...] = ()  # reader codes this rule re-derives from the model
+    default: bool = True  # reported unless --select names it (False: notes, not problems)
 
     @property
     def group(self) -> str:
@@ -144,9 +145,11 @@ def rule(
     return wrap
 
 
-def reader_rule(code: str, name: str, severity: Severity, doc: str, fix: FixSafety | None = None) -> None:
+def reader_rule(
+    code: str, name: str, severity: Severity, doc: str, fix: FixSafety | None = None, default: bool = True
+) -> None:
     """Register a code that readers emit while reading (no check of its own)."""
-    _register(Rule(code, name, severity, doc, None, "reader", fix))
+    _register(Rule(code, name, severity, doc, None, "reader", fix, default=default))
 
 
 def make_fix(field: str, old: Any, new: Any, description: str, safe: bool = True) -> Fix:

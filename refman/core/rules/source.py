@@ -76,7 +76,8 @@ def source_typography(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
                 continue  # a URL or a path, not prose
             start = raw.rfind("(", 0, m.start())
             start = start if start >= 0 and m.start() - start < 20 else m.start()
-            snippet = raw[start : m.end() + 10]
+            stop = raw.find(")", m.end())
+            snippet = raw[start : stop + 1 if 0 <= stop < m.end() + 20 else m.end() + 10]
             if not _in_fields(ref, snippet):
                 slips.append(f"no space after ':' in {snippet!r}")
         if typographic and '"' in raw and not fields_curly:

@@ -168,7 +168,12 @@ def missing_pages(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """
     if ref.type in BOOK_PARTS or ref.type == "article-journal":
         if not _has(ref, "page") and not _has(ref, "page-first"):
-            yield Finding(ref, "page", f"{_a(ref.type)} without its pages")
+            what = (
+                "the article's pages are not given"
+                if ref is ctx.article
+                else f"{_a(ref.type)} without its pages"
+            )
+            yield Finding(ref, "page", what)
     elif ref.type == "book" and not _has(ref, "number-of-pages"):
         yield Finding(ref, "number-of-pages", "a book without its number of pages")
 

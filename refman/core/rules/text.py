@@ -157,8 +157,15 @@ def hyphen_as_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
         fixed = _YEAR_RANGE.sub(r"\1–\3", fixed)
         fixed = _LATEX_DASH.sub("–", fixed)
         if fixed != value:
-            yield Finding(ref, var, f"{var} has a hyphen where a dash belongs",
+            spots = [m[0] for p in (_SPACED_HYPHEN, _YEAR_RANGE, _LATEX_DASH) for m in _around(p, value)]
+            yield Finding(ref, var, f"{var} has a hyphen where a dash belongs: {', '.join(map(repr, spots[:3]))}",
                           make_fix(var, value, fixed, f"{var}: hyphen made a dash"))  # fmt: skip
+
+
+def _around(pattern: re.Pattern[str], value: str) -> Iterator[re.Match[str]]:
+    """Each match widened to the words on either side, for quoting it in a message."""
+    for m in pattern.finditer(value):
+        yield re.search(r"\S*\s?" + re.escape(m[0]) + r"\s?\S*", value[max(0, m.start() - 20) : m.end() + 20])
 
 
 def _vocabulary(ctx: Context) -> frozenset[str]:
@@ -313,6 +320,8 @@ def capitalized_function_words(ref: Reference, ctx: Context) -> Iterator[Finding
     title = ref.title
     if not title or script(title) != "latin" or (ref.language or "en")[:2] != "en":
         return
+    if not any(ch.islower() for ch in title):
+        return  # ALL CAPS is RM207's
     words = title.split()
     if len(words) < 5 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return
