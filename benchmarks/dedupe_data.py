@@ -23,7 +23,19 @@ _SYL_EN = "ba be bi bo co da de di fa fe ga ge ha he ka ke la le li lo ma me mi 
 _SYL_RU = "ба бе би бо ва ве ви во га ге го да де ди до жа же за зе ка ке ки ко ла ле ли ло ма ме ми мо на не ни но па пе по ра ре ри ро са се си со та те ти то ча ше щу ю я цы ху".split()
 _ENDS_EN = ["tion", "ment", "ness", "ity", "ics", "al", "ive", "ing", "er", "ism"]
 _ENDS_RU = ["ние", "ость", "ика", "ный", "ская", "ство", "ция", "ов", "ий", "ая"]
-_GIVEN_RU = ["Игорь", "Юрий", "Яна", "Жанна", "Шамиль", "Щукин", "Евгений", "Ольга", "Фёдор", "Ксения", "Цветана"]
+_GIVEN_RU = [
+    "Игорь",
+    "Юрий",
+    "Яна",
+    "Жанна",
+    "Шамиль",
+    "Щукин",
+    "Евгений",
+    "Ольга",
+    "Фёдор",
+    "Ксения",
+    "Цветана",
+]
 _GIVEN_EN = ["John", "Maria", "Wei", "Ahmed", "Laura", "Peter", "Anna", "Carlos", "Yuki", "Elena", "Tom"]
 _JOURNALS = [
     ("Journal of Applied Systems Research", "J. Appl. Syst. Res."),
@@ -33,7 +45,11 @@ _JOURNALS = [
     ("Journal of Asian Studies", "J. Asian Stud."),
     ("Problems of Economic Transition", "Probl. Econ. Transit."),
 ]
-_JOURNALS_RU = ["Вопросы экономики", "Восток. Афро-азиатские общества", "Мировая экономика и международные отношения"]
+_JOURNALS_RU = [
+    "Вопросы экономики",
+    "Восток. Афро-азиатские общества",
+    "Мировая экономика и международные отношения",
+]
 
 # Romanisations of Russian letters in the systems people use (column order: GOST 7.79 B,
 # ISO 9, BGN/PCGN, Library of Congress, passport/ICAO 2013).
@@ -67,12 +83,21 @@ class _Maker:
         self.rng = rng
         self.en = sorted({self._word(_SYL_EN, _ENDS_EN) for _ in range(6000)})
         self.ru = sorted({self._word(_SYL_RU, _ENDS_RU) for _ in range(6000)})
-        self.families_en = sorted({self._word(_SYL_EN, ["son", "er", "ov", "ez", "ski", "berg"]).capitalize() for _ in range(3000)})
+        self.families_en = sorted(
+            {self._word(_SYL_EN, ["son", "er", "ov", "ez", "ski", "berg"]).capitalize() for _ in range(3000)}
+        )
         self.english = dict(zip(self.ru, rng.sample(self.en, min(len(self.ru), len(self.en))), strict=False))
-        self.families_ru = sorted({self._word(_SYL_RU, ["ов", "ев", "ин", "ский", "цкий", "енко"]).capitalize() for _ in range(3000)})
+        self.families_ru = sorted(
+            {
+                self._word(_SYL_RU, ["ов", "ев", "ин", "ский", "цкий", "енко"]).capitalize()
+                for _ in range(3000)
+            }
+        )
 
     def _word(self, syllables: list[str], ends: list[str]) -> str:
-        return "".join(self.rng.choice(syllables) for _ in range(self.rng.randint(1, 3))) + self.rng.choice(ends)
+        return "".join(self.rng.choice(syllables) for _ in range(self.rng.randint(1, 3))) + self.rng.choice(
+            ends
+        )
 
     def title(self, ru: bool) -> str:
         words = [self.rng.choice(self.ru if ru else self.en) for _ in range(self.rng.randint(4, 9))]
@@ -94,28 +119,47 @@ class _Maker:
 
 def _base(maker: _Maker, work: int, rng: random.Random) -> dict[str, Any]:
     ru = rng.random() < 0.35
-    kind = rng.choice(["article-journal"] * 5 + ["book", "chapter", "paper-conference", "webpage", "legislation", "speech"])
-    item: dict[str, Any] = {"type": kind, "title": maker.title(ru), "issued": {"date-parts": [[rng.randint(1960, 2024)]]}}
+    kind = rng.choice(
+        ["article-journal"] * 5 + ["book", "chapter", "paper-conference", "webpage", "legislation", "speech"]
+    )
+    item: dict[str, Any] = {
+        "type": kind,
+        "title": maker.title(ru),
+        "issued": {"date-parts": [[rng.randint(1960, 2024)]]},
+    }
     if ru:
         item["language"] = "ru"
     if kind != "legislation":
         item["author"] = [maker.person(ru) for _ in range(rng.choice((1, 1, 2, 3, 4, 6)))]
     if kind == "article-journal":
         item["container-title"] = rng.choice(_JOURNALS_RU) if ru else rng.choice(_JOURNALS)[0]
-        item.update(volume=str(rng.randint(1, 80)), issue=str(rng.randint(1, 12)), page=f"{(p := rng.randint(1, 900))}–{p + rng.randint(4, 30)}")
+        item.update(
+            volume=str(rng.randint(1, 80)),
+            issue=str(rng.randint(1, 12)),
+            page=f"{(p := rng.randint(1, 900))}–{p + rng.randint(4, 30)}",
+        )
         if rng.random() < 0.5:
             item["DOI"] = f"10.{rng.randint(1000, 9999)}/{rng.choice('abcdefgh')}{work}"
     elif kind == "book":
         item.update(publisher=rng.choice(["Наука", "Питер", "Routledge", "Springer"]), ISBN=_isbn13(rng))
     elif kind in ("chapter", "paper-conference"):
-        item["container-title"] = "Proceedings of the " + maker.title(False) if kind == "paper-conference" else maker.title(ru)
+        item["container-title"] = (
+            "Proceedings of the " + maker.title(False) if kind == "paper-conference" else maker.title(ru)
+        )
         item["page"] = f"{(p := rng.randint(1, 400))}–{p + 15}"
     elif kind in ("webpage", "speech"):
         item["issued"]["date-parts"][0] += [rng.randint(1, 12), rng.randint(1, 28)]
-        item.update({"URL": f"https://www.site{rng.randint(1, 50)}.org/news/{work}", "container-title": f"Site {rng.randint(1, 50)}"})
+        item.update(
+            {
+                "URL": f"https://www.site{rng.randint(1, 50)}.org/news/{work}",
+                "container-title": f"Site {rng.randint(1, 50)}",
+            }
+        )
     else:
         item.update(number=str(rng.randint(1, 999)), authority="President of the Russian Federation")
-        item["title"] = f"On measures to implement resolution {rng.randint(100, 3000)} of {maker.title(False).lower()}"
+        item["title"] = (
+            f"On measures to implement resolution {rng.randint(100, 3000)} of {maker.title(False).lower()}"
+        )
     return item
 
 
@@ -149,7 +193,9 @@ def duplicate(item: dict[str, Any], rng: random.Random, maker: _Maker) -> dict[s
     dup = json.loads(json.dumps(item))
     title = dup["title"]
     ru = dup.get("language") == "ru"
-    changes = rng.sample(["case", "punct", "latex", "typo", "initials", "abbrev", "ids", "translit", "translation", "drop"], 3)
+    changes = rng.sample(
+        ["case", "punct", "latex", "typo", "initials", "abbrev", "ids", "translit", "translation", "drop"], 3
+    )
     if "case" in changes:
         title = title.upper() if rng.random() < 0.5 else title.title()
     if "punct" in changes:
@@ -183,7 +229,10 @@ def duplicate(item: dict[str, Any], rng: random.Random, maker: _Maker) -> dict[s
         title = f"{title} [{english}]" if rng.random() < 0.5 else english
         if title == english:  # the English database's record: title translated, names romanised
             for name in dup.get("author", []):
-                name["family"], name["given"] = romanise(name["family"], "bgn"), romanise(name["given"], "bgn")
+                name["family"], name["given"] = (
+                    romanise(name["family"], "bgn"),
+                    romanise(name["given"], "bgn"),
+                )
     if "drop" in changes:
         for key in ("page", "issue", "container-title"):
             dup.pop(key, None)
