@@ -51,6 +51,42 @@ class _FastTree:
     def get_formatter(self):
         return self.get_root().formatter
 
+    def get_macro(self, name):
+        memo = _memo(self)
+        key = ("macro", name)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = cpm.CitationStylesElement.get_macro(self, name)
+        return found
+
+    def calls_variable(self):
+        memo = _memo(self)
+        key = ("cv", id(self))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = super().calls_variable()
+        return found
+
+    def format(self, string):
+        """Formatted.format, skipped for the many elements that carry no font attribute."""
+        memo = _memo(self)
+        key = ("fmt", id(self))
+        plain = memo.get(key)
+        if plain is None:
+            plain = memo[key] = not any(self.get(a) for a in _FONT_ATTRS)
+        if plain:
+            return str(string) if isinstance(string, (int, float)) else string
+        return cpm.Formatted.format(self, string)
+
+    def wrap(self, string):
+        """Affixed.wrap, skipped for elements without prefix or suffix."""
+        if string is not None and self.get("prefix") is None and self.get("suffix") is None:
+            return string
+        return cpm.Affixed.wrap(self, string)
+
+
+_FONT_ATTRS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
 
 class _Fast(_FastTree):
     """Memoised versions of the style-wide look-ups citeproc-py repeats for every entry."""
@@ -124,6 +160,68 @@ class _FastName(_Fast):
         return "-".join(_initials(piece, mark) for piece in pieces)
 
 
+#: What a macro may read that is not the item's own data: such macros are never memoised.
+_DYNAMIC = frozenset(
+    {"citation-number", "year-suffix", "locator", "first-reference-note-number", "citation-label"}
+)
+_DEP_ATTRS = ("variable", "is-numeric", "is-uncertain-date")
+
+
+class _FastText(_Fast):
+    """A macro call's result is remembered per style, keyed by the item data the macro reads.
+
+    Entries share a great deal (dates, sites, journals, the content type): a macro that read
+    the same type, language and variable values renders the same text. Macros with side
+    effects (cs:substitute suppresses variables later in the entry) or that read anything
+    but the item (citation number, locator, position) are always rendered.
+    """
+
+    def render(self, item, context=None, **kwargs):
+        deps = _macro_deps(self)
+        raw = getattr(item.citation.bibliography, "raw", None)
+        if deps is None or kwargs or raw is None:
+            return cpm.Text.render(self, item, context=context, **kwargs)
+        data = raw[item.key]
+        repressed = (context if context is not None else self).get_layout().repressed
+        key = ("m", id(self), id(context), data.get("type"), data.get("language"),
+               tuple((k, tuple(v)) for k, v in repressed.items()),
+               *(repr(data.get(var)) for var in deps))  # fmt: skip
+        memo = _memo(self)
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = memo[key] = cpm.Text.render(self, item, context=context)
+        return found
+
+
+def _macro_deps(text: Any) -> tuple[str, ...] | None:
+    memo = _memo(text)
+    key = ("deps", id(text))
+    if key not in memo:
+        memo[key] = _collect_deps(text) if "macro" in text.attrib else None
+    return memo[key]
+
+
+def _collect_deps(text: Any) -> tuple[str, ...] | None:
+    deps: set[str] = set()
+    pending, seen = [text.get("macro")], set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for element in text.get_macro(name).iter():
+            if not isinstance(element.tag, str):
+                continue
+            local = etree.QName(element).localname
+            if local == "substitute" or "position" in element.attrib or "locator" in element.attrib:
+                return None
+            if local == "text" and "macro" in element.attrib:
+                pending.append(element.get("macro"))
+            for attr in _DEP_ATTRS:
+                deps.update(element.get(attr, "").split())
+    return None if deps & _DYNAMIC else tuple(sorted(deps))
+
+
 def _initials(text: str, mark: str) -> str:
     out: list[str] = []
     group: list[str] = []
@@ -143,7 +241,7 @@ def _initials(text: str, mark: str) -> str:
 def _fast_classes() -> dict[str, type]:
     classes: dict[str, type] = {}
     for cls in cpm.CitationStylesElement.__subclasses__():
-        mixin = {cpm.Name: _FastName, cpm.Locale: _FastTree}.get(cls, _Fast)
+        mixin = {cpm.Name: _FastName, cpm.Locale: _FastTree, cpm.Text: _FastText}.get(cls, _Fast)
         fast = type(cls.__name__, (mixin, cls), {"__module__": __name__})
         classes[cls.__name__.replace("_", "-").lower()] = fast
     return classes

@@ -45,18 +45,14 @@ def prepare(ref: Reference, key: str, language: str, gost: bool) -> dict[str, An
     data.pop("custom", None)
     data["id"] = key
     data["language"] = language
-    for var in DATE_VARIABLES:
-        value = ref.get(var)
-        if value is not None:
-            date = _date(value)
-            if date is None:
-                data.pop(var, None)
-            else:
-                data[var] = date
-    for var in NAME_VARIABLES:
-        names = ref.get(var)
-        if names:
-            data[var] = [_name(name, language) for name in names]
+    for var in DATE_VARIABLES.intersection(data):
+        date = _date(ref.get(var))
+        if date is None:
+            data.pop(var)
+        else:
+            data[var] = date
+    for var in NAME_VARIABLES.intersection(data):
+        data[var] = [_name(name, language) for name in ref.get(var)]
     for var in _TITLE_VARS:
         if isinstance(data.get(var), str):
             data[var] = typographic_quotes(data[var], language)

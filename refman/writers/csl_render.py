@@ -167,10 +167,19 @@ def _escaped(value: Any, escape: Any) -> Any:
 class _Bibliography:
     """What a citeproc CitationItem asks of its bibliography, with O(1) number look-ups."""
 
-    def __init__(self, source: CiteProcJSON, formatter: Any, numbers: dict[str, int]) -> None:
+    def __init__(self, source: CiteProcJSON, formatter: Any, numbers: dict[str, int], raw: dict) -> None:
         self.source = source
+        self.raw = raw  # key → the CSL-JSON item, for memo keys (csl_fast._FastText)
         self.formatter = formatter
         self.keys = _Numbers(numbers)
+
+
+class _Item(CitationItem):
+    """A CitationItem that holds its reference instead of finding it through three look-ups."""
+
+    @property
+    def reference(self) -> Any:
+        return self.__dict__["_reference"]
 
 
 class _Numbers(dict):
@@ -189,12 +198,14 @@ def render_chunk(job: tuple[bytes, str, str, list[tuple[dict[str, Any], str, int
             names = _escaped(item[var], escape)
             source[item["id"].lower()][var.replace("-", "_")] = source.parse_names(names)
     numbers = {item["id"].lower(): number for item, _, number in entries}
-    bibliography = _Bibliography(source, formatter_for(output), numbers)
+    raw = {item["id"].lower(): item for item, _, _ in entries}
+    bibliography = _Bibliography(source, formatter_for(output), numbers, raw)
     texts: list[str | None] = []
     for item, lang, _ in entries:
         style = _style(data, list_lang, lang, output)
-        cite = CitationItem(item["id"])
+        cite = _Item(item["id"])
         Citation([cite]).bibliography = bibliography
+        object.__setattr__(cite, "_reference", source[cite.key])
         try:
             text = style.render(cite)
         except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
