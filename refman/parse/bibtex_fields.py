@@ -22,7 +22,7 @@ TYPE_TO_CSL: dict[str, str] = {
     "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter",
     "bookinbook": "chapter", "suppbook": "chapter", "booklet": "pamphlet",
     "collection": "book", "mvcollection": "book", "incollection": "chapter",
-    "suppcollection": "chapter", "dataset": "dataset", "manual": "report", "misc": "document",
+    "suppcollection": "chapter", "dataset": "dataset", "manual": "book", "misc": "document",
     "online": "webpage", "electronic": "webpage", "www": "webpage", "patent": "patent",
     "periodical": "periodical", "suppperiodical": "article-journal", "proceedings": "book",
     "mvproceedings": "book", "inproceedings": "paper-conference", "conference": "paper-conference",

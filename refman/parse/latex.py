@@ -35,7 +35,7 @@ SYMBOLS = {
     "guillemetright": "»", "flqq": "«", "frqq": "»", "quotedblbase": "„", "glqq": "„",
     "grqq": "“", "S": "§", "P": "¶", "copyright": "©", "textcopyright": "©",
     "textregistered": "®", "texttrademark": "™", "textdegree": "°", "textbackslash": "\\",
-    "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "textbraceleft": "{", "textbraceright": "}",
+    "textasciitilde": "~", "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "hyphen": "-", "textnbhyphen": "-", "textbraceleft": "{", "textbraceright": "}",
     "textless": "<", "textgreater": ">", "textbullet": "•", "textperiodcentered": "·",
     "textnumero": "№", "No": "№", "textsection": "§", "pounds": "£", "texteuro": "€", "euro": "€",
     "textdollar": "$", "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "slash": "/",
@@ -69,6 +69,8 @@ _LETTER_ACCENT = re.compile(
     r"\\([uvHcdbrkt])(?:\s*\{\s*(\\[ij](?![A-Za-z])|[^{}\\\s])\s*\}|\s+(\\[ij](?![A-Za-z])|[A-Za-z]))"
 )
 _TOKEN = re.compile(r"\\([A-Za-z]+)\s*|\\(.)|(\$[^$]*\$)|(---|--|``|''|<<|>>|[{}~])", re.DOTALL)
+#: biblatex's quoting commands (innermost, brace-free argument) become quotation marks.
+_QUOTE = re.compile(r"\\(?:mkbibquote|enquote\*?|textquote)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space is meant
 _NEEDS_WORK = re.compile(r"[\\{}~$`']|--")
 
@@ -107,6 +109,8 @@ def to_unicode(value: str) -> str:
         return _SPACES.sub(" ", value).strip() if "\n" in value or "  " in value else value
     text = _SYMBOL_ACCENT.sub(_accent, value)
     text = _LETTER_ACCENT.sub(_accent, text)
+    if "quote" in text:
+        text = _QUOTE.sub(r"“\1”", text)
     out: list[str] = []
     skip_group = 0  # brace depth at which an argument to drop ends (for \href's url)
     depth = 0

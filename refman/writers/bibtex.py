@@ -13,11 +13,14 @@ Keys: the reference's id, made legal for BibTeX (``safe_key``) and unique ignori
 
 from __future__ import annotations
 
+import re
+
 from ..model import Library, Reference
 from ..options import WriteOptions
 from ..parse.bibtex_fields import fingerprint, safe_key
 from .bibtex_fields_out import entry_type, fields
 
+_XDATA_KEY = re.compile(r"@\s*xdata\s*[{(]\s*([^,\s]+)", re.IGNORECASE)
 #: The prefix of a BibTeX input's layout in ``Library.preserved`` (set by the reader).
 PRESERVED_PREFIX = "bibtex:"
 
@@ -53,11 +56,11 @@ def _letters(n: int) -> str:
     return out
 
 
-def format_entry(ref: Reference, key: str, dialect: str) -> str:
+def format_entry(ref: Reference, key: str, dialect: str, known_keys: set[str] | None = None) -> str:
     """One entry written afresh from the model."""
     etype = entry_type(ref, dialect)
     lines = [f"@{etype}{{{key},"]
-    for name, value, bare in fields(ref, dialect, etype):
+    for name, value, bare in fields(ref, dialect, etype, known_keys):
         lines.append(f"  {name} = {value if bare else '{' + value + '}'},")
     lines[-1] = lines[-1].rstrip(",")
     lines.append("}")
@@ -74,6 +77,15 @@ def _write(library: Library, dialect: str) -> str:
     }
     used: set[int] = set()
     parts: list[str] = []
+    known = {key.lower() for key in keys}
+    for layout_key, layout in library.preserved.items():
+        if layout_key.startswith(PRESERVED_PREFIX) and isinstance(layout, dict):
+            known.update(
+                k.lower()
+                for k in _XDATA_KEY.findall(
+                    "\n".join(str(b[2]) for b in layout.get("blocks", []) if b[0] == "xdata")
+                )
+            )
     for layout_key, layout in library.preserved.items():
         if not layout_key.startswith(PRESERVED_PREFIX) or not isinstance(layout, dict):
             continue
@@ -90,8 +102,10 @@ def _write(library: Library, dialect: str) -> str:
             ref = refs[index]
             unchanged = same_dialect and keys[index] == str(ref.id) and fingerprint(ref) == payload
             raw = ref.origin.raw if ref.origin is not None else None
-            parts.append(raw.strip() + "\n" if unchanged and raw else format_entry(ref, keys[index], dialect))
+            parts.append(
+                raw.strip() + "\n" if unchanged and raw else format_entry(ref, keys[index], dialect, known)
+            )
     for index, ref in enumerate(refs):
         if index not in used:
-            parts.append(format_entry(ref, keys[index], dialect))
+            parts.append(format_entry(ref, keys[index], dialect, known))
     return "\n".join(parts)

@@ -139,8 +139,13 @@ def _container_field(ref: Reference, etype: str, dialect: str) -> str:
     return "booktitle"
 
 
-def fields(ref: Reference, dialect: str, etype: str) -> list[tuple[str, str, bool]]:
-    """The fields for ``ref``, in a fixed order; each value is LaTeX, ``bare`` = no braces."""
+def fields(
+    ref: Reference, dialect: str, etype: str, known_keys: set[str] | None = None
+) -> list[tuple[str, str, bool]]:
+    """The fields for ``ref``, in a fixed order; each value is LaTeX, ``bare`` = no braces.
+
+    ``crossref``/``xdata`` are kept only if they name an entry in the output (``known_keys``,
+    lower case): the inherited data is in the model and written out either way."""
     out: list[tuple[str, str, bool]] = []
     add = out.append
     others = ref.unmapped.get("others") or []
@@ -219,7 +224,7 @@ def fields(ref: Reference, dialect: str, etype: str) -> list[tuple[str, str, boo
             add((field, _title(ref.get(var)) if field == "origtitle" else _text(ref.get(var)), False))
     if ref.annote:
         add(("annotation" if dialect == "biblatex" else "annote", _text(ref.annote), False))
-    _rest(ref, out)
+    _rest(ref, out, known_keys)
     return out
 
 
@@ -255,7 +260,7 @@ def _genre(ref: Reference, etype: str, dialect: str, out: list[tuple[str, str, b
     out.append(("type", _text(ref.genre), False))
 
 
-def _rest(ref: Reference, out: list[tuple[str, str, bool]]) -> None:
+def _rest(ref: Reference, out: list[tuple[str, str, bool]], known_keys: set[str] | None) -> None:
     """CSL variables without a BibTeX field, under their own name; then ``unmapped``."""
     written = {name for name, _, _ in out}
     data = ref.model_dump(by_alias=True, exclude_none=True, mode="json")
@@ -273,6 +278,10 @@ def _rest(ref: Reference, out: list[tuple[str, str, bool]]) -> None:
         name = str(key).lower()
         if name in RESERVED or name in written or not _FIELD_NAME.match(name):
             continue
+        if name in ("crossref", "xdata") and known_keys is not None:
+            targets = [k.strip().lower() for k in str(value).split(",")]
+            if not all(k in known_keys for k in targets):
+                continue  # the parent is not in this output; its data is written inline
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         verbatim = name in ("crossref", "xref", "xdata", "ids", "file", "eprint", "entryset", "related")
         out.append((name, text if verbatim and "{" not in text else _text(text), False))
