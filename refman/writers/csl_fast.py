@@ -185,7 +185,7 @@ class _FastText(_Fast):
         repressed = (context if context is not None else self).get_layout().repressed
         key = ("m", id(self), id(context), data.get("type"), data.get("language"),
                tuple((k, tuple(v)) for k, v in repressed.items()),
-               *(repr(data.get(var)) for var in deps))  # fmt: skip
+               *(repr(data.get(var)) for var in deps[0]), *(var in data for var in deps[1]))  # fmt: skip
         memo = _memo(self)
         found = memo.get(key, _MISSING)
         if found is _MISSING:
@@ -193,7 +193,8 @@ class _FastText(_Fast):
         return found
 
 
-def _macro_deps(text: Any) -> tuple[str, ...] | None:
+def _macro_deps(text: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(variables whose values the macro prints, variables it only tests for), or None."""
     memo = _memo(text)
     key = ("deps", id(text))
     if key not in memo:
@@ -201,8 +202,9 @@ def _macro_deps(text: Any) -> tuple[str, ...] | None:
     return memo[key]
 
 
-def _collect_deps(text: Any) -> tuple[str, ...] | None:
+def _collect_deps(text: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     deps: set[str] = set()
+    tested: set[str] = set()
     pending, seen = [text.get("macro")], set()
     while pending:
         name = pending.pop()
@@ -217,9 +219,14 @@ def _collect_deps(text: Any) -> tuple[str, ...] | None:
                 return None
             if local == "text" and "macro" in element.attrib:
                 pending.append(element.get("macro"))
+            condition = local in ("if", "else-if")
             for attr in _DEP_ATTRS:
-                deps.update(element.get(attr, "").split())
-    return None if deps & _DYNAMIC else tuple(sorted(deps))
+                names = element.get(attr, "").split()
+                # cs:if variable="…" asks only whether the variable is there
+                (tested if condition and attr == "variable" else deps).update(names)
+    if (deps | tested) & _DYNAMIC:
+        return None
+    return tuple(sorted(deps)), tuple(sorted(tested - deps))
 
 
 def _initials(text: str, mark: str) -> str:
