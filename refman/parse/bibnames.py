@@ -29,6 +29,8 @@ def split_names(value: str) -> list[str]:
     if " and " not in value.lower() and "\n" not in value and "\t" not in value:
         return [value.strip()] if value.strip() else []
     out: list[str] = []
+    if "{" not in value:
+        return [name.strip() for name in _AND.split(value) if name.strip()]
     protected = [depth > 0 for depth in _depths(value)]  # inside braces "and" does not split
     start = 0
     for match in _AND.finditer(value):
@@ -59,6 +61,8 @@ def _depths(text: str) -> list[int]:
 
 def _words(text: str) -> list[str]:
     """Words at brace depth 0, split on spaces (and on a ``~`` or a hyphen's neighbour spaces)."""
+    if "{" not in text:
+        return text.replace("~", " ").split()
     words: list[str] = []
     current: list[str] = []
     for ch, depth in zip(text, _depths(text), strict=True):
@@ -74,6 +78,8 @@ def _words(text: str) -> list[str]:
 
 
 def _split_commas(text: str) -> list[str]:
+    if "{" not in text:
+        return [part.strip() for part in text.split(",")]
     parts: list[str] = []
     start = 0
     for index, (ch, depth) in enumerate(zip(text, _depths(text), strict=True)):
