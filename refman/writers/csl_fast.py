@@ -18,6 +18,7 @@ from typing import Any
 import citeproc.model as cpm
 from lxml import etree
 
+from .csl_memo import MEMOISED, Memoised, memo_of
 from .csl_styles import CSL_NS
 
 #: Initials that stand for one Cyrillic letter in romanised Russian names, kept whole.
@@ -25,9 +26,7 @@ TWO_LETTER_INITIALS = frozenset({"Yu", "Ya", "Yo", "Ye", "Zh", "Kh", "Ts", "Ch",
 _MISSING = object()
 
 
-def _memo(element: Any) -> dict:
-    root = element.get_root()
-    return root.__dict__.setdefault("_refman_memo", {})
+_memo = memo_of
 
 
 class _FastTree:
@@ -160,75 +159,6 @@ class _FastName(_Fast):
         return "-".join(_initials(piece, mark) for piece in pieces)
 
 
-#: What a macro may read that is not the item's own data: such macros are never memoised.
-_DYNAMIC = frozenset(
-    {"citation-number", "year-suffix", "locator", "first-reference-note-number", "citation-label"}
-)
-_DEP_ATTRS = ("variable", "is-numeric", "is-uncertain-date")
-
-
-class _FastText(_Fast):
-    """A macro call's result is remembered per style, keyed by the item data the macro reads.
-
-    Entries share a great deal (dates, sites, journals, the content type): a macro that read
-    the same type, language and variable values renders the same text. Macros with side
-    effects (cs:substitute suppresses variables later in the entry) or that read anything
-    but the item (citation number, locator, position) are always rendered.
-    """
-
-    def render(self, item, context=None, **kwargs):
-        deps = _macro_deps(self)
-        raw = getattr(item.citation.bibliography, "raw", None)
-        if deps is None or kwargs or raw is None:
-            return cpm.Text.render(self, item, context=context, **kwargs)
-        data = raw[item.key]
-        repressed = (context if context is not None else self).get_layout().repressed
-        key = ("m", id(self), id(context), data.get("type"), data.get("language"),
-               tuple((k, tuple(v)) for k, v in repressed.items()),
-               *(repr(data.get(var)) for var in deps[0]), *(var in data for var in deps[1]))  # fmt: skip
-        memo = _memo(self)
-        found = memo.get(key, _MISSING)
-        if found is _MISSING:
-            found = memo[key] = cpm.Text.render(self, item, context=context)
-        return found
-
-
-def _macro_deps(text: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(variables whose values the macro prints, variables it only tests for), or None."""
-    memo = _memo(text)
-    key = ("deps", id(text))
-    if key not in memo:
-        memo[key] = _collect_deps(text) if "macro" in text.attrib else None
-    return memo[key]
-
-
-def _collect_deps(text: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    deps: set[str] = set()
-    tested: set[str] = set()
-    pending, seen = [text.get("macro")], set()
-    while pending:
-        name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        for element in text.get_macro(name).iter():
-            if not isinstance(element.tag, str):
-                continue
-            local = etree.QName(element).localname
-            if local == "substitute" or "position" in element.attrib or "locator" in element.attrib:
-                return None
-            if local == "text" and "macro" in element.attrib:
-                pending.append(element.get("macro"))
-            condition = local in ("if", "else-if")
-            for attr in _DEP_ATTRS:
-                names = element.get(attr, "").split()
-                # cs:if variable="…" asks only whether the variable is there
-                (tested if condition and attr == "variable" else deps).update(names)
-    if (deps | tested) & _DYNAMIC:
-        return None
-    return tuple(sorted(deps)), tuple(sorted(tested - deps))
-
-
 def _initials(text: str, mark: str) -> str:
     out: list[str] = []
     group: list[str] = []
@@ -248,8 +178,9 @@ def _initials(text: str, mark: str) -> str:
 def _fast_classes() -> dict[str, type]:
     classes: dict[str, type] = {}
     for cls in cpm.CitationStylesElement.__subclasses__():
-        mixin = {cpm.Name: _FastName, cpm.Locale: _FastTree, cpm.Text: _FastText}.get(cls, _Fast)
-        fast = type(cls.__name__, (mixin, cls), {"__module__": __name__})
+        mixin = {cpm.Name: _FastName, cpm.Locale: _FastTree}.get(cls, _Fast)
+        bases = (Memoised, mixin, cls) if cls in MEMOISED else (mixin, cls)
+        fast = type(cls.__name__, bases, {"__module__": __name__})
         classes[cls.__name__.replace("_", "-").lower()] = fast
     return classes
 
