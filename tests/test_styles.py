@@ -169,3 +169,17 @@ def test_seed_worked_examples_character_for_character():
         "– Текст : электронный // Izvestia : [сайт]. – 2022. – 26 мая. – (дата обращения: 19.08.2022)."
     )
     assert lines[18] == "19. RasonConTrans : [сайт]. – (дата обращения: 06.08.2022). – Текст : электронный."
+
+
+def test_seed_page_through_the_cli_matches_the_golden(run_cli):
+    code, out, _ = run_cli("export", str(ROOT / "seeds" / "000_fe4f377d4096e258.txt"), "--to", "gost")
+    assert code == 0
+    assert out == (GOLDEN / "gost" / "seed.gost-r-7.0.100-2018.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [("--lang", "de"), ("--output-format", "xml"), ("--sort", "year")])
+def test_bad_rendering_options_are_one_line_exit_2(run_cli, args):
+    code, out, err = run_cli(
+        "export", str(ROOT / "seeds" / "000_fe4f377d4096e258.txt"), "--to", "gost", *args
+    )
+    assert code == 2 and out == "" and err.count("\n") == 1

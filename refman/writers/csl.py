@@ -48,8 +48,16 @@ def render(references: list[Reference], options: WriteOptions) -> list[tuple[str
     data, entry = csl_styles.style_bytes(options.style or "gost")
     root = csl_styles.check_style(data, options.style or "gost")
     list_lang = (options.lang or csl_styles.default_language(root)).lower().split("-")[0]
-    if not csl_render.has_locale(list_lang):
-        raise StyleError(f"no terms for list language {options.lang!r} (try ru or en)")
+    own = sorted(
+        {
+            (loc.get(csl_styles.XML_LANG) or "").split("-")[0]
+            for loc in root.iter(f"{{{csl_styles.CSL_NS}}}locale")
+        }
+        - {""}
+    )
+    if not csl_render.has_locale(list_lang) or (entry is not None and list_lang not in own):
+        known = ", ".join(own) if entry is not None else "ru, en, de, …"
+        raise StyleError(f"no prescribed words in list language {list_lang!r} (known: {known})")
     gost = entry is not None and entry.gost
     items = []
     for index, ref in enumerate(references):
