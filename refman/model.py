@@ -274,6 +274,12 @@ class Reference(_Model):
         }
         if readings:
             ours["dates"] = readings
+            for var in readings:
+                # The text a date was read from travels in the reading; a CSL `raw` beside
+                # `date-parts` would make pandoc read the raw text and ignore the parts.
+                value = data.get(var)
+                if isinstance(value, dict) and value.get("raw") == readings[var].get("source"):
+                    value.pop("raw")
         if ours:
             custom = dict(data.get("custom") or {})
             custom[CUSTOM_KEY] = ours

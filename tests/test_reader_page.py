@@ -150,7 +150,7 @@ def _expected(row) -> dict:
         item["container-title"] = container
     for var, value in (("issued", issued), ("accessed", accessed)):
         if value:
-            item[var] = {"date-parts": [value[1]], "raw": value[0]}
+            item[var] = {"date-parts": [value[1]]}  # the raw text travels in custom.refman
     item.update(extra)
     return item
 
