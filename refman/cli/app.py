@@ -8,7 +8,9 @@ and a closed pipe (``refman export … | head -1``) ends quietly.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Callable
 
 import click
 import typer
@@ -26,13 +28,26 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.command("show")(show.show)
-app.command("export")(export.export)
-app.command("formats")(listing.list_formats)
-app.command("styles")(styles.list_styles)
-app.command("validate")(validate.validate)
-app.command("dedupe")(dedupe.dedupe)
-app.command("rules")(rules.list_rules)
+
+
+def _command(name: str, function: Callable[..., object]) -> None:
+    """Register a command, its example lines kept as written in --help.
+
+    click re-wraps help paragraphs; a paragraph that starts with a ``\\b`` line is kept
+    verbatim, so the examples stay one per line and can be copied.
+    """
+    doc = function.__doc__ or ""
+    function.__doc__ = re.sub(r"\n([ \t]*)(Examples?:)", "\n\\1\b\n\\1\\2", doc, count=1)
+    app.command(name)(function)
+
+
+_command("show", show.show)
+_command("export", export.export)
+_command("formats", listing.list_formats)
+_command("styles", styles.list_styles)
+_command("validate", validate.validate)
+_command("dedupe", dedupe.dedupe)
+_command("rules", rules.list_rules)
 
 
 def main(argv: list[str] | None = None) -> int:
