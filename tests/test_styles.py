@@ -183,3 +183,15 @@ def test_bad_rendering_options_are_one_line_exit_2(run_cli, args):
         "export", str(ROOT / "seeds" / "000_fe4f377d4096e258.txt"), "--to", "gost", *args
     )
     assert code == 2 and out == "" and err.count("\n") == 1
+
+
+def test_parallel_rendering_changes_nothing():
+    from refman.writers import csl_render
+
+    items = [{"id": f"i{i}", "type": "article-journal", "language": "ru" if i % 2 else "en", "title": f"T{i}",
+              "author": [{"family": "Иванов", "given": "Иван"}] * (i % 5 + 1), "container-title": "J",
+              "issued": {"date-parts": [[2000 + i % 20]]}, "volume": str(i)} for i in range(60)]  # fmt: skip
+    data, _ = csl_styles.style_bytes("gost")
+    entries = [(Reference.model_validate(item), item["language"]) for item in items]
+    job = csl_render.Job(data, "ru", "text", entries, gost=True)
+    assert csl_render.render_all(job, workers=2) == csl_render.render_all(job, workers=1)

@@ -60,13 +60,13 @@ def render(references: list[Reference], options: WriteOptions) -> list[tuple[str
         raise StyleError(f"no prescribed words in list language {list_lang!r} (known: {known})")
     gost = entry is not None and entry.gost
     items = []
-    for index, ref in enumerate(references):
+    for ref in references:
         lang = csl_prepare.entry_language(ref, list_lang)
         if not csl_render.has_locale(lang):
             lang = list_lang
-        items.append((csl_prepare.prepare(ref, f"r{index}", lang, gost), lang, index + 1))
+        items.append((ref, lang))
     render_format = "text" if output == "json" else output
-    texts = csl_render.render_all(data, list_lang, render_format, items)
+    texts = csl_render.render_all(csl_render.Job(data, list_lang, render_format, items, gost))
     rendered = [
         (str(ref.id), _finish(text, ref, render_format)) for ref, text in zip(references, texts, strict=True)
     ]

@@ -14,8 +14,11 @@ lists are split over the CPU cores. Output does not depend on any of that.
 from __future__ import annotations
 
 import copy
+import gc
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,8 @@ from citeproc import Citation, CitationItem
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
-from ..model import NAME_VARIABLES
+from ..model import NAME_VARIABLES, Reference
+from . import csl_prepare
 from .csl_fast import Style
 from .csl_styles import CSL_NS, XML_LANG, safe_parser
 
@@ -36,7 +40,7 @@ LIST_TERMS: tuple[tuple[str, str | None], ...] = (
     *((f"month-{m:02d}", "short") for m in range(1, 13)),
 )  # fmt: skip
 #: Below this many entries one process is faster than starting workers.
-PARALLEL_MIN = 1500
+PARALLEL_MIN = 800
 _CS = f"{{{CSL_NS}}}"
 _UNKNOWN_NAME_VARS = frozenset(NAME_VARIABLES - {n.replace("_", "-") for n in citeproc.NAMES})
 
@@ -187,51 +191,80 @@ class _Numbers(dict):
         return self[key] - 1
 
 
-def render_chunk(job: tuple[bytes, str, str, list[tuple[dict[str, Any], str, int]]]) -> list[str | None]:
-    """Render (item, entry language, number) triples; None where the style renders nothing."""
-    data, list_lang, output, entries = job
-    escape = formatter_for(output).preformat
-    source = CiteProcJSON([_escaped(_supported(item), escape) for item, _, _ in entries])
-    for item, _, _ in entries:
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One rendering: the style, the list language, the output, and (reference, language) pairs."""
+
+    data: bytes
+    list_lang: str
+    output: str
+    entries: list[tuple[Reference, str]]
+    gost: bool
+
+
+#: The job being rendered, inherited by forked workers (nothing is pickled on the way in).
+_CURRENT: Job | None = None
+
+
+def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
+    """Entries ``start``..``stop`` of the job; None where the style renders nothing."""
+    items = [
+        (csl_prepare.prepare(ref, f"r{index}", lang, job.gost), lang)
+        for index, (ref, lang) in enumerate(job.entries[start:stop], start=start)
+    ]
+    escape = formatter_for(job.output).preformat
+    source = CiteProcJSON([_escaped(_supported(item), escape) for item, _ in items])
+    for item, _ in items:
         # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
         for var in _UNKNOWN_NAME_VARS.intersection(item):
             names = _escaped(item[var], escape)
             source[item["id"].lower()][var.replace("-", "_")] = source.parse_names(names)
-    numbers = {item["id"].lower(): number for item, _, number in entries}
-    raw = {item["id"].lower(): item for item, _, _ in entries}
-    bibliography = _Bibliography(source, formatter_for(output), numbers, raw)
+    numbers = {f"r{index}": index + 1 for index in range(start, stop)}
+    raw = {item["id"].lower(): item for item, _ in items}
+    bibliography = _Bibliography(source, formatter_for(job.output), numbers, raw)
     texts: list[str | None] = []
-    for item, lang, _ in entries:
-        style = _style(data, list_lang, lang, output)
-        cite = _Item(item["id"])
-        Citation([cite]).bibliography = bibliography
-        object.__setattr__(cite, "_reference", source[cite.key])
-        try:
-            text = style.render(cite)
-        except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
-            text = None
-        texts.append(None if text is None else str(text))
+    frozen = gc.isenabled()
+    if frozen:  # long-lived memo objects: collecting them over and over costs a quarter
+        gc.freeze()
+        gc.disable()
+    try:
+        for item, lang in items:
+            style = _style(job.data, job.list_lang, lang, job.output)
+            cite = _Item(item["id"])
+            Citation([cite]).bibliography = bibliography
+            object.__setattr__(cite, "_reference", source[cite.key])
+            try:
+                text = style.render(cite)
+            except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
+                text = None
+            texts.append(None if text is None else str(text))
+    finally:
+        if frozen:
+            gc.enable()
+            gc.unfreeze()
     return texts
 
 
-def render_all(
-    data: bytes,
-    list_lang: str,
-    output: str,
-    entries: list[tuple[dict[str, Any], str, int]],
-    workers: int | None = None,
-) -> list[str | None]:
-    """Every entry's text, in order; over several processes when the list is long."""
-    if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(entries) >= PARALLEL_MIN else 1
-    if workers <= 1:
-        return render_chunk((data, list_lang, output, entries))
-    size = -(-len(entries) // workers)
-    jobs = [(data, list_lang, output, entries[i : i + size]) for i in range(0, len(entries), size)]
-    import multiprocessing
+def _chunk_of_current(bounds: tuple[int, int]) -> list[str | None]:
+    assert _CURRENT is not None
+    return render_chunk(_CURRENT, *bounds)
 
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return [text for chunk in pool.map(render_chunk, jobs) for text in chunk]
+
+def render_all(job: Job, workers: int | None = None) -> list[str | None]:
+    """Every entry's text, in order; over forked worker processes when the list is long."""
+    global _CURRENT
+    count = len(job.entries)
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if count >= PARALLEL_MIN and can_fork else 1
+    if workers <= 1:
+        return render_chunk(job, 0, count)
+    size = -(-count // workers)
+    bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
+    _CURRENT = job
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return [text for chunk in pool.map(_chunk_of_current, bounds) for text in chunk]
+    finally:
+        _CURRENT = None
