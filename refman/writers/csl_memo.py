@@ -28,9 +28,11 @@ MEMOISED = frozenset({cpm.Text, cpm.Group, cpm.Choose, cpm.Names, cpm.Date})
 
 
 def memo_of(element: Any) -> dict:
-    """The memo of the style an element belongs to (kept on its root)."""
-    root = element.get_root()
-    return root.__dict__.setdefault("_refman_memo", {})
+    """The memo of the style an element belongs to (kept on its root, and on the element)."""
+    memo = element.__dict__.get("_refman_m")
+    if memo is None:
+        memo = element.__dict__["_refman_m"] = element.get_root().__dict__.setdefault("_refman_memo", {})
+    return memo
 
 
 class _Failed:
@@ -39,11 +41,12 @@ class _Failed:
 
 class Memoised:
     def render(self, item, *args, **kwargs):
-        deps = _deps(self)
-        raw = getattr(item.citation.bibliography, "raw", None)
-        if deps is None or args or raw is None or not kwargs.keys() <= {"context", "delimiter"}:
+        deps = self.__dict__.get("_refman_deps", _MISSING)
+        if deps is _MISSING:
+            deps = self.__dict__["_refman_deps"] = _deps(self)
+        data = item.__dict__.get("_refman_raw")  # the CSL-JSON item (csl_render._Item)
+        if deps is None or args or data is None or not kwargs.keys() <= {"context", "delimiter"}:
             return super().render(item, *args, **kwargs)
-        data = raw[item.key]
         context = kwargs.get("context")
         repressed = (context if context is not None else self).get_layout().repressed
         key = ("r", id(self), id(context), kwargs.get("delimiter"), data.get("type"), data.get("language"),

@@ -171,9 +171,8 @@ def _escaped(value: Any, escape: Any) -> Any:
 class _Bibliography:
     """What a citeproc CitationItem asks of its bibliography, with O(1) number look-ups."""
 
-    def __init__(self, source: CiteProcJSON, formatter: Any, numbers: dict[str, int], raw: dict) -> None:
+    def __init__(self, source: CiteProcJSON, formatter: Any, numbers: dict[str, int]) -> None:
         self.source = source
-        self.raw = raw  # key → the CSL-JSON item, for memo keys (csl_fast._FastText)
         self.formatter = formatter
         self.keys = _Numbers(numbers)
 
@@ -220,8 +219,7 @@ def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
             names = _escaped(item[var], escape)
             source[item["id"].lower()][var.replace("-", "_")] = source.parse_names(names)
     numbers = {f"r{index}": index + 1 for index in range(start, stop)}
-    raw = {item["id"].lower(): item for item, _ in items}
-    bibliography = _Bibliography(source, formatter_for(job.output), numbers, raw)
+    bibliography = _Bibliography(source, formatter_for(job.output), numbers)
     texts: list[str | None] = []
     frozen = gc.isenabled()
     if frozen:  # long-lived memo objects: collecting them over and over costs a quarter
@@ -233,6 +231,7 @@ def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
             cite = _Item(item["id"])
             Citation([cite]).bibliography = bibliography
             object.__setattr__(cite, "_reference", source[cite.key])
+            object.__setattr__(cite, "_refman_raw", item)
             try:
                 text = style.render(cite)
             except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
