@@ -119,7 +119,7 @@ def test_broken_entry_reported_and_rest_read():
 def test_duplicates_and_undefined_macro_are_reported():
     result = read("@misc{a, title={One}, title={Two}, journal=nosuch}\n@misc{a, title={Again}}", "d.bib")
     codes = sorted(d.code for d in result.diagnostics)
-    assert codes == ["RM002", "RM002", "RM003"]
+    assert codes == ["RM008", "RM008", "RM009"]
     first = result.library.references[0]
     assert first.title == "One" and first.container_title == "nosuch"  # kept as its own name
 

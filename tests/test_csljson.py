@@ -77,7 +77,7 @@ def test_invalid_value_is_kept_aside_not_the_whole_item():
     ref = result.library.references[0]
     assert ref.title == "T"
     assert ref.unmapped == {"volume": 1.5, "author": "Smith, John", "x-zotero": 7}
-    assert {d.code for d in result.diagnostics} == {"RM003"}
+    assert {d.code for d in result.diagnostics} == {"RM009"}
     assert json.loads(write(result.library))[0]["custom"]["refman"]["unmapped"]["x-zotero"] == 7
 
 

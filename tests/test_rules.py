@@ -144,12 +144,6 @@ def test_dedupe_rule_is_registered_when_dedupe_exists():
 _NAMED = re.compile(r"""["'](RM\d{3})["'],\s*["']([a-z0-9-]+)["']""")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="readers/bibtex.py, csljson.py and ris.py emit RM002 as 'input-structure' and RM003 as "
-    "'input-data'; article_page.py and reflist.py use them for unparsed-reference and "
-    "repaired-hyphenation (reported to the lead; remove this mark once one meaning per code is chosen)",
-)
 def test_emitted_codes_use_the_registered_names():
     root = Path(__file__).resolve().parent.parent / "refman"
     clashes = []

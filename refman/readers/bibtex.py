@@ -76,7 +76,7 @@ class _Reading:
         self.keys: set[str] = set()
 
     def report(self, code: str, severity: Severity, message: str, line: int | None) -> None:
-        names = {"RM001": "unreadable-input", "RM002": "input-structure", "RM003": "input-data"}
+        names = {"RM001": "unreadable-input", "RM008": "input-structure", "RM009": "input-data"}
         self.diagnostics.append(
             Diagnostic(code, names[code], severity, message, location=Location(self.name, line))
         )
@@ -89,14 +89,14 @@ class _Reading:
             self.report("RM001", Severity.ERROR, f"{what}: {exc}; value dropped", line)
             return ""
         for macro in unknown:
-            self.report("RM003", Severity.WARNING, f"{what}: undefined @string {macro!r}; kept as text", line)
+            self.report("RM009", Severity.WARNING, f"{what}: undefined @string {macro!r}; kept as text", line)
         return text
 
     def block(self, block: bp.Block, offset: int) -> None:
         line = (block.start_line or 0) + offset + 1
         if isinstance(block, bp.DuplicateFieldKeyBlock):
             dupes = ", ".join(sorted(block.duplicate_keys))
-            self.report("RM002", Severity.WARNING, f"duplicate field(s) {dupes}: the first is used", line)
+            self.report("RM008", Severity.WARNING, f"duplicate field(s) {dupes}: the first is used", line)
             self.entry(block.ignore_error_block, line, block.raw)
         elif isinstance(block, bp.DuplicateBlockKeyBlock):
             self.entry(block.ignore_error_block, line, block.raw)
@@ -131,7 +131,7 @@ class _Reading:
             self.blocks.append(["xdata", line, raw or ""])
             return
         if entry.key.lower() in self.keys:  # BibTeX and biber compare keys ignoring case
-            self.report("RM002", Severity.WARNING, f"duplicate key {entry.key!r}: both entries kept", line)
+            self.report("RM008", Severity.WARNING, f"duplicate key {entry.key!r}: both entries kept", line)
         self.keys.add(entry.key.lower())
         end = line + (raw or "").count("\n")
         self.entries.append((etype, entry.key, fields, line, end, raw or ""))
@@ -151,7 +151,7 @@ def read(text: str, name: str = "-") -> ReadResult:
         state.report("RM001", Severity.ERROR, f"cannot read BibTeX: {type(exc).__name__}: {exc}", None)
         return ReadResult(Library(), state.diagnostics)
     if "\x00" in text:
-        state.report("RM002", Severity.WARNING, "NUL bytes in the input were ignored", None)
+        state.report("RM008", Severity.WARNING, "NUL bytes in the input were ignored", None)
     if not library.references and not any(d.severity == Severity.ERROR for d in state.diagnostics):
         state.report("RM001", Severity.ERROR, "no BibTeX entries found", None)
     return ReadResult(library, state.diagnostics)
@@ -195,12 +195,12 @@ def _inherited(
             for name, value in state.xdata[key].items():
                 fields.setdefault(name, value)
         else:
-            state.report("RM003", Severity.WARNING, f"xdata {key!r} not found in this input", line)
+            state.report("RM009", Severity.WARNING, f"xdata {key!r} not found in this input", line)
     parent_key = fields.get("crossref", "").strip().lower()
     if parent_key:
         if parent_key in parents:
             parent_type, parent_fields = parents[parent_key]
             inherit(fields, etype, parent_fields, parent_type)
         else:
-            state.report("RM003", Severity.WARNING, f"crossref {parent_key!r} not found in this input", line)
+            state.report("RM009", Severity.WARNING, f"crossref {parent_key!r} not found in this input", line)
     return fields

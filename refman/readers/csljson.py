@@ -59,12 +59,12 @@ def items_to_library(items: list[Any], name: str, diagnostics: list[Diagnostic])
 def diag(
     name: str, message: str, *, line: int | None = None, number: int | None = None, error: bool = True
 ) -> Diagnostic:
-    """RM001 (an input or an item that cannot be read) or RM003 (a value kept aside)."""
+    """RM001 (an input or an item that cannot be read) or RM009 (a value kept aside)."""
     if error:
         return Diagnostic(
             "RM001", "unreadable-input", Severity.ERROR, message, Location(name, line), number=number
         )
-    return Diagnostic("RM003", "input-data", Severity.WARNING, message, Location(name, line), number=number)
+    return Diagnostic("RM009", "input-data", Severity.WARNING, message, Location(name, line), number=number)
 
 
 def depth_exceeds(data: Any, limit: int = MAX_DEPTH) -> bool:

@@ -66,7 +66,7 @@ def read(text: str, name: str = "-") -> ReadResult:
 def _diag(
     name: str, line: int | None, code: str, message: str, severity: Severity = Severity.WARNING
 ) -> Diagnostic:
-    kind = {"RM001": "unreadable-input", "RM002": "input-structure", "RM003": "input-data"}[code]
+    kind = {"RM001": "unreadable-input", "RM008": "input-structure", "RM009": "input-data"}[code]
     return Diagnostic(code, kind, severity, message, location=Location(name, line))
 
 
@@ -89,7 +89,7 @@ def _records(text: str, name: str, diagnostics: list[Diagnostic]) -> list[_Recor
             else:
                 stray += 1
                 if stray == 1:
-                    diagnostics.append(_diag(name, lineno, "RM002", "text outside a RIS record ignored"))
+                    diagnostics.append(_diag(name, lineno, "RM008", "text outside a RIS record ignored"))
             blanks = 0
             continue
         blanks = 0
@@ -97,24 +97,24 @@ def _records(text: str, name: str, diagnostics: list[Diagnostic]) -> list[_Recor
         if tag == "TY":
             if current is not None and not current.closed:
                 diagnostics.append(
-                    _diag(name, current.line, "RM002", "record has no ER line; ended at next TY")
+                    _diag(name, current.line, "RM008", "record has no ER line; ended at next TY")
                 )
             current = _Record(lineno)
             records.append(current)
             current.pairs.append((tag, value, lineno))
         elif tag == "ER":
             if current is None or current.closed:
-                diagnostics.append(_diag(name, lineno, "RM002", "ER without a record; ignored"))
+                diagnostics.append(_diag(name, lineno, "RM008", "ER without a record; ignored"))
             else:
                 current.closed = True
         else:
             if current is None or current.closed:
-                diagnostics.append(_diag(name, lineno, "RM002", f"{tag} line before TY; record read as GEN"))
+                diagnostics.append(_diag(name, lineno, "RM008", f"{tag} line before TY; record read as GEN"))
                 current = _Record(lineno, [("TY", "GEN", lineno)])
                 records.append(current)
             current.pairs.append((tag, value, lineno))
     if current is not None and not current.closed:
-        diagnostics.append(_diag(name, current.line, "RM002", "last record has no ER line; read anyway"))
+        diagnostics.append(_diag(name, current.line, "RM008", "last record has no ER line; read anyway"))
     return records
 
 
@@ -214,7 +214,7 @@ def _reference(record: _Record, number: int, name: str, diagnostics: list[Diagno
     builder = _Builder(ris_type)
     if ris_type not in rt.RIS_TO_CSL:
         diagnostics.append(
-            _diag(name, record.line, "RM003", f"unknown RIS type {ris_type!r}; read as a document")
+            _diag(name, record.line, "RM009", f"unknown RIS type {ris_type!r}; read as a document")
         )
     issued: list[tuple[str, str, int]] = []
     for tag, value, lineno in record.pairs[1:]:
@@ -285,7 +285,7 @@ def _issued(
                 _diag(
                     name,
                     lineno,
-                    "RM003",
+                    "RM009",
                     f"{tag} {value!r} disagrees with the year {best.parts[0]}; kept as given",
                 )
             )

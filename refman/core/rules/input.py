@@ -123,3 +123,42 @@ reader_rule(
     """,
     default=False,
 )
+
+reader_rule(
+    "RM008",
+    "input-structure",
+    Severity.WARNING,
+    """A structural slip in a structured input that the reader worked around.
+
+    What it checks:
+        Emitted by the BibTeX, RIS and CSL-JSON readers: a duplicate field or key, a RIS
+        record without its ER line, text outside a record, a tag before TY, NUL bytes.
+    Why it matters:
+        The reader's choice (the first of two fields, a record closed at the next TY) may not
+        be what the author of the file meant; it is said, so that it can be checked.
+    Example:
+        A BibTeX entry with two `title` fields: the first is used, and this is reported.
+    Fix safety:
+        No fix: correct the input file by hand.
+    """,
+)
+
+reader_rule(
+    "RM009",
+    "input-data",
+    Severity.WARNING,
+    """A value in a structured input that refman could not use as given, and kept aside.
+
+    What it checks:
+        Emitted by the BibTeX, RIS and CSL-JSON readers: an undefined @string macro, a missing
+        crossref or xdata parent, an unknown RIS type, a CSL value of the wrong kind (a
+        fractional volume, an author given as a string).
+    Why it matters:
+        The value is kept (in `unmapped`, or as text) so nothing is lost, but it does not
+        take part in formatting and checking until it is corrected.
+    Example:
+        `journal = jasa` where no `@string{jasa = …}` is defined: kept as the text "jasa".
+    Fix safety:
+        No fix: define the macro or correct the value by hand.
+    """,
+)
