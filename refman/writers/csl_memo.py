@@ -51,7 +51,7 @@ class Memoised:
         repressed = (context if context is not None else self).get_layout().repressed
         key = ("r", id(self), id(context), kwargs.get("delimiter"), data.get("type"), data.get("language"),
                tuple((k, tuple(v)) for k, v in repressed.items()),
-               *(repr(data.get(var)) for var in deps[0]), *(var in data for var in deps[1]))  # fmt: skip
+               *(_repr(item, data, var) for var in deps[0]), *(var in data for var in deps[1]))  # fmt: skip
         memo = memo_of(self)
         found = memo.get(key, _MISSING)
         if found is _MISSING:
@@ -63,6 +63,15 @@ class Memoised:
         if found is _Failed:
             raise VariableError
         return found
+
+
+def _repr(item: Any, data: dict, var: str) -> str:
+    """A variable's value as a memo key part, computed once per item."""
+    reprs = item.__dict__.setdefault("_refman_reprs", {})
+    found = reprs.get(var)
+    if found is None:
+        found = reprs[var] = repr(data.get(var))
+    return found
 
 
 def _deps(element: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
