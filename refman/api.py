@@ -85,6 +85,13 @@ def export(library: Library, target: str, options: WriteOptions | None = None) -
     return formats.get(name).load_writer()(library, options)
 
 
+def styles() -> list[tuple[str, tuple[str, ...], str]]:
+    """The bundled CSL styles: (name, aliases, description)."""
+    from .writers.csl_styles import BUNDLED
+
+    return [(style.name, tuple(style.aliases), style.description) for style in BUNDLED]
+
+
 def _with_style(options: WriteOptions, style: str) -> WriteOptions:
     from dataclasses import replace
 

@@ -13,10 +13,10 @@ def list_styles() -> None:
       refman export refs.bib --to gost-2008
       refman export refs.json --style path/to/style.csl
     """
-    from ..writers.csl_styles import BUNDLED
+    from .. import api
 
     rows = [("STYLE", "ALIASES", "DESCRIPTION")]
-    rows += [(s.name, ",".join(s.aliases) or "-", s.description) for s in BUNDLED]
+    rows += [(name, ",".join(aliases) or "-", description) for name, aliases, description in api.styles()]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     lines = ["  ".join((row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2])).rstrip() for row in rows]
     lines.append("")
