@@ -85,6 +85,11 @@ def export(library: Library, target: str, options: WriteOptions | None = None) -
     return formats.get(name).load_writer()(library, options)
 
 
+def formats_known() -> tuple[formats.Format, ...]:
+    """Every format refman knows, with its reader and writer (for `refman formats`)."""
+    return formats.FORMATS
+
+
 def styles() -> list[tuple[str, tuple[str, ...], str]]:
     """The bundled CSL styles: (name, aliases, description)."""
     from .writers.csl_styles import BUNDLED

@@ -43,6 +43,7 @@ FORBIDDEN = {
     "core": {"readers", "writers", "cli", "api", "formats", "io", "console"},
     "formats": {"cli", "api", "core"},
     "api": {"cli", "console"},
+    "cli": {"readers", "writers", "core", "parse", "formats"},
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import formats, io
+from .. import io
 
 
 def list_formats() -> None:
@@ -10,8 +10,10 @@ def list_formats() -> None:
 
     Example: refman formats
     """
+    from .. import api
+
     rows = [("FORMAT", "READ", "WRITE", "ALIASES", "EXTENSIONS", "DESCRIPTION")]
-    for fmt in formats.FORMATS:
+    for fmt in api.formats_known():
         rows.append((fmt.name, "yes" if fmt.reader else "-", "yes" if fmt.writer else "-",
                      ",".join(fmt.aliases) or "-", ",".join(fmt.extensions) or "-", fmt.description))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
