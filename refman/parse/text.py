@@ -85,9 +85,16 @@ def words_of(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
 
 
+#: The word a period follows. Searched in a short window before the period: a longer word
+#: is neither an abbreviation nor an initial, and a search over all the text before every
+#: period would be quadratic in a long item ("I. I. I. …").
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+_WORD_WINDOW = 16  # longer than any abbreviation in ABBREVIATIONS
+
+
 def _ends_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
-    match = re.search(r"([^\W\d_]+)$", text[:dot])
+    match = _LAST_WORD.search(text, max(0, dot - _WORD_WINDOW), dot)
     if match is None:
         return False
     word = match[1]

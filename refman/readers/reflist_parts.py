@@ -52,12 +52,15 @@ DOI = re.compile(
 )
 ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*(?P<isbn>(?:97[89][\s‐-]?)?(?:\d[\s‐-]?){9}[\dXx])")
 ISSN = re.compile(r"\bISSN\s*:?\s*(?P<issn>\d{4}[‐-]\d{3}[\dXx])")
-#: GOST's content designation and the older general material designation.
+#: GOST's content designation and the older general material designation. The punctuation
+#: before it (". – ") is taken by ``_medium`` walking back from the match: a leading
+#: ``[.\s–—-]*`` in the pattern would be tried from every character of a long dash run.
 MEDIUM = re.compile(
-    r"[.\s–—-]*(?:\[\s*(?:Электронный\s+ресурс|Electronic\s+resource|Текст|Text)\s*\]|"
-    r"(?:Текст|Text)\s*:\s*(?:электронный|непосредственный|electronic|unmediated|direct))",
+    r"\[\s*(?:Электронный\s+ресурс|Electronic\s+resource|Текст|Text)\s*\]|"
+    r"(?:Текст|Text)\s*:\s*(?:электронный|непосредственный|electronic|unmediated|direct)",
     re.IGNORECASE,
 )
+_MEDIUM_LEAD = frozenset(".–—-")
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _RANGE = r"\d+(?:\s*[–—-]\s*\d+)?"
@@ -141,8 +144,11 @@ def cut_parts(text: str, convention: SlashConvention) -> Cut:
         cut.text = cut.text[: match.start()] + " " + cut.text[match.end() :]
     match = MEDIUM.search(cut.text)
     if match is not None:
-        cut.medium = match[0].strip(" .–—-")
-        cut.text = cut.text[: match.start()] + ". " + cut.text[match.end() :]
+        start = match.start()
+        while start and (cut.text[start - 1] in _MEDIUM_LEAD or cut.text[start - 1].isspace()):
+            start -= 1
+        cut.medium = cut.text[start : match.end()].strip(" .–—-")
+        cut.text = cut.text[:start] + ". " + cut.text[match.end() :]
     cut.text = _tidy(cut.text)
     return cut
 
