@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, Reference, SourceSpan
@@ -107,9 +108,7 @@ def split_items(text: str) -> tuple[list[Item], list[tuple[int, str]], list[tupl
     vocabulary = words_of(text)
     numbered = _numbered_starts(lines)
     # unnumbered: one reference per paragraph if paragraphs wrap over lines, else per line
-    wrapped = (
-        not numbered and re.search(r"\S[^\n]*\n[^\S\n]*\S", text.strip()) and re.search(r"\n\s*\n", text)
-    )
+    wrapped = not numbered and _paragraphs_wrap(text)
     groups: list[tuple[int | None, int, list[str]]] = []
     skipped: list[tuple[int, str]] = []
     gap = True
@@ -158,6 +157,15 @@ def _numbered_starts(lines: list[str]) -> dict[int, int]:
     return starts if len(starts) >= 1 else {}
 
 
+def _paragraphs_wrap(text: str) -> bool:
+    """Whether an unnumbered text has paragraphs of several lines: two non-blank lines in a
+    row somewhere, and a blank line somewhere. One pass over the lines; the obvious regex
+    (a non-blank line, a newline, a non-blank line) rescans a long line from each character."""
+    blank = [not segment.strip() for segment in text.split("\n")]
+    two_in_a_row = any(not a and not b for a, b in pairwise(blank))
+    return two_in_a_row and any(blank[1:-1])
+
+
 def _continues(numbered: bool, wrapped: bool, gap: bool, last: str) -> bool:
     """Whether a line without a number continues the item before it: in a numbered list,
     unless a blank line follows a finished item; unnumbered, only within a paragraph."""
@@ -170,24 +178,39 @@ def _finished(line: str) -> bool:
     return line.rstrip().endswith((".", ")", "]"))
 
 
+#: A line-break hyphen joins parts of one word; past this many letters either side it is not
+#: a word (and looking further back on every line would be quadratic in a hostile item).
+_LONGEST_WORD = 64
+_WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_WORD_AT_START = re.compile(r"[^\W\d_]+")
+
+
 def _join_lines(
     parts: list[str], start: int, vocabulary: set[str], repairs: list[tuple[int, str, str]]
 ) -> str:
-    out = parts[0].strip()
+    """The lines of one item joined: with a space, or without one where a hyphen ends a line
+    (repaired when ``repair_hyphenation`` proves it a line break, else kept)."""
+    pieces = [parts[0].strip()]
+    recent = pieces[0][-(_LONGEST_WORD + 2) :]  # the end of the text joined so far
     for offset, part in enumerate(parts[1:], start=1):
         part = part.strip()
-        broken = re.search(r"([^\W\d_]+)-$", out)
-        tail = re.match(r"([^\W\d_]+)", part)
+        broken = _WORD_BEFORE_HYPHEN.search(recent)
+        tail = _WORD_AT_START.match(part, 0, _LONGEST_WORD + 1)
         if broken and tail:
-            fixed = repair_hyphenation(f"{broken[1]}-{tail[1]}", vocabulary)
+            word = f"{broken[1]}-{tail[0]}"
+            fixed = None
+            if max(len(broken[1]), len(tail[0])) <= _LONGEST_WORD:
+                fixed = repair_hyphenation(word, vocabulary)
             if fixed is not None:
-                repairs.append((start + offset, f"{broken[1]}-{tail[1]}", fixed))
-                out = out[:-1] + part
-            else:
-                out += part
+                repairs.append((start + offset, word, fixed))
+                pieces[-1] = pieces[-1][:-1]
+                recent = recent[:-1]
+            joint = part
         else:
-            out += " " + part
-    return out
+            joint = " " + part
+        pieces.append(joint)
+        recent = (recent + joint[-(_LONGEST_WORD + 2) :])[-(_LONGEST_WORD + 2) :]
+    return "".join(pieces)
 
 
 def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> list[Reference]:
