@@ -48,6 +48,9 @@ _PROCEEDINGS = re.compile(
     r"proceedings|conference|symposium|материалы|конференц|сборник|труды", re.IGNORECASE
 )
 _THESIS = re.compile(r"\b(?:дис\.|дисс\.|автореф\.|dissertation|thesis|Ph\.\s?D\.)", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+#: The most sentences a container's name is taken to hold ("Восток. Афро-азиатские общества").
+_CONTAINER_SENTENCES = 8
 _SITE_MARK = re.compile(r"\s*:?\s*\[(?:сайт|site|website|веб-сайт)\]\s*", re.IGNORECASE)
 
 
@@ -155,9 +158,15 @@ def _read_elements(
     explicit = None
     if container_part:
         first, *more = container_part
-        # a container's name may hold ". " ("Восток. Афро-азиатские общества"): join its parts
-        while more and _plain_text(first) and _plain_text(more[0]):
-            first = f"{first} {more.pop(0)}"
+        # a container's name may hold ". " ("Восток. Афро-азиатские общества"): join its parts,
+        # a few at most (rechecking an ever longer name for every part would be quadratic)
+        joined = 0
+        while joined < min(len(more), _CONTAINER_SENTENCES - 1) and _plain_text(first):
+            if not _plain_text(more[joined]):
+                break
+            first = f"{first} {more[joined]}"
+            joined += 1
+        more = more[joined:]
         explicit, pieces = _container_pieces(first)
         if explicit is None and pieces and locator(pieces[0]) is None:
             explicit, pieces = pieces[0], pieces[1:]
@@ -261,7 +270,7 @@ def _date_element(ref: Reference, element: str, cut: Cut, ctx: Context) -> bool:
 
 
 def _looks_dated(element: str) -> bool:
-    return bool(re.search(r"\d{4}", element)) and len(element) <= 40
+    return len(element) <= 40 and _FOUR_DIGITS.search(element) is not None
 
 
 def _add_day_month(ref: Reference, element: str) -> bool:
