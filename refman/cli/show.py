@@ -108,3 +108,5 @@ def _table(library: Library) -> None:
                       ref.container_title or "", _date(ref, "issued"), _date(ref, "accessed"))  # fmt: skip
     out.print(table)
     out.print(f"{len(library.references)} references", style="dim")
+    if any(_date(ref, "issued").endswith("?") for ref in library.references):
+        out.print("? an ambiguous date, read by the list's own convention (refman validate says why)", style="dim")
