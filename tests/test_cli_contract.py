@@ -113,3 +113,44 @@ def test_no_escape_codes_when_piped():
     proc = _subprocess(["show", "-", "--from", "csl-json"], input=json.dumps(ITEM).encode())
     assert proc.returncode == 0
     assert b"\x1b[" not in proc.stdout and b"\x1b[" not in proc.stderr
+
+
+def test_show_piped_is_one_line_per_reference(run_cli):
+    from .conftest import SEED
+
+    code, out, err = run_cli("show", str(SEED))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 24
+    number, key, kind, author, title, outlet, issued, accessed = lines[6].split("\t")
+    assert (number, key, kind, author) == ("7", "zainullin2021russian", "webpage", "Zainullin E.")
+    assert (title, outlet, issued, accessed) == (
+        "Russian coal will follow the path of Juche",
+        "Kommersant",
+        "2021-06-28",
+        "2022-08-25",
+    )
+    assert lines[0].split("\t")[6] == "2019-02-01?"  # ambiguous, read month/day from the list's evidence
+
+
+def test_show_json_has_the_article_and_no_invented_author(run_cli, validate_csl):
+    from .conftest import SEED
+
+    code, out, _ = run_cli("show", str(SEED), "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["article"]["title"].startswith("Current State And Future Prospects")
+    assert data["article"]["author_known"] is False and "author" not in data["article"]
+    validate_csl(data["references"])
+    assert len(data["references"]) == 24
+
+
+def test_with_article_puts_the_article_first(run_cli, validate_csl):
+    from .conftest import SEED
+
+    code, out, _ = run_cli("export", str(SEED), "--with-article")
+    items = json.loads(out)
+    validate_csl(items)
+    assert code == 0 and len(items) == 25
+    assert items[0]["type"] == "article-journal" and "author" not in items[0]
+    assert items[0]["container-title"].startswith("Vostok")
