@@ -362,7 +362,21 @@ class Article(_Model):
             abstract=self.abstract,
             keyword=", ".join(self.keywords) or None,
             status=self.status,
+            unmapped=self._page_fields(),
         )
+
+    def _page_fields(self) -> dict[str, Any]:
+        """What the page says of the article that CSL has no variable for (page furniture such
+        as price and view counts stays on the Article only)."""
+        fields: dict[str, Any] = {
+            "author-occupation": self.occupation,
+            "author-affiliation": self.affiliation,
+            "author-address": self.address,
+            "number-of-characters": self.characters,
+        }
+        if not self.author_known:
+            fields["author-unknown"] = "the page names no author"
+        return {key: value for key, value in fields.items() if value is not None}
 
 
 class Library(_Model):

@@ -81,7 +81,8 @@ def test_case_protection_rules():
     assert _protected("Russian coal exports to Asia: the DPRK and COVID-19") == (
         "Russian coal exports to {Asia}: the {DPRK} and {COVID-19}"
     )
-    assert _protected("The Korean Peninsula After the War") == "The Korean Peninsula After the War"
+    # Title Case: which capitals are proper nouns cannot be told, so none is lost ("North {Korea}")
+    assert _protected("The Korean Peninsula After the War") == "The {Korean} {Peninsula} {After} the {War}"
     assert _protected("Санкции против России и КНДР") == "Санкции против {России} и {КНДР}"
     assert _protected("О мерах по реализации указа") == "О мерах по реализации указа"
     assert _protected("iPhone sales (UN data)") == "{iPhone} sales ({UN} data)"

@@ -6,9 +6,10 @@ its first letter; a braced word is left alone. We brace:
 1. any word with a capital after its first letter: acronyms and mixed case (UN, DPRK, NPT,
    COVID-19, iPhone, McDonald, ООН, КНДР) — always, in any language;
 2. a capitalised word that is not the first word of the title or of a subtitle (after ``:``,
-   ``.``, ``?``, ``!``, ``—``) when the title is in sentence case, because there a capital can
-   only mean a proper noun (Russia, Asia, Путин, России); in a Title Case title capitals do
-   not tell proper nouns apart, so only rule 1 applies there (the BibTeX convention);
+   ``.``, ``?``, ``!``, ``—``): in a sentence-case title such a capital can only mean a proper
+   noun (Russia, Asia, Путин, России); in a Title Case title capitals do not tell proper
+   nouns apart, so all of them are kept — a style that sentence-cases would otherwise print
+   "North korea", and a title kept as written loses nothing;
 3. a lone capital letter other than the first word's ("Part A", "World War I").
 
 Lower-case words are never braced, whatever the script, and neither is the first word.
@@ -20,8 +21,6 @@ import re
 
 _WORD = re.compile(r"[^\s]+")
 _LETTER = re.compile(r"[^\W\d_]")
-#: Words that English Title Case leaves in lower case: their presence marks Title Case.
-_MINOR = frozenset("a an the and but or nor for so yet at by in of on to up as via with from into".split())
 _CORE = re.compile(r"[\w][\w'’.&/+-]*[\w]|[\w]")
 _SENTENCE_END = (":", ".", "?", "!", "—", "–")
 
@@ -30,16 +29,7 @@ def _letters(word: str) -> str:
     return "".join(_LETTER.findall(word))
 
 
-def is_title_case(words: list[str]) -> bool:
-    """Most words of four or more letters after the first are capitalised."""
-    long_words = [w for w in (_letters(x) for x in words[1:]) if len(w) >= 4]
-    if len(long_words) < 2:
-        return False
-    capitalised = sum(1 for w in long_words if w[0].isupper())
-    return capitalised / len(long_words) >= 0.75
-
-
-def _needs_braces(word: str, sentence_start: bool, title_case: bool) -> bool:
+def _needs_braces(word: str, sentence_start: bool) -> bool:
     letters = _letters(word)
     if not letters:
         return False
@@ -49,13 +39,11 @@ def _needs_braces(word: str, sentence_start: bool, title_case: bool) -> bool:
         return False
     if len(letters) == 1:
         return True  # rule 3
-    return not title_case  # rule 2
+    return True  # rule 2 (for Title Case titles too: see the module docstring)
 
 
 def protect_words(text: str) -> list[tuple[str, bool]]:
     """The title's words (with their trailing spaces) and whether each needs braces."""
-    words = _WORD.findall(text)
-    title_case = is_title_case(words)
     out: list[tuple[str, bool]] = []
     sentence_start = True
     pos = 0
@@ -64,7 +52,7 @@ def protect_words(text: str) -> list[tuple[str, bool]]:
         if between:
             out.append((between, False))
         word = match[0]
-        if _needs_braces(word, sentence_start, title_case):
+        if _needs_braces(word, sentence_start):
             core = _CORE.search(word)  # braces round the letters, not round "(" or ":"
             assert core is not None
             for piece, braced in (
