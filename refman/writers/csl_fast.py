@@ -219,8 +219,27 @@ class Style:
             locale_root.__dict__["_refman_keep"] = list(locale_root.iter())
         self.root = root
         self.layout = root.bibliography.layout
+        from .csl_compile import compile_layout
+
+        #: f(None, pure reference) when the pure string model covers the style (csl_strings)
+        self.pure = compile_layout(self.layout, pure=True)
+        #: f(CitationItem, its Reference): citeproc-py's objects, unmodelled parts delegated
+        self.typed = compile_layout(self.layout, pure=False)
 
     def render(self, item: Any) -> Any:
-        """One citeproc CitationItem's entry, or None when the layout renders nothing."""
+        """One citeproc CitationItem's entry, or None when the layout renders nothing.
+
+        The compiled layout when there is one; anything it raises is left to citeproc-py,
+        which renders the entry (or fails on it) in its own way.
+        """
+        if self.typed is not None:
+            try:
+                return self.typed(item, item.reference)
+            except Exception:  # noqa: BLE001 - citeproc-py below decides what this entry gives
+                pass
+        return self.render_citeproc(item)
+
+    def render_citeproc(self, item: Any) -> Any:
+        """The entry as citeproc-py's element classes render it (the reference for identity)."""
         self.layout.repressed = {}
         return self.layout.format(self.layout.wrap(self.layout.render_children(item)))

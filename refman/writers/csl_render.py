@@ -31,6 +31,7 @@ from lxml import etree
 from ..model import NAME_VARIABLES, Reference
 from . import csl_prepare
 from .csl_fast import Style
+from .csl_strings import pure_reference
 from .csl_styles import CSL_NS, XML_LANG, safe_parser
 
 #: Terms that are prescribed words or supplied information: they follow the list language
@@ -43,6 +44,7 @@ LIST_TERMS: tuple[tuple[str, str | None], ...] = (
 PARALLEL_MIN = 800
 _CS = f"{{{CSL_NS}}}"
 _UNKNOWN_NAME_VARS = frozenset(NAME_VARIABLES - {n.replace("_", "-") for n in citeproc.NAMES})
+_UNKNOWN_NAME_KEYS = frozenset(v.replace("-", "_") for v in _UNKNOWN_NAME_VARS)
 
 
 def variant(data: bytes, list_lang: str, entry_lang: str) -> bytes:
@@ -152,9 +154,10 @@ _SUPPORTED = frozenset(
 )
 
 
-def _supported(item: dict[str, Any]) -> dict[str, Any]:
-    """Only what citeproc-py models (it warns on stderr about anything else)."""
-    return {k: v for k, v in item.items() if k in _SUPPORTED and k not in _UNKNOWN_NAME_VARS}
+def _supported(item: dict[str, Any], names: bool = False) -> dict[str, Any]:
+    """Only what citeproc-py models (it warns on stderr about anything else); ``names``: with
+    the CSL 1.0.2 name variables it does not know, which refman parses as names itself."""
+    return {k: v for k, v in item.items() if (names if k in _UNKNOWN_NAME_VARS else k in _SUPPORTED)}
 
 
 def _escaped(value: Any, escape: Any) -> Any:
@@ -207,41 +210,53 @@ _CURRENT: Job | None = None
 
 def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
     """Entries ``start``..``stop`` of the job; None where the style renders nothing."""
-    items = [
-        (csl_prepare.prepare(ref, f"r{index}", lang, job.gost), lang)
-        for index, (ref, lang) in enumerate(job.entries[start:stop], start=start)
-    ]
     escape = formatter_for(job.output).preformat
-    source = CiteProcJSON([_escaped(_supported(item), escape) for item, _ in items])
-    for item, _ in items:
-        # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
-        for var in _UNKNOWN_NAME_VARS.intersection(item):
-            names = _escaped(item[var], escape)
-            source[item["id"].lower()][var.replace("-", "_")] = source.parse_names(names)
-    numbers = {f"r{index}": index + 1 for index in range(start, stop)}
-    bibliography = _Bibliography(source, formatter_for(job.output), numbers)
     texts: list[str | None] = []
     frozen = gc.isenabled()
     if frozen:  # long-lived memo objects: collecting them over and over costs a quarter
         gc.freeze()
         gc.disable()
     try:
-        for item, lang in items:
+        for index, (ref, lang) in enumerate(job.entries[start:stop], start=start):
+            item = csl_prepare.prepare(ref, f"r{index}", lang, job.gost)
             style = _style(job.data, job.list_lang, lang, job.output)
-            cite = _Item(item["id"])
-            Citation([cite]).bibliography = bibliography
-            object.__setattr__(cite, "_reference", source[cite.key])
-            object.__setattr__(cite, "_refman_raw", item)
-            try:
-                text = style.render(cite)
-            except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
-                text = None
+            data = _escaped(_supported(item, names=True), escape)
+            text = render_entry(style, item, data, index, job.output)
             texts.append(None if text is None else str(text))
     finally:
         if frozen:
             gc.enable()
             gc.unfreeze()
     return texts
+
+
+def render_entry(style: Style, item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> Any:
+    """One prepared item (``data``: escaped for the output): the pure compiled layout when the
+    style has one and the item stays in its model, else citeproc-py's objects; None on failure."""
+    if style.pure is not None:
+        try:
+            return style.pure(None, pure_reference(data, _UNKNOWN_NAME_KEYS))
+        except Exception:  # noqa: BLE001 - a state the pure model does not carry: citeproc-py's turn
+            pass
+    try:
+        return style.render(citeproc_item(item, data, index, output))
+    except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
+        return None
+
+
+def citeproc_item(item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> _Item:
+    """A citeproc-py CitationItem for one entry, with its Reference and number at hand."""
+    source = CiteProcJSON([{k: v for k, v in data.items() if k not in _UNKNOWN_NAME_VARS}])
+    reference = source[item["id"].lower()]
+    # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
+    for var in _UNKNOWN_NAME_VARS.intersection(data):
+        reference[var.replace("-", "_")] = source.parse_names(data[var])
+    bibliography = _Bibliography(source, formatter_for(output), {item["id"]: index + 1})
+    cite = _Item(item["id"])
+    Citation([cite]).bibliography = bibliography
+    object.__setattr__(cite, "_reference", reference)
+    object.__setattr__(cite, "_refman_raw", item)
+    return cite
 
 
 def _chunk_of_current(bounds: tuple[int, int]) -> list[str | None]:

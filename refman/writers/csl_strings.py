@@ -1,0 +1,201 @@
+"""citeproc-py's string arithmetic on plain Python strings, for the compiled layouts.
+
+citeproc-py builds every entry from ``String`` and ``MixedString`` objects whose ``+`` and
+``join`` drop a doubled space or punctuation mark at each seam, while a plain ``str`` (names,
+numbers, the formatter's wrappers) concatenates as Python does. Which of the two an operand
+is decides the text, so the pure model keeps exactly that one bit: a value is ``T`` (it would
+be a String or MixedString), a plain ``str``, or ``W`` (a formatter wrapper: a str subclass
+whose own ``+`` wins on the left). The rules below are citeproc-py's ``string.py`` and Python's
+operator dispatch, case by case; ``OutsideModelError`` marks the states the model does not
+carry (a MixedString whose first segment is empty; a formatter wrapper before a String or a
+MixedString), and the entry is then rendered by citeproc-py.
+
+``TypedOps`` runs the same compiled layout on citeproc-py's own objects (for styles the pure
+model does not cover); ``PureOps`` on these strings, straight from the CSL-JSON item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import DATES, NAMES
+from citeproc.source import VariableError
+from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String, join, normalize_seam
+
+SEAM = frozenset(".,;:!? ")
+
+
+class OutsideModelError(Exception):
+    """A state the pure model does not carry: citeproc-py renders this entry itself."""
+
+
+class T(str):
+    """A value citeproc-py would hold as String or MixedString (seam-normalising ``+``)."""
+
+    __slots__ = ()
+
+
+class W(str):
+    """A formatter wrapper (html, markdown): a str subclass whose str ``+`` wins on the left."""
+
+    __slots__ = ()
+
+
+def seam(left: Any, other: Any) -> Any:
+    """normalize_seam: ``other`` without a first character that would double ``left``'s last."""
+    if not left or not other:
+        return other
+    first = other[0]
+    if first == left[-1] and first in SEAM:
+        kind = type(other)
+        if kind is T:
+            return T(other[1:])
+        if kind is str:
+            return other[1:]
+        raise OutsideModelError
+    return other
+
+
+def add(a: Any, b: Any) -> Any:
+    """``a + b`` between citeproc-py values (see the module doc)."""
+    ta, tb = type(a), type(b)
+    if tb is not T:
+        if ta is not T:
+            return a + b  # str.__add__: a plain str, no seam
+        if b == "":
+            return a
+    elif ta is W:
+        raise OutsideModelError  # str + String is plain, str + MixedString seamed: T does not tell
+    elif ta is str:
+        if a == "":
+            return b
+        return T(a + seam(a, b))
+    elif b == "":
+        return a
+    if not a:
+        raise OutsideModelError  # String('') + x starts a MixedString with an empty segment
+    return T(a + seam(a, b))
+
+
+def pure_join(items: Any, delimiter: str = "") -> Any:
+    """citeproc.string.join."""
+    items = iter(items)
+    try:
+        output = next(items)
+    except StopIteration:
+        return T("")
+    for item in items:
+        output = add(output, seam(output, delimiter))
+        output = add(output, seam(output, item))
+    return output
+
+
+def conv(value: Any) -> Any:
+    """A value citeproc-py computed (a term, a label, a page range) in the pure model."""
+    if value is None or type(value) in (str, int, float):
+        return value
+    if isinstance(value, MixedString):
+        if value and str(list.__getitem__(value, 0)) == "":
+            raise OutsideModelError
+        return T(str(value))
+    if isinstance(value, String):
+        return T(str(value))
+    if isinstance(value, str):
+        return W(str(value))
+    raise OutsideModelError
+
+
+class TypedOps:
+    """citeproc-py's own objects and functions (delegation to its elements allowed)."""
+
+    pure = False
+    join = staticmethod(join)
+    seam = staticmethod(normalize_seam)
+    empty = String("")
+
+    @staticmethod
+    def add(a: Any, b: Any) -> Any:
+        return a + b
+
+    @staticmethod
+    def conv(value: Any) -> Any:
+        return value
+
+    @staticmethod
+    def formatted(value: Any) -> Any:
+        return value
+
+
+class PureOps:
+    """The pure string model (no delegation: what it does not cover fails the compile)."""
+
+    pure = True
+    join = staticmethod(pure_join)
+    seam = staticmethod(seam)
+    add = staticmethod(add)
+    conv = staticmethod(conv)
+    empty = T("")
+
+    @staticmethod
+    def formatted(value: Any) -> Any:
+        return conv(value)
+
+
+class Person(dict):
+    """A CSL-JSON name with citeproc-py's ``Name.parts``."""
+
+    __slots__ = ()
+
+    def parts(self) -> tuple:
+        if "literal" in self:
+            return (None, self["literal"], None, None, None)
+        get = self.get
+        return (
+            get("given"),
+            get("family"),
+            get("dropping-particle"),
+            get("non-dropping-particle"),
+            get("suffix"),
+        )
+
+
+_NAME_KEYS = frozenset(NAMES)
+_DATE_KEYS = frozenset(DATES)
+_parse_string = CiteProcJSON.parse_string.__get__(CiteProcJSON.__new__(CiteProcJSON))
+
+
+def pure_reference(item: dict[str, Any], name_keys: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The item as CiteProcJSON would hold it, values in the pure model.
+
+    ``name_keys``: further name variables (underscored) that refman parses as names.
+    """
+    ref: dict[str, Any] = {}
+    for key, value in item.items():
+        python_key = key.replace("-", "_")
+        if python_key == "id":
+            ref["key"] = str(value).lower()
+            continue
+        if python_key == "type":
+            ref["type"] = value
+            continue
+        if python_key == "key":
+            continue
+        if python_key == "shortTitle":
+            python_key = "title_short"
+        if python_key in _NAME_KEYS or python_key in name_keys:
+            value = [Person(name) for name in value]
+        elif python_key in _DATE_KEYS:
+            try:
+                value = CiteProcJSON.parse_date(None, value)
+            except (TypeError, VariableError, AttributeError) as exc:
+                raise OutsideModelError from exc
+        elif key != "language":
+            text = str(value)
+            if "<span" in text.lower():
+                text = str(_parse_string(text))  # nocase spans: citeproc-py's own reading
+            value = T(text) if text else T("")
+        ref[python_key] = value
+    if "type" not in ref or "key" not in ref:
+        raise OutsideModelError
+    return ref
