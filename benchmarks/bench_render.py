@@ -1,21 +1,28 @@
 """Rendering speed: refman against one plain citeproc-py call and against pandoc --citeproc.
 
     python3 benchmarks/bench_render.py                  # 1,000 and 10,000 entries, GOST 7.0.100
-    python3 benchmarks/bench_render.py 2000 --style gost-2008
+    python3 benchmarks/bench_render.py 2000 --style gost-2008 --repeat 3
 
-All in one run, on the same generated CSL-JSON (benchmarks/generate.py) and the same style:
-- refman: ``refman.writers.csl.write`` (text), as `refman export --to gost` runs it;
-- citeproc-py: ONE plain bibliography call (register every item, render the list), as a
-  user of citeproc-py would write it;
-- pandoc --citeproc with the same style file and data (when pandoc is installed).
+All in one run, on the same generated CSL-JSON file (benchmarks/generate.py) and the same
+style file. What each figure measures:
+- refman, end to end: ``python -m refman export refs.json --to STYLE`` as a child process:
+  interpreter start, imports, reading and checking the CSL-JSON, rendering, the text on stdout;
+- pandoc --citeproc, end to end: ``pandoc --citeproc --csl STYLE --bibliography refs.json
+  -t plain`` on a document that cites every entry (nocite @*) as a child process: start,
+  reading, rendering, the text on stdout (when pandoc is installed);
+- refman, in process: ``refman.writers.csl.write`` on an already-read library (rendering only);
+- citeproc-py, one call: in process, ONE plain bibliography call (register every item, render
+  the list), as a user of citeproc-py would write it, without process start or file reading.
+With ``--repeat N`` every figure is the fastest of N runs (the least disturbed by other load).
 
 Identity check: refman must not change one character of what citeproc-py renders. refman
 hands citeproc-py prepared items (its own ids, parsed dates, four or more authors as
 contributor, GOST initials) and renders each entry with the style variant for the entry's
 language, so the check runs plain citeproc-py — one bibliography call per entry language —
-on exactly those items and style variants, and compares every entry. (Plain citeproc-py on
-the raw items differs by design where refman closes its gaps: English terms for English
-entries, four-author headings; the count of such entries is printed too.)
+on exactly those items (as refman read them from the file) and style variants, and compares
+every entry of the command's output; the in-process output must equal it too. (Plain
+citeproc-py on the raw items differs by design where refman closes its gaps: English terms for
+English entries, four-author headings; the count of such entries is printed too.)
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,7 +45,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from generate import csl_items
 
-from refman.model import Library, Reference
+from refman import api
+from refman.model import Reference
 from refman.options import WriteOptions
 from refman.writers import csl_prepare, csl_render, csl_styles
 from refman.writers.csl import write
@@ -57,21 +66,18 @@ def plain_citeproc(items: list[dict], style: bytes | str, locale: str | None = N
     return [str(entry) for entry in bibliography.bibliography()]
 
 
-def pandoc(items: list[dict], style_path: str) -> tuple[float, int] | None:
-    exe = shutil.which("pandoc")
-    if exe is None:
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        refs = Path(tmp, "refs.json")
-        refs.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        doc = "---\nnocite: '@*'\n---\n"
+def timed(run: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """(fastest wall time of ``repeat`` runs, the last result)."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run(
-            [exe, "--citeproc", "--csl", style_path, "--bibliography", str(refs), "-t", "plain", "--wrap=none"],
-            input=doc, capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        elapsed = time.perf_counter() - start
-    return elapsed, sum(1 for line in done.stdout.splitlines() if line.strip())
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def command(args: list[str], stdin: str = "") -> str:
+    return subprocess.run(args, input=stdin, capture_output=True, text=True, check=True).stdout
 
 
 def identity(references: list[Reference], data: bytes, texts: list[str]) -> tuple[int, int]:
@@ -93,53 +99,58 @@ def identity(references: list[Reference], data: bytes, texts: list[str]) -> tupl
     return compared, mismatches
 
 
-def run(n: int, style: str) -> bool:
+def entries(out: str) -> list[str]:
+    return [line.split(". ", 1)[1] for line in out.splitlines()]
+
+
+def run(n: int, style: str, repeat: int) -> bool:
     items = csl_items(n)
     data, _ = csl_styles.style_bytes(style)
-    with tempfile.NamedTemporaryFile("wb", suffix=".csl", delete=False) as handle:
-        handle.write(data)
-        style_path = handle.name
-    references = [Reference.model_validate(item) for item in items]
-    library = Library(references=references)
-
-    start = time.perf_counter()
-    out = write(library, WriteOptions(style=style))
-    refman_time = time.perf_counter() - start
-    texts = [line.split(". ", 1)[1] for line in out.splitlines()]
-
-    start = time.perf_counter()
-    raw = plain_citeproc(items, style_path)
-    plain_time = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        style_path, refs_path = Path(tmp, "style.csl"), Path(tmp, "refs.json")
+        style_path.write_bytes(data)
+        refs_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        refman_cmd = [sys.executable, "-m", "refman", "export", str(refs_path), "--to", style]
+        cli_time, cli_out = timed(lambda: command(refman_cmd), repeat)
+        pandoc_time = pandoc_lines = None
+        exe = shutil.which("pandoc")
+        if exe:
+            pandoc_cmd = [exe, "--citeproc", "--csl", str(style_path), "--bibliography", str(refs_path),
+                          "-t", "plain", "--wrap=none"]  # fmt: skip
+            pandoc_time, pandoc_out = timed(lambda: command(pandoc_cmd, "---\nnocite: '@*'\n---\n"), repeat)
+            pandoc_lines = sum(1 for line in pandoc_out.splitlines() if line.strip())
+        library = api.load([str(refs_path)]).library
+    texts = entries(cli_out)
+    write_time, out = timed(lambda: write(library, WriteOptions(style=style)), repeat)
+    same_in_process = entries(out) == texts
+    plain_time, raw = timed(lambda: plain_citeproc(items, data), repeat)
     differs = sum(1 for a, b in zip(texts, raw, strict=True) if a != b)
+    compared, mismatches = identity(library.references, data, texts)
 
-    compared, mismatches = identity(references, data, texts)
-    pandoc_result = pandoc(items, style_path)
-    os.unlink(style_path)
-
-    print(f"{n} entries, style {style}")
-    print(f"  refman                  {refman_time:8.2f} s  ({refman_time / n * 1000:.2f} ms/entry)")
-    print(f"  citeproc-py, one call   {plain_time:8.2f} s  ({plain_time / n * 1000:.2f} ms/entry)"
-          f"  → refman {plain_time / refman_time:.1f}× faster")  # fmt: skip
-    if pandoc_result:
-        pandoc_time, lines = pandoc_result
-        print(
-            f"  pandoc --citeproc       {pandoc_time:8.2f} s  ({lines} lines)  → refman {pandoc_time / refman_time:.1f}× faster"
-        )
+    print(f"{n} entries, style {style}" + (f", fastest of {repeat}" if repeat > 1 else ""))
+    print(f"  refman export (end to end)   {cli_time:7.2f} s  ({cli_time / n * 1000:.2f} ms/entry)")
+    if pandoc_time is not None:
+        print(f"  pandoc --citeproc (end to end) {pandoc_time:5.2f} s  ({pandoc_lines} lines)"
+              f"  → refman {pandoc_time / cli_time:.2f}× faster")  # fmt: skip
     else:
-        print("  pandoc --citeproc       not installed")
-    print(
-        f"  identical to plain citeproc-py on the same prepared items and style: {compared - mismatches}/{compared}"
-    )
+        print("  pandoc --citeproc             not installed")
+    print(f"  refman write() in process    {write_time:7.2f} s")
+    print(f"  citeproc-py, one call        {plain_time:7.2f} s  (in process)"
+          f"  → refman end to end {plain_time / cli_time:.1f}× faster, in process {plain_time / write_time:.1f}×")  # fmt: skip
+    print(f"  identical to plain citeproc-py on the same prepared items and style: {compared - mismatches}/{compared}"
+          f"; in-process output equals the command's: {same_in_process}")  # fmt: skip
     print(f"  entries where plain citeproc-py on the raw items shows its gaps (terms, 4+ authors): {differs}")
-    return mismatches == 0
+    return mismatches == 0 and same_in_process and compared == n
 
 
 def main() -> int:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    style = sys.argv[sys.argv.index("--style") + 1] if "--style" in sys.argv else "gost"
-    sizes = [int(a) for a in args if a.isdigit()] or [1000, 10000]
-    print(f"cores: {os.cpu_count()}")
-    ok = all([run(n, style) for n in sizes])
+    args = sys.argv[1:]
+    style = args[args.index("--style") + 1] if "--style" in args else "gost"
+    repeat = int(args[args.index("--repeat") + 1]) if "--repeat" in args else 1
+    values = {i + 1 for i, a in enumerate(args) if a in ("--style", "--repeat")}
+    sizes = [int(a) for i, a in enumerate(args) if a.isdigit() and i not in values] or [1000, 10000]
+    print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}")
+    ok = all([run(n, style, repeat) for n in sizes])
     return 0 if ok else 1
 
 
