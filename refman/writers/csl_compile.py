@@ -49,6 +49,13 @@ def local(element: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def _plain_mark(text: Any, ref: dict) -> Any:
+    """The markup of an element without affixes, font, case or quotes."""
+    if not text:
+        return None
+    return str(text) if isinstance(text, (int, float)) else text
+
+
 class Compiler:
     """Compiles the children of one bibliography layout (see the module doc)."""
 
@@ -66,7 +73,7 @@ class Compiler:
     def djoin(self, strings: list, delimiter: str) -> Any:
         """Delimited.join (it swallows any error into an empty String)."""
         try:
-            return self.ops.join((s for s in strings if s is not None), delimiter)
+            return self.ops.join([s for s in strings if s is not None], delimiter)
         except OutsideModelError:
             raise
         except Exception:  # noqa: BLE001 - as citeproc-py
@@ -107,6 +114,8 @@ class Compiler:
         fmt, wrap = self.formatter(element), self.wrapper(element)
         default_lang = element.get_root().get("default-locale", "en")[:2]
         pure = self.ops.pure
+        if not (strip or text_case or quotes or any(element.get(a) for a in (*FONTS, "prefix", "suffix"))):
+            return _plain_mark
 
         def mark(text: Any, ref: dict) -> Any:
             if not text:
@@ -143,6 +152,8 @@ class Compiler:
         """Parent.render_children: each child, a choose with the inherited delimiter."""
         kids = [self.node(child, ctx) for child in parent.iterchildren() if local(child)]
         join = self.ops.join
+        if len(kids) == 1:
+            return kids[0]  # join of one text is that text
 
         def run(item: Any, ref: dict, delimiter: str) -> Any:
             output = []
@@ -181,23 +192,41 @@ class Compiler:
         return run
 
     def group(self, element: Any, ctx: Any) -> Node:
-        kids = [(self.node(c, ctx), bool(c.calls_variable())) for c in element.iterchildren() if local(c)]
+        """Group.render: suppressed when it calls variables and none of them rendered.
+
+        Every child is evaluated, so "called a variable" is known here; "rendered one" is
+        whether a child that calls variables gave text (all or none of them, mostly).
+        """
+        found = [(self.node(c, ctx), bool(c.calls_variable())) for c in element.iterchildren() if local(c)]
+        kids = [kid for kid, _ in found]
+        callers = {i for i, (_, calls) in enumerate(found) if calls}
         own = element.get("delimiter", "")
         fmt, wrap, djoin = self.formatter(element), self.wrapper(element), self.djoin
+        plain = not any(element.get(a) for a in (*FONTS, "prefix", "suffix"))
+        if len(callers) in (0, len(kids)):
+
+            def gather(item: Any, ref: dict) -> list | None:
+                output = [text for kid in kids if (text := kid(item, ref, own)) is not None]
+                return output or None
+        else:
+
+            def gather(item: Any, ref: dict) -> list | None:
+                output, rendered = [], False
+                for index, kid in enumerate(kids):
+                    text = kid(item, ref, own)
+                    if text is not None:
+                        output.append(text)
+                        rendered = rendered or index in callers
+                return output if output and rendered else None
 
         def group(item: Any, ref: dict, _: str) -> Any:
-            output = []
-            called = rendered = False
-            for kid, calls in kids:
-                called = called or calls
-                text = kid(item, ref, own)
-                if text is not None:
-                    output.append(text)
-                    rendered = rendered or calls
-            if output and (not called or rendered):
-                text = djoin(output, own)
-                return wrap(fmt(text)) if text else None
-            return None
+            output = gather(item, ref)
+            if output is None:
+                return None
+            text = output[0] if len(output) == 1 else djoin(output, own)
+            if not text:
+                return None
+            return text if plain else wrap(fmt(text))
 
         return group
 
@@ -257,6 +286,8 @@ class Compiler:
             return self.text_variable(element, mark)
         if "macro" in element.attrib:
             body = self.children(element.get_macro(element.get("macro")), ctx if ctx is not None else element)
+            if mark is _plain_mark:
+                return lambda item, ref, _: body(item, ref, "") or None  # never a number here
             return lambda item, ref, _: mark(body(item, ref, ""), ref)
         if "term" in element.attrib:
             form = element.get("form", "long")

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import copy
 import gc
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -210,7 +208,13 @@ _CURRENT: Job | None = None
 
 def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
     """Entries ``start``..``stop`` of the job; None where the style renders nothing."""
+    from citeproc import formatter
+
     escape = formatter_for(job.output).preformat
+    # the plain formatter escapes nothing: the item as it is, not a copy of it
+    escaped = (
+        (lambda data: data) if escape is formatter.plain.preformat else (lambda data: _escaped(data, escape))
+    )
     texts: list[str | None] = []
     frozen = gc.isenabled()
     if frozen:  # long-lived memo objects: collecting them over and over costs a quarter
@@ -220,7 +224,7 @@ def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
         for index, (ref, lang) in enumerate(job.entries[start:stop], start=start):
             item = csl_prepare.prepare(ref, f"r{index}", lang, job.gost)
             style = _style(job.data, job.list_lang, lang, job.output)
-            data = _escaped(_supported(item, names=True), escape)
+            data = escaped(_supported(item, names=True))
             text = render_entry(style, item, data, index, job.output)
             texts.append(None if text is None else str(text))
     finally:
@@ -265,20 +269,34 @@ def _chunk_of_current(bounds: tuple[int, int]) -> list[str | None]:
 
 
 def render_all(job: Job, workers: int | None = None) -> list[str | None]:
-    """Every entry's text, in order; over forked worker processes when the list is long."""
+    """Every entry's text, in order; over forked worker processes when the list is long.
+
+    The styles are parsed and compiled before the fork (the workers inherit them), and this
+    process renders the first share itself while the workers render the others.
+    """
     global _CURRENT
+    import multiprocessing
+
     count = len(job.entries)
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if count >= PARALLEL_MIN and can_fork else 1
     if workers <= 1:
         return render_chunk(job, 0, count)
+    from concurrent.futures import ProcessPoolExecutor
+
+    for lang in {lang for _, lang in job.entries}:
+        _style(job.data, job.list_lang, lang, job.output)
     size = -(-count // workers)
     bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
     _CURRENT = job
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return [text for chunk in pool.map(_chunk_of_current, bounds) for text in chunk]
+        with ProcessPoolExecutor(max_workers=len(bounds) - 1, mp_context=context) as pool:
+            others = pool.map(_chunk_of_current, bounds[1:])
+            texts = render_chunk(job, *bounds[0])
+            for chunk in others:
+                texts.extend(chunk)
+            return texts
     finally:
         _CURRENT = None

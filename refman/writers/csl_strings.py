@@ -80,12 +80,12 @@ def add(a: Any, b: Any) -> Any:
 
 def pure_join(items: Any, delimiter: str = "") -> Any:
     """citeproc.string.join."""
-    items = iter(items)
-    try:
-        output = next(items)
-    except StopIteration:
+    if type(items) is not list:
+        items = list(items)
+    if not items:
         return T("")
-    for item in items:
+    output = items[0]
+    for item in items[1:]:
         output = add(output, seam(output, delimiter))
         output = add(output, seam(output, item))
     return output
