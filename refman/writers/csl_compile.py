@@ -36,6 +36,7 @@ FONTS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertic
 _TEXT_ATTRS = frozenset({"variable", "macro", "term", "value", "form", "plural", "prefix", "suffix",
                          "display", "quotes", "strip-periods", "text-case", *FONTS})  # fmt: skip
 _CONDITIONS = frozenset({"type", "variable", "is-numeric", "match"})
+_CS = "{http://purl.org/net/xbiblio/csl}"
 _DYNAMIC = ("citation-number", "locator", "first-reference-note-number", "year-suffix")
 ABSENT = object()
 
@@ -67,6 +68,12 @@ class Compiler:
             raise NotCompiledError("not a bibliography layout")
         if layout.get_locale_option("punctuation-in-quote") is None:
             raise NotCompiledError("no punctuation-in-quote option")  # citeproc-py fails on every cs:text
+        #: only a cs:text in a cs:substitute suppresses a cs:text variable later in the entry
+        self.represses_text = any(
+            local(child) == "text"
+            for substitute in layout.getroottree().getroot().iter(f"{_CS}substitute")
+            for child in substitute.iterchildren()
+        )
 
     # -- what every element shares ---------------------------------------------------------
 
@@ -261,7 +268,14 @@ class Compiler:
         numeric = [v.replace("-", "_") for v in branch.get("is-numeric", "").split()]
         has_numeric = "is-numeric" in branch.attrib
         is_numeric = cpm.If.re_numeric.match
-        combine = {"any": any, "none": lambda r: not any(r)}.get(branch.get("match"), all)
+        match = branch.get("match")
+        combine = {"any": any, "none": lambda r: not any(r)}.get(match, all)
+        if types and not has_variables and not has_numeric and (match in ("any", "none") or len(types) == 1):
+            wanted, negate = frozenset(types), match == "none"
+            return lambda ref: (ref["type"] in wanted) is not negate
+        if variables and types is None and not has_numeric and match in ("any", "none"):
+            negate = match == "none"
+            return lambda ref: any(v in ref for v in variables) is not negate
 
         def test(ref: dict) -> bool:
             results: list = []
@@ -313,6 +327,13 @@ class Compiler:
         short = element.get("form") == "short"
         key, short_name = variable.replace("-", "_"), variable + "-short"
         short_key = short_name.replace("-", "_")
+        if not short and not variable.startswith("page") and not self.represses_text:
+
+            def simple(item: Any, ref: dict, _: str) -> Any:
+                value = ref.get(key, ABSENT)
+                return None if value is ABSENT else mark(value, ref)
+
+            return simple
 
         def text(item: Any, ref: dict, _: str) -> Any:
             repressed = layout.repressed
