@@ -223,8 +223,17 @@ class Style:
 
         #: f(None, pure reference) when the pure string model covers the style (csl_strings)
         self.pure = compile_layout(self.layout, pure=True)
-        #: f(CitationItem, its Reference): citeproc-py's objects, unmodelled parts delegated
-        self.typed = compile_layout(self.layout, pure=False)
+        self._typed: Any = _MISSING
+
+    @property
+    def typed(self) -> Any:
+        """f(CitationItem, its Reference): citeproc-py's objects, unmodelled parts delegated
+        (compiled on first use: with a pure layout only odd entries need it)."""
+        if self._typed is _MISSING:
+            from .csl_compile import compile_layout
+
+            self._typed = compile_layout(self.layout, pure=False)
+        return self._typed
 
     def render(self, item: Any) -> Any:
         """One citeproc CitationItem's entry, or None when the layout renders nothing.
