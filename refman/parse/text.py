@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+#: A run of two or more whitespace characters of any kind, or one space, tab, no-break or thin
+#: space: each becomes one space. A lone em or ideographic space stays as written, but no run
+#: survives: every ``\s*`` in the readers' patterns then spans one character at most, where a
+#: long run would be retried from each of its characters (quadratic).
+_SPACES = re.compile(r"\s{2,}|[ \t\u00a0\u2009\u202f]")
 #: Quote pairs that enclose a title: straight, English curly, German low-high, Russian.
 QUOTE_PAIRS: dict[str, str] = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'", "‘": "’"}
 _OPENERS = '"“„«‘'
