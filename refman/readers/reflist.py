@@ -4,8 +4,8 @@ A list is split into items first (wrapped lines joined, line-break hyphens repai
 evidence), then the document decides what only the whole list can: how it writes slash
 dates (``parse.dates.infer_slash_convention``), whether quotes around a title are the list's
 habit or part of one title, and which people it names as speakers. Each item is then read by
-``reflist_fields.parse_reference``. Nothing is dropped: an item that cannot be read becomes a
-reference whose title is its text, with an RM002 warning.
+``reflist_fields.parse_reference``. Nothing is dropped: an item that cannot be read (or is too
+long to be one reference) becomes a reference whose title is its text, with an RM002 warning.
 
 Judgment: quotes around a title are cut when most titles in the list are quoted (a list
 style); when only a few are, they belong to those titles (a headline that is a quotation,
@@ -31,6 +31,11 @@ PAGE_MARKERS = (
     "Number of purchasers", "Тип публикации", "Название журнала", "Ключевые слова",
     "Дата публикации", "Количество символов", "Кол-во символов",
 )  # fmt: skip
+#: Longer than any real reference (they run to a few hundred characters: 336 at most in the
+#: seed and tests/data/reflists): such an item is text that the numbering failed to split, or
+#: hostile input. It is kept whole as its title, unread, with an RM002 warning, so that reading
+#: one item costs a bounded amount whatever its text.
+LONGEST_REFERENCE = 5_000
 _REFERENCE_MARKS = re.compile(
     r"\b(?:1[5-9]\d\d|20\d\d)\b|https?://|//|\b(?:accessed|дата обращения|DOI|ISBN|pp?\.|С\.|Т\.|Vol\.)",
     re.IGNORECASE,
@@ -219,6 +224,9 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
     ctx = Context(infer_slash_convention(labels), names_of_speakers([it.text for it in items]))
     parsed: list[Parsed] = []
     for item in items:
+        if len(item.text) > LONGEST_REFERENCE:
+            parsed.append(Parsed(Reference(type="document"), understood=False))
+            continue
         try:
             result = parse_reference(item.text, ctx)
         except Exception:  # noqa: BLE001 - one unreadable reference must never lose the list
@@ -233,10 +241,14 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
             ref.title = result.quotes[0] + ref.title + result.quotes[1]
         if not result.understood or not ref.title:
             ref.title = ref.title or item.text
+            why = (
+                f"{len(item.text)} characters, longer than any reference (over {LONGEST_REFERENCE}): not read"
+                if len(item.text) > LONGEST_REFERENCE
+                else "could not tell the parts of this reference"
+            )
             diagnostics.append(
                 _diag(name, "RM002", "unparsed-reference", Severity.WARNING,
-                      "could not tell the parts of this reference; kept whole as its title",
-                      line=item.line, number=item.number)
+                      f"{why}; kept whole as its title", line=item.line, number=item.number)
             )  # fmt: skip
         ref.origin = SourceSpan(path=name, line=item.line, end_line=item.end_line, number=item.number,
                                 raw=item.raw or item.text)  # fmt: skip

@@ -71,7 +71,9 @@ class Parsed:
 
 
 def parse_reference(text: str, ctx: Context) -> Parsed:
-    """Read one reference (its number already removed)."""
+    """Read one reference: its number removed, its spaces cleaned (``clean_spaces``: no
+    whitespace runs, which the patterns here would retry from every character), and no
+    longer than ``reflist.LONGEST_REFERENCE``."""
     cut = cut_parts(text, ctx.convention)
     ref = Reference()
     out = Parsed(ref)
