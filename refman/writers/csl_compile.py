@@ -24,9 +24,9 @@ from collections.abc import Callable
 from typing import Any
 
 import citeproc.model as cpm
-from citeproc.source import DateRange, LiteralDate, VariableError
+from citeproc.source import VariableError
 
-from . import csl_compile_names
+from . import csl_compile_dates, csl_compile_names
 from .csl_strings import OutsideModelError, PureOps, T, TypedOps
 
 #: f(item, reference, delimiter) -> rendered text or None (None also stands for VariableError:
@@ -367,97 +367,13 @@ class Compiler:
 
         return number
 
-    # -- cs:date --------------------------------------------------------------------------
-
-    def date(self, element: Any, ctx: Any) -> Node:
-        if element.get("form") is not None or element.get("variable") is None:
-            raise NotCompiledError("localized date")
-        key = element.get("variable").replace("-", "_")
-        if any(local(p) != "date-part" for p in element.iterchildren() if local(p)):
-            raise NotCompiledError("date child")
-        parts = [
-            self.date_part(p) for p in element.iterchildren() if p.get("name") in ("year", "month", "day")
-        ]
-        delimiter, wrap, djoin = element.get("delimiter", ""), self.wrapper(element), self.djoin
-        context, pure = (ctx if ctx is not None else element), self.ops.pure
-
-        def date(item: Any, ref: dict, _: str) -> Any:
-            value = ref.get(key)
-            if not value:
-                return None
-            if isinstance(value, LiteralDate):
-                text = value.text
-            elif isinstance(value, DateRange):
-                if pure:
-                    raise OutsideModelError
-                try:
-                    text = element.render_date_range(value, ["year", "month", "day"], context)
-                except VariableError:
-                    return None
-            else:
-                output = []
-                for part in parts:
-                    rendered = part(value)
-                    if rendered is not None:
-                        output.append(rendered)
-                text = djoin(output, delimiter) if output else None
-            return wrap(text) if text is not None else None
-
-        return date
-
-    def date_part(self, part: Any) -> Callable[[Any], Any]:
-        """Date_Part.render for day, month and year in their plain forms."""
-        name, form = part.get("name"), part.get("form")
-        mark, conv, add = self.marker(part, text_language=False), self.ops.conv, self.ops.add
-        if name == "day" and form in (None, "numeric", "numeric-leading-zeros"):
-            pattern = "{:02}" if form == "numeric-leading-zeros" else None
-
-            def value(date: Any) -> Any:
-                return pattern.format(date["day"]) if pattern else date["day"]
-        elif name == "month" and form in (None, "long", "short", "numeric", "numeric-leading-zeros"):
-            term_form = "short" if form == "short" else None
-
-            def value(date: Any) -> Any:
-                index, term = (date["month"], "month") if "month" in date else (date["season"], "season")
-                if form in (None, "long", "short"):
-                    return conv(part.get_single_term(name=f"{term}-{index:02}", form=term_form))
-                if term != "month":
-                    raise OutsideModelError  # citeproc-py fails an assertion here
-                return ("{:02}" if form == "numeric-leading-zeros" else "{}").format(index)
-        elif name == "year" and form in (None, "long", "short"):
-
-            def value(date: Any) -> Any:
-                year = date["year"]
-                if form == "short":
-                    return str(year)[-2:]
-                text = str(abs(year))
-                if year < 0:
-                    return add(text, conv(part.get_single_term(name="bc")))
-                if year < 1000:
-                    return add(text, conv(part.get_single_term(name="ad")))
-                return text
-        elif self.ops.pure:
-            raise NotCompiledError("date-part form")
-        else:
-
-            def value(date: Any) -> Any:
-                return part.process(date)
-
-        def render(date: Any) -> Any:
-            try:
-                return mark(value(date), {})
-            except VariableError:
-                return None
-
-        return render
-
 
 _BUILDERS: dict[str, Callable[[Compiler, Any, Any], Node]] = {
     "group": Compiler.group,
     "choose": Compiler.choose,
     "text": Compiler.text,
     "number": Compiler.number,
-    "date": Compiler.date,
+    "date": csl_compile_dates.date,
     "names": csl_compile_names.names,
 }
 
