@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from refman.diagnostics import ReadResult
+from refman.parse import text as text_module
 from refman.parse.text import clean_spaces
 from refman.readers import article_page, reflist
 from refman.readers.reflist_fields import Context, parse_reference
@@ -77,6 +78,16 @@ def test_over_long_item_kept_whole_with_a_warning():
     assert len(warnings) == 1 and "longer than any reference" in warnings[0].message
     assert warnings[0].number == 1
     assert second.author[0].family == "Petrov"
+
+
+def test_abbreviations_fit_the_window_searched_before_a_period():
+    """``_ends_abbreviation`` looks at most ``_WORD_WINDOW`` letters back: every abbreviation
+    must be shorter, or a longer one would never be recognised."""
+    assert max(map(len, text_module.ABBREVIATIONS)) < text_module._WORD_WINDOW
+    assert text_module.split_sentences("Иванов И. И. Заглавие. М.: Наука, 2019.") == [
+        "Иванов И. И. Заглавие.",
+        "М.: Наука, 2019.",
+    ]
 
 
 def test_whitespace_runs_collapse_but_a_lone_em_space_stays():
