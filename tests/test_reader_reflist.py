@@ -27,9 +27,15 @@ def _read(name: str):
 
 
 def _csl(ref) -> dict:
+    """The CSL dump, with each date's source text beside its parts (the dump keeps that text
+    in custom.refman, which is compared separately)."""
     item = ref.to_csl()
     item.pop("custom", None)
     item.pop("id")
+    for var in ("issued", "accessed"):
+        value = ref.get(var)
+        if value is not None and value.raw and var in item:
+            item[var]["raw"] = value.raw
     return item
 
 
@@ -283,3 +289,12 @@ def test_never_raises_on_arbitrary_text(text):
 def test_never_raises_on_any_unicode(text):
     reflist.read(text)
     reflist.sniff(text)
+
+
+def test_numbers_past_9999_start_their_own_items():
+    text = "\n\n".join(
+        f"{n}. Ivanov I. Title number {n}. Moscow: Nauka, 2019. 100 p." for n in range(9997, 10004)
+    )
+    refs = reflist.read(text).library.references
+    assert [r.origin.number for r in refs] == list(range(9997, 10004))
+    assert refs[-1].title == "Title number 10003"

@@ -24,7 +24,7 @@ from ..parse.dates import infer_slash_convention
 from ..parse.text import clean_spaces, has_cyrillic, repair_hyphenation, script_language, words_of
 from .reflist_fields import Context, Parsed, names_of_speakers, parse_reference
 
-NUMBERED = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])\s+(?=\S)")
+NUMBERED = re.compile(r"^\s*(?:\[(?P<b>\d{1,6})\]|(?P<n>\d{1,6})[.)])\s+(?=\S)")
 #: Labels of an article page's header: with several of them the text is a page, not a list.
 PAGE_MARKERS = (
     "Publication type", "Journal name", "Keywords", "Publication date", "Number of characters",
