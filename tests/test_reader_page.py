@@ -40,7 +40,7 @@ REFERENCES = [
     (2, "foreigntrade", "dataset", None,
      "Foreign trade of the Russian Federation with foreign countries",
      "Federal State Statistics Service", None, ("06.08.2022", [2022, 8, 6]), {}),
-    (3, "statement2022mr", "speech", None,
+    (3, "statement2022igor", "speech", None,
      "Statement by Mr. Igor Vishnevetskii, Deputy Head of the Delegation of the Russian Federation "
      "at the 10th NPT Review Conference (General Debate)",
      MFA, ("August 2, 2022", [2022, 8, 2]), ("19.08.2022", [2022, 8, 19]),

@@ -14,68 +14,13 @@ import re
 from ..model import Library, Reference
 from ..parse.translit import to_latin
 
+#: Words that say nothing about a work: articles, prepositions, auxiliaries, honorifics.
 STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "on",
-        "in",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "by",
-        "with",
-        "from",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "as",
-        "its",
-        "it",
-        "his",
-        "her",
-        "their",
-        "about",
-        "into",
-        "over",
-        "under",
-        "how",
-        "why",
-        "what",
-        "who",
-        "does",
-        "do",
-        "did",
-        "will",
-        "new",
-        "и",
-        "в",
-        "во",
-        "на",
-        "о",
-        "об",
-        "от",
-        "по",
-        "для",
-        "с",
-        "со",
-        "к",
-        "из",
-        "за",
-        "у",
-        "не",
-        "а",
-        "как",
-        "что",
-        "это",
-        "при",
-    ]
+    (
+        "a an the of on in at to for and or by with from is are was were be as its it his her "
+        "their about into over under how why what who does do did will new mr mrs ms dr prof sir "
+        "и в во на о об от по для с со к из за у не а как что это при г-н г-жа"
+    ).split()
 )
 
 
