@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Library, Reference
+from ..parse.text import unique_key
 from ..parse.translit import to_latin
 
 #: Words that say nothing about a work: articles, prepositions, auxiliaries, honorifics.
@@ -60,20 +61,4 @@ def assign_keys(library: Library) -> None:
     for ref in library.references:
         if ref.id != "":
             continue
-        base = base_key(ref)
-        key = base
-        suffix = 0
-        while key.lower() in taken:
-            suffix += 1
-            key = base + _letters(suffix)
-        taken.add(key.lower())
-        ref.id = key
-
-
-def _letters(n: int) -> str:
-    """1 → a, 26 → z, 27 → aa: suffixes that stay readable past 26 clashes."""
-    out = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        out = chr(ord("a") + rem) + out
-    return out
+        ref.id = unique_key(base_key(ref), taken)

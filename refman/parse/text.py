@@ -159,3 +159,26 @@ def strip_final_period(text: str) -> str:
     if text.endswith(".") and not text.endswith("..") and not _ends_abbreviation(text, len(text) - 1):
         return text[:-1].rstrip()
     return text
+
+
+def unique_key(base: str, taken: set[str]) -> str:
+    """``base``, or ``base`` + a, b, … z, aa, … : the first not in ``taken`` ignoring case.
+
+    Adds the result (lower-cased) to ``taken``. Keys must be unique ignoring case because
+    citeproc-py lower-cases ids and file systems and BibTeX tools often ignore case.
+    """
+    key, n = base, 0
+    while key.lower() in taken:
+        n += 1
+        key = base + _letter_suffix(n)
+    taken.add(key.lower())
+    return key
+
+
+def _letter_suffix(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa: suffixes that stay readable past 26 clashes."""
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("a") + rem) + out
+    return out

@@ -18,6 +18,7 @@ import re
 from ..model import Library, Reference
 from ..options import WriteOptions
 from ..parse.bibtex_fields import fingerprint, safe_key
+from ..parse.text import unique_key
 from .bibtex_fields_out import entry_type, fields
 
 _XDATA_KEY = re.compile(r"@\s*xdata\s*[{(]\s*([^,\s]+)", re.IGNORECASE)
@@ -36,24 +37,7 @@ def write_biblatex(library: Library, options: WriteOptions | None = None) -> str
 def unique_keys(refs: list[Reference]) -> list[str]:
     """One legal key per reference, unique ignoring case; clashes get a, b, c… in order."""
     taken: set[str] = set()
-    keys: list[str] = []
-    for ref in refs:
-        base = safe_key(str(ref.id)) if str(ref.id) else "ref"
-        key, n = base, 0
-        while key.lower() in taken:
-            n += 1
-            key = base + _letters(n)
-        taken.add(key.lower())
-        keys.append(key)
-    return keys
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        out = chr(ord("a") + rem) + out
-    return out
+    return [unique_key(safe_key(str(ref.id)) if str(ref.id) else "ref", taken) for ref in refs]
 
 
 def format_entry(ref: Reference, key: str, dialect: str, known_keys: set[str] | None = None) -> str:
