@@ -28,3 +28,7 @@ WithArticle = Annotated[
     bool,
     typer.Option("--with-article", help="For a journal page: also output the article itself, first."),
 ]
+ReportFormat = Annotated[
+    str,
+    typer.Option("--format", help="text (a table on a terminal, lines in a pipe) or json."),
+]

@@ -10,7 +10,7 @@ import typer
 
 from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
-from .common import Encoding, FromFormat, Inputs, Output
+from .common import Encoding, FromFormat, Inputs, Output, ReportFormat
 from .report import report_read_diagnostics
 
 if TYPE_CHECKING:
@@ -24,9 +24,7 @@ def dedupe(
     inputs: Inputs,
     from_format: FromFormat = None,
     encoding: Encoding = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="text (a table on a terminal, lines in a pipe) or json.")
-    ] = "text",
+    output_format: ReportFormat = "text",
     profile: Annotated[
         str,
         typer.Option(

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from .. import console, io
-from .common import Encoding, FromFormat, Inputs
+from .common import Encoding, FromFormat, Inputs, ReportFormat
 from .report import report_read_diagnostics
 
 if TYPE_CHECKING:
@@ -19,9 +17,7 @@ def show(
     inputs: Inputs,
     from_format: FromFormat = None,
     encoding: Encoding = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="text (a table on a terminal, lines in a pipe) or json.")
-    ] = "text",
+    output_format: ReportFormat = "text",
 ) -> None:
     """Show the records read from INPUT: the article a page describes and its references.
 
@@ -109,4 +105,6 @@ def _table(library: Library) -> None:
     out.print(table)
     out.print(f"{len(library.references)} references", style="dim")
     if any(_date(ref, "issued").endswith("?") for ref in library.references):
-        out.print("? an ambiguous date, read by the list's own convention (refman validate says why)", style="dim")
+        out.print(
+            "? an ambiguous date, read by the list's own convention (refman validate says why)", style="dim"
+        )
