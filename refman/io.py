@@ -16,8 +16,10 @@ from pathlib import Path
 from .errors import InputError
 
 STDIO = "-"
-#: Inputs larger than this are refused with a clear message instead of exhausting memory.
-MAX_INPUT_BYTES = 256 * 1024 * 1024
+#: Inputs larger than this are refused with a clear message instead of exhausting memory:
+#: every record becomes a model of several KB, so 64 MiB of RIS (~350,000 records) already
+#: needs a few GB. A 115,000-entry BibTeX file is about 40 MiB. REFMAN_MAX_INPUT_MB raises it.
+DEFAULT_MAX_INPUT_MB = 64
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -51,26 +53,49 @@ class InputText:
     suffix: str = ""
 
 
+def max_input_bytes() -> int:
+    """The input size limit: REFMAN_MAX_INPUT_MB, else DEFAULT_MAX_INPUT_MB."""
+    value = os.environ.get("REFMAN_MAX_INPUT_MB", "")
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        raise InputError(f"REFMAN_MAX_INPUT_MB={value!r} is not a number of megabytes") from None
+    return int(megabytes * 2**20)
+
+
+def _too_large(name: str, size: int, limit: int) -> InputError:
+    return InputError(
+        f"{name}: {size / 2**20:.1f} MiB is over the {limit / 2**20:g} MiB input limit; "
+        "split the file or raise REFMAN_MAX_INPUT_MB"
+    )
+
+
 def read_bytes(name: str) -> bytes:
     """All bytes of a file, or of stdin for ``-``; one clear InputError otherwise."""
+    limit = max_input_bytes()
     if name == STDIO:
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-    else:
-        path = Path(name)
-        try:
-            if path.is_dir():
-                raise InputError(f"{name}: is a directory, not a file")
-            if path.stat().st_size > MAX_INPUT_BYTES:
-                raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // 2**20} MiB; refusing to read it")
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{name}: permission denied") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // 2**20} MiB; refusing to read it")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(
+                f"-: standard input is over the {limit / 2**20:g} MiB input limit; raise REFMAN_MAX_INPUT_MB"
+            )
+        return data
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise InputError(f"{name}: is a directory, not a file")
+        size = path.stat().st_size
+        if size > limit:
+            raise _too_large(name, size, limit)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:  # a file that grew, or a special file with no size
+        raise _too_large(name, len(data), limit)
     return data
 
 

@@ -154,3 +154,14 @@ def test_with_article_puts_the_article_first(run_cli, validate_csl):
     assert code == 0 and len(items) == 25
     assert items[0]["type"] == "article-journal" and "author" not in items[0]
     assert items[0]["container-title"].startswith("Vostok")
+
+
+def test_input_over_the_size_limit_is_one_line(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("REFMAN_MAX_INPUT_MB", "0.01")  # 10 KiB, so the test stays small
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps([{**ITEM[0], "id": f"k{i}"} for i in range(200)]), encoding="utf-8")
+    code, out, err = run_cli("show", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "input limit" in err and "REFMAN_MAX_INPUT_MB" in err
+    code, _, err = run_cli("show", "-", input=path.read_text(encoding="utf-8"))
+    assert code == 2 and "input limit" in err
