@@ -114,9 +114,14 @@ def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
     ellipsis = ops.conv(element.unicode_character("horizontal ellipsis")) if use_last else None
     fmt, wrap, djoin, add = compiler.formatter(element), compiler.wrapper(element), compiler.djoin, ops.add
 
+    initials: dict[str, str] = {}  # given names repeat across a list
+
     def initialize(given: str) -> str:
-        pieces = given.split("-") if hyphen else [given.replace("-", " ")]
-        return "-".join(_initials(piece, mark_with) for piece in pieces)
+        found = initials.get(given)
+        if found is None:
+            pieces = given.split("-") if hyphen else [given.replace("-", " ")]
+            found = initials[given] = "-".join(_initials(piece, mark_with) for piece in pieces)
+        return found
 
     def render(people: list) -> Any:
         truncate = len(people) > 1 and et_al_min and len(people) >= et_al_min

@@ -79,16 +79,38 @@ def add(a: Any, b: Any) -> Any:
 
 
 def pure_join(items: Any, delimiter: str = "") -> Any:
-    """citeproc.string.join."""
+    """citeproc.string.join: each delimiter and item seamed by join, then again by ``+``."""
     if type(items) is not list:
         items = list(items)
     if not items:
         return T("")
-    output = items[0]
-    for item in items[1:]:
+    output, index, count = items[0], 1, len(items)
+    while index < count and not (type(output) is T and output):
         output = add(output, seam(output, delimiter))
-        output = add(output, seam(output, item))
-    return output
+        output = add(output, seam(output, items[index]))
+        index += 1
+    if index == count:
+        return output
+    # from here the text is a non-empty String: every seam is normalised, twice
+    text = str(output)
+    for item in items[index:]:
+        if delimiter:
+            last, piece = text[-1], delimiter
+            if piece[0] == last and last in SEAM:
+                piece = piece[1:]
+                if piece and piece[0] == last:
+                    piece = piece[1:]
+            text += piece
+        if item:
+            last, piece = text[-1], item
+            if piece[0] == last and last in SEAM:
+                if type(piece) is W:
+                    raise OutsideModelError
+                piece = piece[1:]
+                if piece and piece[0] == last:
+                    piece = piece[1:]
+            text += piece
+    return T(text)
 
 
 def conv(value: Any) -> Any:
