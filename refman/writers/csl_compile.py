@@ -78,9 +78,9 @@ class Compiler:
     # -- what every element shares ---------------------------------------------------------
 
     def djoin(self, strings: list, delimiter: str) -> Any:
-        """Delimited.join (it swallows any error into an empty String)."""
+        """Delimited.join (it swallows any error into an empty String); no None in ``strings``."""
         try:
-            return self.ops.join([s for s in strings if s is not None], delimiter)
+            return self.ops.join(strings, delimiter)
         except OutsideModelError:
             raise
         except Exception:  # noqa: BLE001 - as citeproc-py

@@ -52,7 +52,7 @@ def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> A
                         text = add(label, text) if label_first else add(text, label)
                 output.append(text)
         if output:
-            text = djoin(output, delimiter)
+            text = djoin([t for t in output if t is not None], delimiter)
         elif fallback is not None:
             text = fallback(item, ref, "")
         else:
