@@ -284,13 +284,13 @@ def _compiled_against_citeproc(items: list[dict], data: bytes, output: str) -> t
 @pytest.mark.parametrize("output", ["text", "html", "markdown"])
 @pytest.mark.parametrize("style", STYLES)
 def test_compiled_layout_equals_citeproc_py_on_varied_items_and_the_seed(style, output):
-    items = _varied_items(240) + (
-        json.loads(SEED_CSL.read_text(encoding="utf-8")) if SEED_CSL.exists() else []
-    )
     data, _ = csl_styles.style_bytes(style)
-    pure_count, mismatches = _compiled_against_citeproc(items, data, output)
+    pure_count, mismatches = _compiled_against_citeproc(_varied_items(240), data, output)
     assert mismatches == []
-    assert pure_count >= len(items) * 0.9  # the GOST styles stay in the pure model
+    assert pure_count >= 240 * 0.9  # the GOST styles stay in the pure model (ranges leave it)
+    if SEED_CSL.exists():
+        seed = json.loads(SEED_CSL.read_text(encoding="utf-8"))
+        assert _compiled_against_citeproc(seed, data, output) == (len(seed), [])  # every seed entry pure
 
 
 @pytest.mark.parametrize("output", ["text", "html", "markdown"])
