@@ -9,6 +9,10 @@ gives with two letters ("Yu.", "Zh.") keeps them, as GOST requires.
 
 The memos are keyed by element identity, which is stable only while every element proxy
 stays alive: ``load`` keeps them all in a list on the root for the style's lifetime.
+
+Most entries never reach these classes: ``Style`` also compiles its bibliography layout
+(csl_compile). They render what the compiled layouts leave to citeproc-py, and they are
+the reference the compiled layouts are tested against (tests/test_styles.py).
 """
 
 from __future__ import annotations
