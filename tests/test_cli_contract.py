@@ -67,7 +67,7 @@ def test_usage_error_is_exit_2(run_cli):
     assert code == 2
 
 
-@pytest.mark.parametrize("command", ["show", "export", "formats"])
+@pytest.mark.parametrize("command", ["show", "export", "formats", "styles", "validate", "rules", "dedupe"])
 def test_every_command_has_help_with_an_example(run_cli, command):
     code, out, _ = run_cli(command, "--help")
     assert code == 0
