@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,25 +56,35 @@ def need_client(name: str) -> str:
 
 @pytest.fixture
 def run_cli():
-    """Run the CLI in-process: returns (exit status, stdout, stderr), exceptions let through."""
-    from click.testing import CliRunner
+    """Run the CLI in-process: (exit status, stdout, stderr), with stdin from ``input``.
 
+    Standard streams are byte buffers (not terminals), as in a pipe; an unexpected exception
+    is let through so that the failing test shows its traceback.
+    """
     from refman.cli.app import main
 
     def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
-        runner = CliRunner()
-        result = runner.invoke(_Wrapper(main), list(args), input=input, catch_exceptions=False)
-        return result.exit_code, result.stdout, result.stderr
+        data = input.encode("utf-8") if isinstance(input, str) else (input or b"")
+        streams = {
+            "stdin": io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"),
+            "stdout": io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline=""),
+            "stderr": io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline=""),
+        }
+        saved = {name: getattr(sys, name) for name in streams}
+        try:
+            for name, stream in streams.items():
+                setattr(sys, name, stream)
+            try:
+                code = main(list(args), raise_internal=True)
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            for name, stream in saved.items():
+                setattr(sys, name, stream)
+        texts = []
+        for name in ("stdout", "stderr"):
+            streams[name].flush()
+            texts.append(streams[name].buffer.getvalue().decode("utf-8"))
+        return code, texts[0], texts[1]
 
     return run
-
-
-class _Wrapper:
-    """Lets CliRunner drive ``main`` (which returns a status) like a click command."""
-
-    def __init__(self, main):
-        self.main_fn = main
-        self.name = "refman"
-
-    def main(self, args=None, prog_name=None, standalone_mode=True, **_):
-        raise SystemExit(self.main_fn(list(args or [])))

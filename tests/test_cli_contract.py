@@ -63,8 +63,9 @@ def test_unknown_format_names_the_known_ones(run_cli):
 
 
 def test_usage_error_is_exit_2(run_cli):
-    code, _, _ = run_cli("export", "--no-such-option")
-    assert code == 2
+    code, out, err = run_cli("export", "--no-such-option")
+    assert code == 2 and out == ""
+    assert "No such option: --no-such-option" in err and "internal error" not in err
 
 
 @pytest.mark.parametrize("command", ["show", "export", "formats", "styles", "validate", "rules", "dedupe"])

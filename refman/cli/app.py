@@ -12,7 +12,6 @@ import re
 import sys
 from collections.abc import Callable
 
-import click
 import typer
 
 from ..errors import EXIT_ERROR, RefmanError
@@ -50,8 +49,12 @@ _command("dedupe", dedupe.dedupe)
 _command("rules", rules.list_rules)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit status (see module docstring)."""
+def main(argv: list[str] | None = None, *, raise_internal: bool = False) -> int:
+    """Run the CLI and return its exit status (see module docstring).
+
+    ``raise_internal`` lets an unexpected exception through instead of turning it into one
+    line (the test runner uses it, so that a bug fails its test with a traceback).
+    """
     from .. import console
 
     try:
@@ -60,22 +63,33 @@ def main(argv: list[str] | None = None) -> int:
     except RefmanError as exc:
         console.error(exc.message)
         return exc.exit_code
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         console.error("aborted")
         return 130
-    except click.ClickException as exc:
-        exc.show()
-        return EXIT_ERROR
     except BrokenPipeError:
         _silence_stdout()
         return 0
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the one place that turns any failure into a line
+    except Exception as exc:
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            return EXIT_ERROR
+        if raise_internal:
+            raise
         console.error(f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_ERROR
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """A command-line usage error (unknown option, missing argument, bad value).
+
+    Recognised by its interface (``show()`` and an integer ``exit_code``) because Typer
+    raises click's exceptions in some versions and its own vendored copies in others.
+    """
+    return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)
 
 
 def _silence_stdout() -> None:
