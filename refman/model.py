@@ -303,7 +303,10 @@ class Reference(_Model):
 
 
 def _attr(variable: str) -> str:
-    return variable if variable in Reference.model_fields else variable.replace("-", "_")
+    """The attribute for a CSL variable name (or an attribute name): a dict look-up, since
+    ``get`` runs for every variable of every item in the readers and styles."""
+    attr = _ATTRS.get(variable)
+    return attr if attr is not None else variable.replace("-", "_")
 
 
 #: CSL variable name → model attribute name (kebab-case → snake_case), for readers.
@@ -312,6 +315,7 @@ CSL_FIELDS: dict[str, str] = {
     for name, info in Reference.model_fields.items()
     if name not in ("unmapped", "origin")
 }
+_ATTRS: dict[str, str] = {**{name: name for name in CSL_FIELDS.values()}, **CSL_FIELDS}
 
 
 class Paragraph(_Model):

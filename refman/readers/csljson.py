@@ -68,16 +68,20 @@ def diag(
 
 
 def depth_exceeds(data: Any, limit: int = MAX_DEPTH) -> bool:
-    """Whether parsed data nests deeper than ``limit`` (iterative: no recursion to blow)."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limit:
+    """Whether parsed data nests deeper than ``limit``. Recursion is bounded by ``limit``
+    itself, so it cannot blow the stack; a plain loop per level keeps 10,000 items fast."""
+    if isinstance(data, (dict, list)):
+        return _deeper(data, limit - 1)
+    return False
+
+
+def _deeper(value: dict | list, budget: int) -> bool:
+    children = value.values() if type(value) is dict else value
+    for child in children:
+        kind = type(child)
+        nested = kind is dict or kind is list or isinstance(child, (dict, list))
+        if nested and (budget <= 0 or _deeper(child, budget - 1)):
             return True
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
     return False
 
 
