@@ -8,7 +8,7 @@ reports an ambiguity instead of taking the first match.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
@@ -24,7 +24,9 @@ class Format:
     reader: str | None = None  # "module:function" → fn(text, name=...) -> ReadResult
     sniffer: str | None = None  # "module:function" → fn(text) -> float in [0, 1]
     writer: str | None = None  # "module:function" → fn(library, options) -> str
-    tags: tuple[str, ...] = field(default=())
+    #: A matching extension plus a confident sniff settles it without asking the other
+    #: readers (whose modules then need not be imported): for syntaxes no other format shares.
+    decisive_extension: bool = False
 
     def load_reader(self) -> Callable[..., Any]:
         return _load(self.reader, self.name, "read")
@@ -49,18 +51,19 @@ FORMATS: tuple[Format, ...] = (
     Format("csl-json", "CSL-JSON: an array of items, or JSON Lines",
            aliases=("csljson", "json", "jsonl", "csl"), extensions=(".json", ".jsonl", ".ndjson"),
            reader=".readers.csljson:read", sniffer=".readers.csljson:sniff",
-           writer=".writers.csljson:write"),
+           writer=".writers.csljson:write", decisive_extension=True),
     Format("bibtex", "BibTeX (.bib)", aliases=("bib",), extensions=(".bib", ".bibtex"),
            reader=".readers.bibtex:read", sniffer=".readers.bibtex:sniff",
-           writer=".writers.bibtex:write_bibtex"),
+           writer=".writers.bibtex:write_bibtex", decisive_extension=True),
     Format("biblatex", "BibLaTeX (.bib): @online, date, urldate, langid",
            aliases=(), extensions=(),
            reader=".readers.bibtex:read", writer=".writers.bibtex:write_biblatex"),
     Format("ris", "RIS (Research Information Systems)", extensions=(".ris",),
-           reader=".readers.ris:read", sniffer=".readers.ris:sniff", writer=".writers.ris:write"),
+           reader=".readers.ris:read", sniffer=".readers.ris:sniff", writer=".writers.ris:write",
+           decisive_extension=True),
     Format("csl-yaml", "CSL-YAML (as pandoc reads it)", aliases=("yaml",),
            extensions=(".yaml", ".yml"),
-           reader=".readers.cslyaml:read", sniffer=".readers.cslyaml:sniff"),
+           reader=".readers.cslyaml:read", sniffer=".readers.cslyaml:sniff", decisive_extension=True),
     Format("page", "a journal article's web page with metadata and a numbered reference list",
            aliases=("article-page",), extensions=(),
            reader=".readers.article_page:read", sniffer=".readers.article_page:sniff"),
@@ -97,6 +100,10 @@ MIN_CONFIDENCE = 0.3
 AMBIGUITY_MARGIN = 0.1
 
 
+#: The sniff score at which a decisive extension settles the format (see Format).
+DECISIVE = 0.8
+
+
 def detect(text: str, name: str, suffix: str = "") -> Format:
     """The reader for an input: content sniffing, with the extension as a tie-breaker.
 
@@ -105,6 +112,9 @@ def detect(text: str, name: str, suffix: str = "") -> Format:
     """
     if not text.strip():
         raise FormatError(f"{name}: empty input; nothing to read")
+    for fmt in readable():
+        if fmt.decisive_extension and suffix in fmt.extensions and fmt.sniff(text) >= DECISIVE:
+            return fmt
     scores: list[tuple[float, Format]] = []
     for fmt in readable():
         if not fmt.sniffer:

@@ -87,3 +87,20 @@ def test_sniffers_return_a_score_and_never_raise(text):
         if fmt.sniffer:
             score = fmt.sniff(text)
             assert 0.0 <= score <= 1.0, fmt.name
+
+
+def test_a_decisive_extension_settles_without_asking_the_other_readers(monkeypatch):
+    """A .json that sniffs as CSL-JSON is read as CSL-JSON without importing other readers."""
+    asked = []
+    original = formats.Format.sniff
+
+    def spy(self, text):
+        asked.append(self.name)
+        return original(self, text)
+
+    monkeypatch.setattr(formats.Format, "sniff", spy)
+    assert formats.detect('[{"id": "a", "type": "book"}]', "x.json", ".json").name == "csl-json"
+    assert asked == ["csl-json"]
+    asked.clear()
+    formats.detect("1. Ivanov I. Title. Moscow, 2019.", "x.txt", ".txt")  # .txt is not decisive
+    assert len(asked) > 1
