@@ -292,19 +292,19 @@ class Reference(_Model):
 
     def get(self, variable: str) -> Any:
         """A CSL variable by its CSL (kebab-case) name."""
-        return getattr(self, _attr(variable), None)
+        return getattr(self, attribute_name(variable), None)
 
     def set(self, variable: str, value: Any) -> None:
-        setattr(self, _attr(variable), value)
+        setattr(self, attribute_name(variable), value)
 
     @property
     def names(self) -> list[Name]:
         return self.author or []
 
 
-def _attr(variable: str) -> str:
-    """The attribute for a CSL variable name (or an attribute name): a dict look-up, since
-    ``get`` runs for every variable of every item in the readers and styles."""
+def attribute_name(variable: str) -> str:
+    """The model attribute for a CSL variable name (or an attribute name): a dict look-up,
+    since ``get`` runs for every variable of every item in the readers and styles."""
     attr = _ATTRS.get(variable)
     return attr if attr is not None else variable.replace("-", "_")
 
@@ -316,6 +316,15 @@ CSL_FIELDS: dict[str, str] = {
     if name not in ("unmapped", "origin")
 }
 _ATTRS: dict[str, str] = {**{name: name for name in CSL_FIELDS.values()}, **CSL_FIELDS}
+
+
+def csl_value(value: Any) -> Any:
+    """A field value in its CSL-JSON form (names and dates as dicts), for comparing values."""
+    if isinstance(value, list):
+        return [csl_value(v) for v in value]
+    if isinstance(value, BaseModel):
+        return value.model_dump(by_alias=True, exclude_none=True, mode="json")
+    return value
 
 
 class Paragraph(_Model):

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..diagnostics import Diagnostic, FixSafety
-from ..model import CSL_FIELDS, Library, Reference
+from ..model import Library, Reference, attribute_name, csl_value
 from .validate import run, selected_rules
 
 MAX_PASSES = 8
@@ -42,25 +42,12 @@ def _adapter(attr: str) -> TypeAdapter[Any]:
     return TypeAdapter(Reference.model_fields[attr].annotation)
 
 
-def _attr(variable: str) -> str:
-    return "id" if variable == "id" else CSL_FIELDS.get(variable, variable.replace("-", "_"))
-
-
-def as_json(value: Any) -> Any:
-    """A field value in its CSL-JSON form, to compare with what a fix expects."""
-    if isinstance(value, list):
-        return [as_json(v) for v in value]
-    if hasattr(value, "model_dump"):
-        return value.model_dump(by_alias=True, exclude_none=True, mode="json")
-    return value
-
-
 def _apply(ref: Reference, diag: Diagnostic) -> bool:
     fix = diag.fix
     if fix is None:
         return False
-    attr = _attr(fix.field)
-    if attr not in Reference.model_fields or as_json(getattr(ref, attr)) != fix.old:
+    attr = attribute_name(fix.field)
+    if attr not in Reference.model_fields or csl_value(getattr(ref, attr)) != fix.old:
         return False
     new = None if fix.new is None else _adapter(attr).validate_python(fix.new)
     setattr(ref, attr, new)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...diagnostics import FixSafety, Severity
-from ...model import DateValue, Name, Reference
+from ...model import DateValue, Name, Reference, csl_value
 from .registry import Context, Finding, make_fix, rule
 
 JOURNAL_PARTS = frozenset({"article-journal", "article-magazine", "article-newspaper"})
@@ -264,20 +264,12 @@ def empty_field(ref: Reference, ctx: Context) -> Iterator[Finding]:
         if value is None or var in ("id", "type"):
             continue
         if _empty(value):
-            old = value if isinstance(value, str) else _json(value)
+            old = value if isinstance(value, str) else csl_value(value)
             yield Finding(ref, var, f"{var} is empty", make_fix(var, old, None, f"removed empty {var}"))
         elif isinstance(value, list) and any(isinstance(v, Name) and _empty(v) for v in value):
             kept = [v for v in value if not _empty(v)]
             yield Finding(ref, var, f"{var} has an empty name",
-                          make_fix(var, _json(value), _json(kept), f"removed empty names from {var}"))  # fmt: skip
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_json(v) for v in value]
-    if hasattr(value, "model_dump"):
-        return value.model_dump(by_alias=True, exclude_none=True, mode="json")
-    return value
+                          make_fix(var, csl_value(value), csl_value(kept), f"removed empty names from {var}"))  # fmt: skip
 
 
 _FIELDS = [
