@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import resource
 import sys
 import time
-import resource
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import contextlib
 
 from dedupe_data import library
 
@@ -46,10 +48,8 @@ def _status_kib(field: str) -> int | None:
 
 def _reset_peak() -> int:
     """Reset the peak-RSS mark where Linux allows it; the resident size now, in bytes."""
-    try:
+    with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
     now = _status_kib("VmRSS")
     return (now if now is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
 

@@ -176,3 +176,12 @@ def test_library_round_trip_through_fresh_writing():
         for ref in library.references:
             assert _fields(back[ref.id]) == _fields(ref), (dialect, ref.id)
     assert isinstance(Library(), Library)
+
+
+def test_page_ranges_use_double_hyphens_without_making_new_dashes():
+    """ "10–20" becomes "10--20"; a dash next to a hyphen must not turn into "---" (an em dash)."""
+    for page, written in (("10–20", "10--20"), ("-–", "-–"), ("e1–e5", "e1--e5")):
+        ref = Reference(id="p", type="article-journal", title="T", page=page)
+        text = format_entry(ref, "p", "bibtex")
+        assert f"pages = {{{written}}}" in text
+        assert read(text, "p.bib").library.references[0].page == page

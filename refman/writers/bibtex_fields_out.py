@@ -37,7 +37,9 @@ TITLE_FIELDS = frozenset("title booktitle shorttitle eventtitle origtitle".split
 #: Keys of ``unmapped`` that are refman's own notes, not fields.
 RESERVED = frozenset(["entrytype", "others"])
 _FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+.:-]*$")
-_RANGE_DASH = re.compile("–")  # an en dash in a range is "--" in BibTeX; hyphens stay
+_RANGE_DASH = re.compile(
+    r"(?<=\w)–(?=\w)"
+)  # "10–20" is "10--20" in BibTeX; a dash beside other dashes stays as it is
 #: CSL variables written under their own (lower-case) name, which the reader maps back.
 _HANDLED = {
     "id",
