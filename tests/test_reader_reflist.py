@@ -298,3 +298,16 @@ def test_numbers_past_9999_start_their_own_items():
     refs = reflist.read(text).library.references
     assert [r.origin.number for r in refs] == list(range(9997, 10004))
     assert refs[-1].title == "Title number 10003"
+
+
+def test_thesis_with_an_unspaced_colon_and_three_dots():
+    """Lists often write "Заглавие: дис. ... канд." (no space before the colon, three periods)."""
+    text = "1. Ким Е. Ю. Российско-корейские отношения: дис. ... канд. ист. наук. М., 2019. 210 с.\n"
+    ref = reflist.read(text).library.references[0]
+    assert (ref.type, ref.title, ref.genre) == (
+        "thesis",
+        "Российско-корейские отношения",
+        "дис. … канд. ист. наук",
+    )
+    assert (ref.publisher_place, str(ref.number_of_pages), ref.issued.year) == ("М.", "210", 2019)
+    assert [(n.family, n.given) for n in ref.author] == [("Ким", "Е. Ю.")]

@@ -47,6 +47,9 @@ _ORGANIZATION = re.compile(
 _PROCEEDINGS = re.compile(
     r"proceedings|conference|symposium|материалы|конференц|сборник|труды", re.IGNORECASE
 )
+_ELLIPSIS = re.compile(r"(?<=\s)\.\.\.(?=\s)")
+#: A thesis designation after a colon written without its leading space ("…: дис. … канд.").
+_THESIS_AFTER_COLON = re.compile(r":\s?(?=(?:дис|дисс|автореф)\.)", re.IGNORECASE)
 _THESIS = re.compile(r"\b(?:дис\.|дисс\.|автореф\.|dissertation|thesis|Ph\.\s?D\.)", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: The most sentences a container's name is taken to hold ("Восток. Афро-азиатские общества").
@@ -74,7 +77,9 @@ def parse_reference(text: str, ctx: Context) -> Parsed:
     """Read one reference: its number removed, its spaces cleaned (``clean_spaces``: no
     whitespace runs, which the patterns here would retry from every character), and no
     longer than ``reflist.LONGEST_REFERENCE``."""
-    cut = cut_parts(text, ctx.convention)
+    # "..." is the ellipsis GOST prints as "…" ("дис. … канд. ист. наук"); read as one glyph
+    # so the sentence splitter does not take its periods for element ends.
+    cut = cut_parts(_ELLIPSIS.sub("…", text), ctx.convention)
     ref = Reference()
     out = Parsed(ref)
     names, rest, et_al = split_byline(cut.text)
@@ -129,6 +134,8 @@ def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed)
         elif not names:
             ref.unmapped["responsibility"] = strip_final_period(responsibility)
     main, _, info = title.partition(" : ")
+    if not info and (unspaced := _THESIS_AFTER_COLON.search(title)) is not None:
+        main, info = title[: unspaced.start()], title[unspaced.end() :]  # "Заглавие: дис. … канд."
     if info:
         info = strip_final_period(info)
         act = legal_act(info)
