@@ -265,3 +265,18 @@ def test_7_0_5_article_and_four_authors():
     assert line == "Заглавие статьи / И. Иванов [и др.] // Журнал. 2019. Т. 12, № 3. С. 45–67."
     line = one({**ARTICLE, "author": A[:2]}, style="gost-2008")
     assert line == "Иванов И. Заглавие статьи // Журнал. 2019. Т. 12, № 3. С. 45–67."
+
+
+def test_an_entry_without_language_takes_the_terms_of_its_script():
+    """GOST.md: terms follow each entry's language; with none given, a Latin title is read as
+    English ("283 p.") and a Cyrillic one as Russian ("312 с."); prescribed words stay Russian."""
+    latin, cyrillic = render(
+        {"id": "l", "type": "book", "title": "The Real North Korea", "author": [{"family": "Lankov", "given": "A."}],
+         "publisher-place": "Oxford", "publisher": "Oxford University Press", "number-of-pages": "283",
+         "issued": {"date-parts": [[2013]]}},
+        {"id": "c", "type": "book", "title": "Корейский полуостров", "author": [{"family": "Толорая", "given": "Г. Д."}],
+         "publisher-place": "Москва", "publisher": "Аспект Пресс", "number-of-pages": "312",
+         "issued": {"date-parts": [[2021]]}},
+    )  # fmt: skip
+    assert "– 283 p. – Текст : непосредственный." in latin
+    assert "– 312 с. – Текст : непосредственный." in cyrillic

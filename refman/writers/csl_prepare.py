@@ -22,6 +22,7 @@ from typing import Any
 
 from ..model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
 from ..parse.dates import parse_date
+from ..parse.translit import has_cyrillic
 
 #: Languages refman knows terms for; any other entry language falls back to the list's.
 #: Genres that mean "the whole website" (GOST.md rule 10).
@@ -31,12 +32,25 @@ _DIGRAPH = re.compile(r"^(Shch|Yu|Ya|Yo|Ye|Zh|Kh|Ts|Ch|Sh)(?=[a-z])")
 _TITLE_VARS = ("title", "container-title", "collection-title", "event", "note")
 _QUOTED = re.compile(r'"([^"\n]+)"')
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def entry_language(ref: Reference, default: str) -> str:
-    """The entry's language as a two-letter code ("ru-RU" → "ru"); the list's when unknown."""
+    """The entry's language as a two-letter code ("ru-RU" → "ru").
+
+    With no language given, the script of its title decides: Cyrillic → "ru", Latin → "en"
+    (a GOST list gives a foreign entry "P.", "Vol." rather than "С.", "Т."); the list's
+    language when the title tells nothing.
+    """
     code = (ref.language or "").strip().lower().replace("_", "-").split("-")[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else default
+    if re.fullmatch(r"[a-z]{2,3}", code):
+        return code
+    text = " ".join(filter(None, (ref.title, ref.container_title)))
+    if has_cyrillic(text):
+        return "ru"
+    if _LATIN_LETTER.search(text):
+        return "en"
+    return default
 
 
 def prepare(ref: Reference, key: str, language: str, gost: bool) -> dict[str, Any]:
