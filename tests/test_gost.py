@@ -280,3 +280,15 @@ def test_an_entry_without_language_takes_the_terms_of_its_script():
     )  # fmt: skip
     assert "– 283 p. – Текст : непосредственный." in latin
     assert "– 312 с. – Текст : непосредственный." in cyrillic
+
+
+def test_a_legal_act_on_no_portal_says_its_date_once():
+    """GOST.md rule 11: the act's date and number are other title information ("от … № …");
+    with no portal and no publisher there is no year area to repeat the year in."""
+    line = one({"type": "legislation", "title": "О мерах", "genre": "Указ Президента Российской Федерации",
+                "number": "484", "issued": {"date-parts": [[2017, 10, 14]]},
+                "URL": "http://www.kremlin.ru/acts/bank/42383", "accessed": {"date-parts": [[2022, 8, 22]]}})  # fmt: skip
+    assert line == (
+        "О мерах : Указ Президента Российской Федерации от 14 октября 2017 г. № 484. – "
+        "URL: http://www.kremlin.ru/acts/bank/42383 (дата обращения: 22.08.2022). – Текст : электронный."
+    )
