@@ -150,3 +150,15 @@ def test_escape_then_decode_is_identity(text):
     if "$" in text or "\\" in text:
         return  # math and commands are kept verbatim by design
     assert to_unicode(escape(text)) == text
+
+
+def test_a_broken_entry_is_said_once_in_our_words(run_cli, tmp_path):
+    """bibtexparser's own log lines must not reach stderr beside our diagnostic."""
+    path = tmp_path / "b.bib"
+    path.write_text(
+        "@inproceedings{broken,\n  title = {Missing brace\n@misc{ok, title={Fine}, year=2020}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("export", str(path), "--to", "csl-json")
+    assert code == 0 and '"title": "Fine"' in out
+    assert err.count("\n") == 1 and "RM001" in err and "Parsing of" not in err

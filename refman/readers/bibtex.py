@@ -15,6 +15,7 @@ raw text) and the rest of the file is read; nothing here raises.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -26,6 +27,11 @@ from ..model import Library, SourceSpan
 from ..parse.bibtex_fields import BIBLATEX_MARKERS, fingerprint
 from .bibtex_entry import inherit, to_reference
 from .bibtex_values import ValueTooLongError, evaluate
+
+# bibtexparser logs every failed block on stderr; this reader reports each one as a
+# diagnostic (RM001, with its line and raw text), so the library's own copy is silenced.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
 
 #: The key in ``Library.preserved`` for one input's blocks: ``PRESERVED_PREFIX + name``.
 PRESERVED_PREFIX = "bibtex:"
