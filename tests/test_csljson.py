@@ -105,3 +105,16 @@ def test_sniff():
     assert sniff("[1, 2, 3]") < 0.3
     assert sniff("TY  - JOUR") == 0.0
     assert sniff("- id: a\n  type: book") == 0.0
+
+
+def test_the_array_is_printed_exactly_as_json_dumps_prints_it():
+    """The writer turns items into text one by one; the bytes must not change for that."""
+    import json as _json
+
+    from refman.model import Library, Reference
+    from refman.writers import csljson as writer
+
+    refs = [Reference(id=f"k{i}", type="book", title=f"Заглавие {i}\\n«{i}»", volume=i) for i in range(3)]
+    library = Library(references=refs)
+    assert writer.write(library) == _json.dumps(writer.items(library), ensure_ascii=False, indent=2) + "\n"
+    assert writer.write(Library()) == "[]\n"

@@ -26,8 +26,18 @@ def _item(ref: Reference) -> dict[str, Any]:
 
 
 def write(library: Library, options: WriteOptions | None = None) -> str:
+    """The text of the array (as ``json.dumps(items, indent=2)`` prints it) or of JSON Lines.
+
+    Each item is turned into text as soon as it is built, so no list of every item's dict is
+    held beside the models and the text: at 100,000 items that is a few hundred MB.
+    """
     options = options or WriteOptions()
-    data = items(library)
     if options.json_lines:
-        return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in data)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return "".join(json.dumps(_item(ref), ensure_ascii=False) + "\n" for ref in library.references)
+    if not library.references:
+        return "[]\n"
+    texts = (
+        "  " + json.dumps(_item(ref), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for ref in library.references
+    )
+    return "[\n" + ",\n".join(texts) + "\n]\n"
