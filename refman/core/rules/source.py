@@ -57,7 +57,9 @@ def source_typography(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
     typographic = any(ch in raw for _ref, raw in entries for ch in "“”«»„")
     # when the fields themselves mix quotes, RM205 reports it (with a fix)
     fields_curly = any(ch in value for ref in refs for _v, value in text_fields(ref) for ch in "“«„")
-    ends = [raw.endswith((".", "!", "?")) for _ref, raw in entries]
+    # "… С. 77–89. (In Russ.)" ends with its abbreviation's period inside the brackets
+    ends = [raw.rstrip(")]").endswith((".", "!", "?")) if raw.endswith((".)", ".]")) else raw.endswith((".", "!", "?"))
+            for _ref, raw in entries]  # fmt: skip
     seps = [_note_separator(raw) for _ref, raw in entries]
     usual_end = sum(ends) * 4 >= len(entries) * 3 and len(entries) >= 4
     known = [s for s in seps if s is not None]
