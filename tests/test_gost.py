@@ -292,3 +292,10 @@ def test_a_legal_act_on_no_portal_says_its_date_once():
         "О мерах : Указ Президента Российской Федерации от 14 октября 2017 г. № 484. – "
         "URL: http://www.kremlin.ru/acts/bank/42383 (дата обращения: 22.08.2022). – Текст : электронный."
     )
+
+
+def test_a_doi_is_printed_without_its_resolver_prefix():
+    """GOST.md rule 12 examples print "DOI 10.…"; a stored "https://doi.org/…" must not double it."""
+    line = one({"type": "article-journal", "title": "T", "container-title": "J", "volume": "1",
+                "issued": {"date-parts": [[2019]]}, "DOI": "https://doi.org/10.1000/ABC"})  # fmt: skip
+    assert line.endswith("– DOI 10.1000/ABC.")
