@@ -103,7 +103,10 @@ def dedupe(
 def _summary(
     records: int, clusters: list[Any], duplicates: int, profile: str, kept: int | None = None
 ) -> None:
-    text = f"refman: {records} records, {len(clusters)} clusters, {duplicates} duplicates (profile {profile})"
+    text = (
+        f"refman: {_count(records, 'record')}, {_count(len(clusters), 'cluster')}, "
+        f"{_count(duplicates, 'duplicate')} (profile {profile})"
+    )
     if kept is not None:
         text += f"; {kept} records written"
     sys.stderr.write(text + "\n")
@@ -192,3 +195,7 @@ class _Progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
