@@ -193,18 +193,15 @@ def _iso(parts: tuple[int, ...]) -> str:
 def identifier_evidence(a: Features, b: Features) -> tuple[str | None, dict[str, str], str | None]:
     """(deciding field or None, evidence, vetoing field or None)."""
     evidence: dict[str, str] = {}
-    if a.doi and b.doi:
-        if a.doi == b.doi:
-            evidence["doi"] = f"DOI equal ({a.doi})"
-            return "doi", evidence, None
-        evidence["doi"] = f"DOI {a.doi} vs {b.doi}"
-        return None, evidence, "doi"
-    if a.pmid and b.pmid:
-        if a.pmid == b.pmid:
-            evidence["pmid"] = f"PMID equal ({a.pmid})"
-            return "pmid", evidence, None
-        evidence["pmid"] = f"PMID {a.pmid} vs {b.pmid}"
-        return None, evidence, "pmid"
+    # one identifier each side: equal decides the pair, different vetoes it
+    for name, label in (("doi", "DOI"), ("pmid", "PMID")):
+        mine, theirs = getattr(a, name), getattr(b, name)
+        if mine and theirs:
+            if mine == theirs:
+                evidence[name] = f"{label} equal ({mine})"
+                return name, evidence, None
+            evidence[name] = f"{label} {mine} vs {theirs}"
+            return None, evidence, name
     deciding = None
     if a.isbns and b.isbns:
         shared = a.isbns & b.isbns
