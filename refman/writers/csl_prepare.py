@@ -22,6 +22,7 @@ from typing import Any
 
 from ..model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
 from ..parse.dates import parse_date
+from ..parse.identifiers import bare_doi
 from ..parse.translit import has_cyrillic
 
 #: Languages refman knows terms for; any other entry language falls back to the list's.
@@ -33,8 +34,6 @@ _TITLE_VARS = ("title", "container-title", "collection-title", "event", "note")
 _QUOTED = re.compile(r'"([^"\n]+)"')
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
-#: A resolver or label before a DOI ("https://doi.org/", "doi:"): the style adds its own.
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 def entry_language(ref: Reference, default: str) -> str:
@@ -73,7 +72,7 @@ def prepare(ref: Reference, key: str, language: str, gost: bool) -> dict[str, An
         if isinstance(data.get(var), str):
             data[var] = typographic_quotes(data[var], language)
     if isinstance(data.get("DOI"), str):
-        data["DOI"] = _DOI_PREFIX.sub("", data["DOI"].strip())  # styles print "DOI 10.…" themselves
+        data["DOI"] = bare_doi(data["DOI"])  # styles print "DOI 10.…" themselves
     if gost:
         _gost_adjust(data)
     return data

@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 from ...diagnostics import FixSafety, Severity
 from ...model import Reference
+from ...parse.identifiers import bare_doi
 from .registry import Context, Finding, make_fix, rule
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
 _ISBN_TOKEN = re.compile(r"(?:97[89][-\s]?)?\d[\d\s-]{7,}[\dXx]")
 _ISSN_TOKEN = re.compile(r"\b\d{4}-?\d{3}[\dXx]\b")
 _URL_PREFIX = re.compile(r"^(?:URL|Режим доступа)\s*:\s*", re.IGNORECASE)
@@ -59,7 +59,7 @@ def invalid_doi(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if not ref.DOI:
         return
     doi = ref.DOI
-    bare = _DOI_PREFIX.sub("", doi.strip())
+    bare = bare_doi(doi)
     if bare != doi and DOI.match(bare):
         yield Finding(ref, "DOI", f"DOI {doi!r} carries a resolver prefix or spaces",
                       make_fix("DOI", doi, bare, f"DOI {doi!r} → {bare!r}"))  # fmt: skip
