@@ -111,6 +111,11 @@ class SourceSpan(_Model):
     #: the CSL-JSON value read; the note still holds them, so a CSL-JSON writer leaves a
     #: variable out while it keeps that value (the round trip stays identical).
     note_fields: dict[str, Any] | None = None
+    #: A BibTeX entry's fields as written: (name, value expression with its braces, quotes,
+    #: macros and ``#``), so that a writer can put back every value whose meaning is unchanged.
+    fields: list[tuple[str, str]] | None = None
+    #: BibTeX fields the entry took from its ``crossref``/``xdata`` parent (not its own).
+    inherited: list[str] | None = None
 
 
 _NAME_VARS = (
@@ -236,6 +241,10 @@ class Reference(_Model):
     custom: dict[str, Any] | None = None
     # refman's own, outside CSL: serialized into custom[CUSTOM_KEY] (see _dump)
     unmapped: dict[str, Any] = Field(default_factory=dict, exclude=True)
+    #: CSL variable → the LaTeX it was read from, kept where decoding was not complete (math,
+    #: ``\ce{…}``, ``\textsuperscript``): the plain value serves matching and rendering, the
+    #: LaTeX is what a BibTeX writer puts back while the plain value is unchanged.
+    latex: dict[str, str] = Field(default_factory=dict, exclude=True)
     origin: SourceSpan | None = Field(None, exclude=True)
 
     @model_validator(mode="before")
@@ -253,6 +262,8 @@ class Reference(_Model):
         data["custom"] = custom or None
         if isinstance(ours.get("unmapped"), dict):
             data.setdefault("unmapped", ours["unmapped"])
+        if isinstance(ours.get("latex"), dict):
+            data.setdefault("latex", ours["latex"])
         for var, reading in (ours.get("dates") or {}).items():
             value = data.get(var)
             if isinstance(value, dict) and isinstance(reading, dict):
@@ -265,6 +276,8 @@ class Reference(_Model):
         ours: dict[str, Any] = {}
         if self.unmapped:
             ours["unmapped"] = self.unmapped
+        if self.latex:
+            ours["latex"] = self.latex
         readings = {
             var: value.reading.model_dump(exclude_none=True)
             for var in _DATE_VARS
@@ -313,7 +326,7 @@ def attribute_name(variable: str) -> str:
 CSL_FIELDS: dict[str, str] = {
     (info.alias or name): name
     for name, info in Reference.model_fields.items()
-    if name not in ("unmapped", "origin")
+    if name not in ("unmapped", "latex", "origin")
 }
 _ATTRS: dict[str, str] = {**{name: name for name in CSL_FIELDS.values()}, **CSL_FIELDS}
 

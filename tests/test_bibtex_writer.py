@@ -20,7 +20,9 @@ def _protected(text: str) -> str:
 
 
 def _fields(ref: Reference) -> dict:
-    data = ref.to_csl()
+    """What a record means: its CSL-JSON without the id, and without the LaTeX source forms
+    (they always decode to the plain values compared here; their braces may differ)."""
+    data = ref.model_copy(update={"latex": {}}).to_csl()
     data.pop("id", None)
     return data
 

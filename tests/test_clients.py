@@ -16,6 +16,7 @@ import pytest
 from refman import api
 from refman.readers.bibtex import read
 from tests.conftest import DATA, SEED, need_client
+from tests.corpus import biblatex_examples
 
 pytestmark = pytest.mark.clients
 FIXTURES = [DATA / "bibtex" / "mixed.bib", DATA / "bibtex" / "mixed-csl.json"]
@@ -161,8 +162,6 @@ def test_agrees_with_pandoc_on_our_realistic_file():
 
 
 def test_agrees_with_pandoc_on_biblatex_examples():
-    done = subprocess.run(["kpsewhich", "biblatex-examples.bib"], capture_output=True, text=True, check=False)
-    path = Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
-    if path is None or not path.exists():
-        pytest.skip("biblatex-examples.bib (texlive-bibtex-extra) not installed; mixed.bib covers the rules")
+    path = biblatex_examples()  # skips, with its reason, before any tool is called
+    need_client("pandoc")
     assert _agreement(path) == []

@@ -87,7 +87,7 @@ TEXT_FIELDS: dict[str, str] = {
     "chapter": "chapter-number", "publisher": "publisher", "address": "publisher-place",
     "location": "publisher-place", "note": "note", "abstract": "abstract",
     "keywords": "keyword", "annotation": "annote", "annote": "annote", "type": "genre",
-    "eventtitle": "event", "venue": "event-place", "version": "version",
+    "eventtitle": "event-title", "venue": "event-place", "version": "version",
     "isbn": "ISBN", "issn": "ISSN", "doi": "DOI", "url": "URL", "issue": "issue",
     "pubstate": "status", "library": "call-number", "origtitle": "original-title",
     "origpublisher": "original-publisher", "origlocation": "original-publisher-place",
@@ -134,10 +134,17 @@ LANGIDS: dict[str, str] = {
     "italian": "it", "polish": "pl", "czech": "cs", "bulgarian": "bg", "serbian": "sr",
     "kazakh": "kk", "chinese": "zh", "japanese": "ja", "korean": "ko", "portuguese": "pt",
     "dutch": "nl", "swedish": "sv", "finnish": "fi", "turkish": "tr", "greek": "el",
-    "latin": "la", "arabic": "ar", "hebrew": "he",
+    "latin": "la", "arabic": "ar", "hebrew": "he", "brazilian": "pt-BR", "brazil": "pt-BR",
+    "austrian": "de-AT", "naustrian": "de-AT", "swissgerman": "de-CH", "nswissgerman": "de-CH",
+    "canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ", "ukenglish": "en-GB",
+    "usenglish": "en-US", "canadien": "fr-CA", "mexican": "es-MX", "portuges": "pt",
 }  # fmt: skip
 _ISO_TO_LANGID = {code: name for name, code in reversed(list(LANGIDS.items()))}
-_ISO_TO_LANGID.update({"en": "english", "de": "ngerman", "en-US": "american", "en-GB": "british"})
+_ISO_TO_LANGID.update({"en": "english", "de": "ngerman", "en-US": "american", "en-GB": "british",
+                       "pt": "portuguese", "de-AT": "naustrian", "de-CH": "nswissgerman"})  # fmt: skip
+#: Season words of a BibTeX ``month`` → CSL ``season`` (1 spring … 4 winter, as EDTF 21–24).
+SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+SEASON_NAMES = ("Spring", "Summer", "Autumn", "Winter")
 
 
 def month_number(text: str) -> int | None:
@@ -154,13 +161,14 @@ def langid_to_language(langid: str) -> str:
 
 
 def language_to_langid(language: str) -> str | None:
-    """``ru`` → ``russian``, ``en-US`` → ``american``; None when biblatex has no name for it."""
+    """``ru`` → ``russian``, ``en-US`` → ``american``, ``pt-BR`` → ``brazilian``; None when
+    biblatex has no name that reads back to the same tag (a region is never dropped)."""
     code = language.strip()
     if code in _ISO_TO_LANGID:
         return _ISO_TO_LANGID[code]
-    base = code.split("-")[0].lower()
-    if base in _ISO_TO_LANGID:
-        return _ISO_TO_LANGID[base]
+    base, _, region = code.partition("-")
+    if not region and base.lower() in _ISO_TO_LANGID:
+        return _ISO_TO_LANGID[base.lower()]
     return code.lower() if code.lower() in LANGIDS else None
 
 
@@ -176,8 +184,8 @@ def _edtf_parts(text: str) -> tuple[list[Any], bool] | None:
     parts: list[Any] = [int(match[1])]
     if match[2]:
         month = int(match[2])
-        if 21 <= month <= 24:  # seasons: 21 spring … 24 winter
-            return [parts[0]], bool(match[4])
+        if 21 <= month <= 24 and not match[3]:  # seasons: 21 spring … 24 winter
+            return [parts[0], f"season{month - 20}"], bool(match[4])
         if not 1 <= month <= 12:
             return None
         parts.append(month)
@@ -204,13 +212,22 @@ def parse_edtf(text: str) -> DateValue | None:
         end = _edtf_parts(end_text) if end_text not in ("", "..") else ([], False)
         if start is None or end is None or not (start[0] or end[0]):
             return None
+        if _season(start[0]) or _season(end[0]):
+            return None  # a range of seasons: kept as text by the caller
         parts = [start[0] or [0], end[0] or [0]]
         circa = start[1] or end[1]
         return DateValue(date_parts=parts, circa=True if circa else None)
     single = _edtf_parts(value)
     if single is None:
         return None
-    return DateValue(date_parts=[single[0]], circa=True if single[1] else None)
+    season = _season(single[0])
+    return DateValue(date_parts=[single[0][:1] if season else single[0]], season=season,
+                     circa=True if single[1] else None)  # fmt: skip
+
+
+def _season(parts: list[Any]) -> int | None:
+    last = parts[-1] if parts else None
+    return int(last[6:]) if isinstance(last, str) and last.startswith("season") else None
 
 
 def _edtf_one(parts: list[Any]) -> str:
@@ -232,9 +249,19 @@ def format_edtf(value: DateValue) -> str | None:
             text += "/" + _edtf_one(source[1])
     except (TypeError, ValueError):
         return None
+    if text and "/" not in text and len(source[0]) == 1 and (season := season_number(value.season)):
+        text += f"-{20 + season}"
     if value.circa and text:
         text += "~" if "/" not in text else ""
     return text or None
+
+
+def season_number(season: Any) -> int | None:
+    """A CSL season (1–4, "1", or a word: "Winter") as 1–4; None for anything else."""
+    text = str(season).strip().lower() if season is not None else ""
+    if text.isdigit() and 1 <= int(text) <= 4:
+        return int(text)
+    return SEASONS.get(text)
 
 
 # ---------------------------------------------------------------- keys and fingerprints

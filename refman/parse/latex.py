@@ -40,7 +40,7 @@ SYMBOLS = {
     "textnumero": "№", "No": "№", "textsection": "§", "pounds": "£", "texteuro": "€", "euro": "€",
     "textdollar": "$", "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "slash": "/",
     "-": "", "/": "", "@": "", "ignorespaces": "", "relax": "", "protect": "", "noopsort": "",
-    "nobreakspace": "\u00a0", ",": "\u2009", " ": " ", "\\": " ", "newline": " ", "par": " ",
+    "nobreakspace": "\u00a0", ",": "\u2009", " ": " ", "\\": " ", "newline": "\x00N", "par": "\x00P",
     "&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}",
 }  # fmt: skip
 
@@ -72,6 +72,12 @@ _TOKEN = re.compile(r"\\([A-Za-z]+)\s*|\\(.)|(\$[^$]*\$)|(---|--|``|''|<<|>>|[{}
 #: biblatex's quoting commands (innermost, brace-free argument) become quotation marks.
 _QUOTE = re.compile(r"\\(?:mkbibquote|enquote\*?|textquote)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space is meant
+#: A blank line in a value: a paragraph break, as LaTeX reads it.
+_BLANK_LINE = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
+#: Line and paragraph breaks (``\newline``, ``\par``, blank lines) marked while spaces fold.
+_BREAKS = re.compile(r" ?\x00([NP]) ?")
+#: Commands whose meaning the plain text cannot hold: a value using one keeps its LaTeX.
+LOSSY_COMMANDS = re.compile(r"\\(?:textsuperscript|textsubscript|super|sub|ensuremath|sout|underline)(?![A-Za-z])")
 _NEEDS_WORK = re.compile(r"[\\{}~$`']|--")
 
 
@@ -104,7 +110,12 @@ def _group_end(text: str, start: int) -> int:
 
 
 def to_unicode(value: str) -> str:
-    """A BibTeX field value (macros already expanded) as plain Unicode text."""
+    """A BibTeX field value (macros already expanded) as plain Unicode text.
+
+    ``\\par`` and blank lines become a paragraph break ("\\n\\n"), ``\\newline`` a line break:
+    an abstract's paragraphs and a note's lines survive."""
+    if "\n" in value and _BLANK_LINE.search(value):
+        value = _BLANK_LINE.sub(lambda _: " \\par ", value)
     if not _NEEDS_WORK.search(value):
         return _SPACES.sub(" ", value).strip() if "\n" in value or "  " in value else value
     text = _SYMBOL_ACCENT.sub(_accent, value)
@@ -153,17 +164,37 @@ def to_unicode(value: str) -> str:
             out.append({"---": "—", "--": "–", "``": "“", "''": "”", "<<": "<<", ">>": ">>"}[lig])
     if skip_group == 0:
         out.append(text[pos:])
-    return _SPACES.sub(" ", "".join(out)).strip()
+    plain = _SPACES.sub(" ", "".join(out)).strip()
+    if "\x00" in plain:
+        plain = _BREAKS.sub(lambda m: "\n" if m[1] == "N" else "\n\n", plain).strip("\n")
+    return plain
+
+
+def decoded_completely(latex: str, plain: str) -> bool:
+    """Whether ``plain`` (``to_unicode(latex)``) says all that ``latex`` does: no math, no
+    command that reading kept as written, none whose meaning plain text cannot hold."""
+    if "\\" not in latex and "$" not in latex:
+        return True
+    if _UNESCAPED_DOLLAR.search(latex) or LOSSY_COMMANDS.search(latex):
+        return False
+    return all(
+        name in SYMBOLS or name in TEXT_COMMANDS or name in ACCENTS for name in _COMMAND_NAME.findall(latex)
+    )
+
+
+_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+_COMMAND_NAME = re.compile(r"\\([A-Za-z]+|.)")
 
 
 # ---------------------------------------------------------------- writing
 
 _ESCAPES = {
+    "\n": r"\newline{}", "\n\n": r"\par{}",
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "#": r"\#",
     "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "$": r"\$",
     "\u00a0": "~",
 }  # fmt: skip
-_SPECIAL = re.compile(r"[\\{}&%#_~^$\u00a0]")
+_SPECIAL = re.compile(r"\n\n|[\\{}&%#_~^$\u00a0\n]")
 #: A command we kept while reading (``\\foo{bar}``): written back as it is, not escaped.
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[^{}\\]*\})*")
 #: ``$…$`` that looks like math (a command, a super/subscript, or one letter): kept verbatim.

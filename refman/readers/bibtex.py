@@ -41,6 +41,10 @@ _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]", re.MULTILINE)
 _BIBLATEX_TYPES = frozenset("online dataset software thesis report mvbook bookinbook xdata set "
                             "legislation legal jurisdiction standard inreference".split())  # fmt: skip
 _RAW_SNIPPET = 200
+#: An entry type that merely starts with "comment" (biblatex's @commentary, jurabib's
+#: @COMMENTED): bibtexparser takes it for a comment, BibTeX and biber for an entry.
+_COMMENT_LIKE = re.compile(r"\A(\s*@\s*)(comment[A-Za-z]+)(\s*[{(])", re.IGNORECASE)
+_RENAMED = "refmanentrytype"
 
 
 def sniff(text: str) -> float:
@@ -75,7 +79,7 @@ class _Reading:
         self.name = name
         self.macros: dict[str, str] = {}
         self.blocks: list[list[Any]] = []
-        self.entries: list[tuple[str, str, dict[str, str], int, int, str]] = []
+        self.entries: list[tuple[str, str, dict[str, str], int, int, str, list[tuple[str, str]]]] = []
         self.xdata: dict[str, dict[str, str]] = {}
         self.diagnostics: list[Diagnostic] = []
         self.biblatex = False
@@ -116,17 +120,32 @@ class _Reading:
             self.blocks.append(["string", line, block.raw])
         elif isinstance(block, bp.Entry):
             self.entry(block, line, block.raw)
+        elif isinstance(block, bp.ExplicitComment) and (match := _COMMENT_LIKE.match(block.raw or "")):
+            self.comment_like(block.raw, match, line)
         else:  # @preamble, @comment, text between entries
             kind = "preamble" if isinstance(block, bp.Preamble) else "comment"
             self.blocks.append([kind, line, block.raw])
+
+    def comment_like(self, raw: str, match: re.Match[str], line: int) -> None:
+        """An entry whose type begins with "comment", parsed under a stand-in type name."""
+        renamed = match[1] + _RENAMED + raw[match.end(1) :]
+        blocks = bibtexparser.parse_string(renamed, parse_stack=[]).blocks
+        entry = next((b for b in blocks if isinstance(b, bp.Entry)), None)
+        if entry is None:
+            self.blocks.append(["comment", line, raw])
+            return
+        entry.entry_type = match[2]
+        self.entry(entry, line, raw)
 
     def entry(self, entry: bp.Block | None, line: int, raw: str | None) -> None:
         if not isinstance(entry, bp.Entry):
             self.report("RM001", Severity.ERROR, "unreadable entry, skipped", line)
             return
         fields: dict[str, str] = {}
+        source: list[tuple[str, str]] = []
         for field in entry.fields:
             name = field.key.lower()
+            source.append((field.key, str(field.value)))
             if name not in fields:
                 fields[name] = self.value(str(field.value), line, f"{entry.key}: {name}")
         etype = entry.entry_type.lower()
@@ -140,7 +159,7 @@ class _Reading:
             self.report("RM008", Severity.WARNING, f"duplicate key {entry.key!r}: both entries kept", line)
         self.keys.add(entry.key.lower())
         end = line + (raw or "").count("\n")
-        self.entries.append((etype, entry.key, fields, line, end, raw or ""))
+        self.entries.append((etype, entry.key, fields, line, end, raw or "", source))
 
 
 def read(text: str, name: str = "-") -> ReadResult:
@@ -166,7 +185,8 @@ def read(text: str, name: str = "-") -> ReadResult:
 def _build(state: _Reading) -> Library:
     library = Library()
     parents = {key.lower(): (etype, fields) for etype, key, fields, *_ in state.entries}
-    for etype, key, fields, line, end, raw in state.entries:
+    for etype, key, fields, line, end, raw, source in state.entries:
+        own = fields
         fields = _inherited(state, etype, fields, parents, line)
         try:
             ref = to_reference(etype, key, fields)
@@ -174,13 +194,17 @@ def _build(state: _Reading) -> Library:
             state.report("RM001", Severity.ERROR, f"{key}: cannot be read ({exc}); skipped", line)
             state.blocks.append(["comment", line, raw])
             continue
-        ref.origin = SourceSpan(path=state.name, line=line, end_line=end, raw=raw)
+        inherited = [name for name in fields if name not in own] or None
+        ref.origin = SourceSpan(
+            path=state.name, line=line, end_line=end, raw=raw, fields=source, inherited=inherited
+        )
         library.references.append(ref)
         state.blocks.append(["entry", line, fingerprint(ref)])
     state.blocks.sort(key=lambda block: block[1])
     library.preserved[PRESERVED_PREFIX + state.name] = {
         "dialect": "biblatex" if state.biblatex else "bibtex",
         "blocks": state.blocks,
+        "macros": state.macros,
     }
     return library
 

@@ -9,6 +9,7 @@ inheritance follow the biblatex manual (§2.4.1, appendix B) in simplified form.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..model import CSL_FIELDS, CSL_TYPES, DATE_VARIABLES, NAME_VARIABLES, DateValue, Reference
@@ -22,13 +23,14 @@ from ..parse.bibtex_fields import (
     STRUCTURAL_FIELDS,
     TEXT_FIELDS,
     TYPE_TO_CSL,
+    SEASONS,
     VERBATIM_FIELDS,
     langid_to_language,
     month_number,
     parse_edtf,
 )  # fmt: skip
 from ..parse.dates import parse_date
-from ..parse.latex import to_unicode
+from ..parse.latex import decoded_completely, to_unicode
 
 #: ``type`` values (biblatex keys and BibTeX entry types) with the genre they mean.
 THESIS_GENRES = {
@@ -66,18 +68,30 @@ def inherit(fields: dict[str, str], entry_type: str, parent: dict[str, str], par
             fields[target] = value
 
 
-def _date_from_parts(year: str, month: str | None, day: str | None) -> DateValue:
-    text_year = to_unicode(year)
+def _date_from_parts(fields: dict[str, str], unmapped: dict[str, Any]) -> DateValue:
+    """``issued`` from year, month and day; a month or day that is not one number or name
+    ("Winter" becomes the season; "May/June", "??") stays in ``unmapped`` as written."""
+    text_year = to_unicode(fields["year"])
+    month = to_unicode(fields["month"]) if "month" in fields else ""
+    day = to_unicode(fields["day"]) if "day" in fields else ""
     if not text_year.lstrip("-").isdigit():
         parsed = parse_date(text_year)
+        for name, value in (("month", month), ("day", day)):
+            if value:
+                unmapped[name] = value
         return parsed if parsed is not None else DateValue(literal=text_year)
     parts: list[int | str] = [int(text_year)]
-    number = month_number(to_unicode(month)) if month else None
+    season = SEASONS.get(month.strip().lower().rstrip(".")) if month else None
+    number = month_number(month) if month else None
     if number:
         parts.append(number)
-        if day and to_unicode(day).isdigit() and 1 <= int(to_unicode(day)) <= 31:
-            parts.append(int(to_unicode(day)))
-    return DateValue(date_parts=[parts])
+    elif month and not season:
+        unmapped["month"] = month
+    if day and number and day.isdigit() and 1 <= int(day) <= 31:
+        parts.append(int(day))
+    elif day:
+        unmapped["day"] = day
+    return DateValue(date_parts=[parts], season=season)
 
 
 def _date(text: str) -> DateValue:
@@ -108,21 +122,38 @@ def to_reference(entry_type: str, key: str, fields: dict[str, str]) -> Reference
         csl_type = subtype  # what refman writes for CSL types BibTeX has no type for
     elif etype == "misc" and "url" in fields and not fields.keys() & {"journal", "booktitle"}:
         csl_type = "webpage"
+    elif subtype in CSL_TYPES and etype in CSL_TO_TYPES.get(subtype, ()):
+        csl_type = subtype  # a CSL type refman wrote as the nearest entry type (post-weblog)
     data: dict[str, Any] = {"id": key, "type": csl_type}
     unmapped: dict[str, Any] = {}
+    latex: dict[str, str] = {}
     if etype not in CSL_TO_TYPES.get(csl_type, ()):  # @manual, @mvbook, @inbook…: kept
         unmapped[ENTRY_TYPE_KEY] = etype
     others: list[str] = []
-    consumed = {"entrysubtype"} if (etype == "article" and subtype in ARTICLE_SUBTYPES) or (
-        etype == "misc" and subtype in CSL_TYPES) else set()  # fmt: skip
+    by_subtype = csl_type == ARTICLE_SUBTYPES.get(subtype, subtype) != TYPE_TO_CSL.get(etype, "document")
+    consumed = {"entrysubtype"} if by_subtype else set()  # the writer writes it back from the type
 
     def put(var: str, value: Any, field: str) -> None:
         if value in (None, "", []):
             return
         if var in data:
-            unmapped[field] = fields[field] if field in VERBATIM_FIELDS else to_unicode(fields[field])
+            keep(field)
         else:
             data[var] = value
+            if isinstance(value, str) and field not in VERBATIM_FIELDS:
+                source = fields[field].strip()
+                if not decoded_completely(source, value) and to_unicode(source) == value:
+                    latex[var] = source
+
+    def keep(field: str) -> None:
+        """A field with no CSL variable of its own (or whose variable is taken): kept."""
+        raw = fields[field]
+        if field in VERBATIM_FIELDS:
+            unmapped[field] = raw
+            return
+        unmapped[field] = value = to_unicode(raw)
+        if not decoded_completely(raw, value):
+            latex["unmapped:" + field] = raw.strip()
 
     for field, raw in fields.items():
         if field in consumed or field in ("year", "month", "day", "number", "subtitle"):
@@ -160,6 +191,8 @@ def to_reference(entry_type: str, key: str, fields: dict[str, str]) -> Reference
             put(TEXT_FIELDS[field], to_unicode(raw), field)
         elif field in STRUCTURAL_FIELDS or field in VERBATIM_FIELDS:
             unmapped[field] = raw.strip()
+        elif field == "categories":
+            put("categories", _categories(to_unicode(raw)), field)
         elif field in CSL_BY_FIELD:  # a CSL variable written under its own name (by refman)
             var = CSL_BY_FIELD[field]
             if var in NAME_VARIABLES:
@@ -169,7 +202,7 @@ def to_reference(entry_type: str, key: str, fields: dict[str, str]) -> Reference
             else:
                 put(var, to_unicode(raw), field)
         elif field != "booksubtitle" or "booktitle" not in fields:
-            unmapped[field] = to_unicode(raw)
+            keep(field)
     if "type" not in fields and (genre := _genre(etype, None)) and csl_type in ("thesis", "report"):
         data["genre"] = genre
     if "number" in fields:
@@ -181,17 +214,30 @@ def to_reference(entry_type: str, key: str, fields: dict[str, str]) -> Reference
         elif "number" not in data:
             data["number"] = number
         else:
-            unmapped["number"] = number
+            keep("number")
     if "year" in fields and "issued" not in data:
-        data["issued"] = _date_from_parts(fields["year"], fields.get("month"), fields.get("day"))
+        data["issued"] = _date_from_parts(fields, unmapped)
     else:
         for field in ("year", "month", "day"):
             if field in fields:
-                unmapped[field] = to_unicode(fields[field])
+                keep(field)
     if others:
         unmapped[OTHERS_KEY] = others
     data["unmapped"] = unmapped
+    data["latex"] = latex
     return Reference.model_validate(data)
+
+
+def _categories(text: str) -> list[str]:
+    """CSL ``categories`` as refman writes them (a JSON list), or one category as written."""
+    if text.startswith("["):
+        try:
+            value = json.loads(text)
+        except ValueError:
+            value = None
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return value
+    return [text]
 
 
 def _titled(raw: str, subtitle: str | None) -> str:

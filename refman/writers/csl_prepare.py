@@ -58,6 +58,9 @@ def prepare(ref: Reference, key: str, language: str, gost: bool) -> dict[str, An
     """The item for citeproc-py: our key, our dates, and the GOST adjustments above."""
     data = ref.to_csl()
     data.pop("custom", None)
+    if "event-title" in data:  # CSL 1.0.2's name; citeproc-py and our styles know "event"
+        data.setdefault("event", data["event-title"])
+        data.pop("event-title")
     data["id"] = key
     data["language"] = language
     for var in DATE_VARIABLES.intersection(data):

@@ -275,5 +275,5 @@ def empty_field(ref: Reference, ctx: Context) -> Iterator[Finding]:
 _FIELDS = [
     (info.alias or attr, attr)
     for attr, info in Reference.model_fields.items()
-    if attr not in ("unmapped", "origin", "custom", "categories")
+    if attr not in ("unmapped", "latex", "origin", "custom", "categories")
 ]
