@@ -55,7 +55,9 @@ def biblatex_examples() -> Path:
             return found[0]
     kpsewhich = shutil.which("kpsewhich")
     if kpsewhich is not None:
-        done = subprocess.run([kpsewhich, "biblatex-examples.bib"], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [kpsewhich, "biblatex-examples.bib"], capture_output=True, text=True, check=False
+        )
         path = Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
         if path is not None and path.exists():
             return path

@@ -77,7 +77,9 @@ _BLANK_LINE = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
 #: Line and paragraph breaks (``\newline``, ``\par``, blank lines) marked while spaces fold.
 _BREAKS = re.compile(r" ?\x00([NP]) ?")
 #: Commands whose meaning the plain text cannot hold: a value using one keeps its LaTeX.
-LOSSY_COMMANDS = re.compile(r"\\(?:textsuperscript|textsubscript|super|sub|ensuremath|sout|underline)(?![A-Za-z])")
+LOSSY_COMMANDS = re.compile(
+    r"\\(?:textsuperscript|textsubscript|super|sub|ensuremath|sout|underline)(?![A-Za-z])"
+)
 _NEEDS_WORK = re.compile(r"[\\{}~$`']|--")
 
 
