@@ -28,6 +28,8 @@ def _library(name: str):
     path = SEED if name == "seed" else DATA / "bibtex" / name
     library = api.load([str(path)]).library
     library.preserved.clear()
+    for ref in library.references:
+        ref.origin = None  # nor the fields as read: every entry written afresh
     return library
 
 

@@ -2,7 +2,7 @@
 
 bibtexparser 2.x splits the file, with its parse stack pinned to nothing: its middlewares
 (LaTeX decoding through pylatexenc, names) run at about 250 entries a second, so macros,
-LaTeX and names are ours (``readers.bibtex_values``, ``parse.latex``, ``parse.bibnames``).
+LaTeX and names are ours (``parse.bibtex_values``, ``parse.latex``, ``parse.bibnames``).
 The input is split into chunks at entry starts so that the parser's own block objects for a
 100,000-entry file never exist all at once.
 
@@ -26,7 +26,7 @@ from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, SourceSpan
 from ..parse.bibtex_fields import BIBLATEX_MARKERS, fingerprint
 from .bibtex_entry import inherit, to_reference
-from .bibtex_values import ValueTooLongError, evaluate
+from ..parse.bibtex_values import ValueTooLongError, evaluate
 
 # bibtexparser logs every failed block on stderr; this reader reports each one as a
 # diagnostic (RM001, with its line and raw text), so the library's own copy is silenced.

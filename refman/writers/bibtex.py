@@ -19,9 +19,12 @@ from ..model import Library, Reference
 from ..options import WriteOptions
 from ..parse.bibtex_fields import fingerprint, safe_key
 from ..parse.text import unique_key
+from .bibtex_anchor import anchor
 from .bibtex_fields_out import entry_type, fields
 
 _XDATA_KEY = re.compile(r"@\s*xdata\s*[{(]\s*([^,\s]+)", re.IGNORECASE)
+#: An entry's type and key as written: ``@Article{Smith:2001,``.
+_HEAD = re.compile(r"\s*@\s*([A-Za-z]+)\s*[{(]\s*([^,\s]*)")
 #: The prefix of a BibTeX input's layout in ``Library.preserved`` (set by the reader).
 PRESERVED_PREFIX = "bibtex:"
 
@@ -40,15 +43,38 @@ def unique_keys(refs: list[Reference]) -> list[str]:
     return [unique_key(safe_key(str(ref.id)) if str(ref.id) else "ref", taken) for ref in refs]
 
 
-def format_entry(ref: Reference, key: str, dialect: str, known_keys: set[str] | None = None) -> str:
-    """One entry written afresh from the model."""
+def format_entry(
+    ref: Reference,
+    key: str,
+    dialect: str,
+    known_keys: set[str] | None = None,
+    macros: dict[str, str] | None = None,
+) -> str:
+    """One entry written from the model, anchored to its fields as read where it has them."""
     etype = entry_type(ref, dialect)
-    lines = [f"@{etype}{{{key},"]
-    for name, value, bare in fields(ref, dialect, etype, known_keys):
-        lines.append(f"  {name} = {value if bare else '{' + value + '}'},")
+    fresh = fields(ref, dialect, etype, known_keys)
+    if ref.origin is not None and ref.origin.fields is not None:
+        parent = str(ref.unmapped.get("crossref", "")).strip().lower()
+        in_output = bool(parent) and known_keys is not None and parent in known_keys
+        written_type, pairs = anchor(ref, etype, fresh, macros or {}, in_output)
+        if _same_as_read(ref, key, written_type, pairs):
+            return (ref.origin.raw or "").strip() + "\n"
+    else:
+        written_type, pairs = etype, [(n, v if bare else "{" + v + "}") for n, v, bare in fresh]
+    lines = [f"@{written_type}{{{key},"]
+    lines += [f"  {name} = {value}," for name, value in pairs]
     lines[-1] = lines[-1].rstrip(",")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _same_as_read(ref: Reference, key: str, written_type: str, pairs: list[tuple[str, str]]) -> bool:
+    """The entry would come out field for field as it was read: its raw text is written."""
+    origin = ref.origin
+    if origin is None or not origin.raw or pairs != origin.fields:
+        return False
+    head = _HEAD.match(origin.raw)
+    return head is not None and head[1] == written_type and head[2] == key
 
 
 def _write(library: Library, dialect: str) -> str:
@@ -62,18 +88,18 @@ def _write(library: Library, dialect: str) -> str:
     used: set[int] = set()
     parts: list[str] = []
     known = {key.lower() for key in keys}
-    for layout_key, layout in library.preserved.items():
-        if layout_key.startswith(PRESERVED_PREFIX) and isinstance(layout, dict):
-            known.update(
-                k.lower()
-                for k in _XDATA_KEY.findall(
-                    "\n".join(str(b[2]) for b in layout.get("blocks", []) if b[0] == "xdata")
-                )
-            )
-    for layout_key, layout in library.preserved.items():
-        if not layout_key.startswith(PRESERVED_PREFIX) or not isinstance(layout, dict):
-            continue
-        path = layout_key[len(PRESERVED_PREFIX) :]
+    layouts = {
+        layout_key[len(PRESERVED_PREFIX) :]: layout
+        for layout_key, layout in library.preserved.items()
+        if layout_key.startswith(PRESERVED_PREFIX) and isinstance(layout, dict)
+    }
+    for layout in layouts.values():
+        known.update(
+            k.lower()
+            for k in _XDATA_KEY.findall("\n".join(str(b[2]) for b in layout.get("blocks", []) if b[0] == "xdata"))
+        )
+    macros = {path: layout.get("macros") or {} for path, layout in layouts.items()}
+    for path, layout in layouts.items():
         same_dialect = layout.get("dialect") == dialect
         for kind, line, payload in layout.get("blocks", []):
             if kind != "entry":
@@ -87,9 +113,12 @@ def _write(library: Library, dialect: str) -> str:
             unchanged = same_dialect and keys[index] == str(ref.id) and fingerprint(ref) == payload
             raw = ref.origin.raw if ref.origin is not None else None
             parts.append(
-                raw.strip() + "\n" if unchanged and raw else format_entry(ref, keys[index], dialect, known)
+                raw.strip() + "\n"
+                if unchanged and raw
+                else format_entry(ref, keys[index], dialect, known, macros.get(path))
             )
     for index, ref in enumerate(refs):
         if index not in used:
-            parts.append(format_entry(ref, keys[index], dialect, known))
+            origin_path = ref.origin.path if ref.origin is not None else None
+            parts.append(format_entry(ref, keys[index], dialect, known, macros.get(origin_path or "")))
     return "\n".join(parts)

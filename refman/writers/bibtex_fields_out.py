@@ -16,10 +16,13 @@ from ..parse.bibtex_fields import (
     AUTHORITY_TYPES,
     CSL_TO_TYPES,
     MONTHS,
+    SEASON_NAMES,
+    TYPE_TO_CSL,
     format_edtf,
     language_to_langid,
+    season_number,
 )  # fmt: skip
-from ..parse.latex import escape
+from ..parse.latex import balanced, escape, to_unicode
 from .bibtex_case import protect_words
 
 BIBTEX_TYPES = frozenset("article book booklet conference inbook incollection inproceedings manual "
@@ -36,7 +39,7 @@ NAME_OUT = {"author": "author", "editor": "editor", "translator": "translator",
 TITLE_FIELDS = frozenset("title booktitle shorttitle eventtitle origtitle".split())
 #: Keys of ``unmapped`` that are refman's own notes, not fields.
 RESERVED = frozenset(["entrytype", "others"])
-_FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+.:-]*$")
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_+.:-]*$")
 _RANGE_DASH = re.compile(
     r"(?<=\w)–(?=\w)"
 )  # "10–20" is "10--20" in BibTeX; a dash beside other dashes stays as it is
@@ -105,6 +108,18 @@ def _title(value: str) -> str:
     return "".join("{" + escape(w) + "}" if braced else escape(w) for w, braced in protect_words(value))
 
 
+def _var(ref: Reference, var: str, title: bool = False) -> str:
+    """A CSL variable's value as LaTeX: the LaTeX it was read from while the value is unchanged
+    (math, ``\\ce{…}``, superscripts survive), else the plain text escaped."""
+    value = str(ref.get(var))
+    return _source_form(ref, var, value) or (_title(value) if title else _text(value))
+
+
+def _source_form(ref: Reference, key: str, value: str) -> str | None:
+    latex = ref.latex.get(key)
+    return latex if latex is not None and to_unicode(latex) == value and balanced(latex) else None
+
+
 def _range(value: Any) -> str:
     return _RANGE_DASH.sub("--", escape(str(value)))
 
@@ -122,6 +137,8 @@ def _date_fields(name: str, value: DateValue, dialect: str) -> list[tuple[str, s
         out = [("year", str(parts[0]), False)]
         if len(parts) > 1:
             out.append(("month", MONTHS[parts[1] - 1], True))
+        elif season := season_number(value.season):
+            out.append(("month", SEASON_NAMES[season - 1], False))
         if len(parts) > 2:
             out.append(("day", str(parts[2]), False))
         return out
@@ -156,9 +173,9 @@ def fields(
         if names:
             add((field, format_names(names, field in others), False))
     if ref.title:
-        add(("title", _title(ref.title), False))
+        add(("title", _var(ref, "title", title=True), False))
     if ref.title_short:
-        add(("shorttitle", _title(ref.title_short), False))
+        add(("shorttitle", _var(ref, "title-short", title=True), False))
     if ref.container_title:
         field = _container_field(ref, etype, dialect)
         if field in ref.unmapped:  # that field holds another value read from the input
@@ -167,37 +184,37 @@ def fields(
         add(
             (
                 field,
-                _title(ref.container_title) if field == "booktitle" else _text(ref.container_title),
+                _var(ref, "container-title", title=field == "booktitle"),
                 False,
             )
         )
     if ref.container_title_short:
-        add(("shortjournal", _text(ref.container_title_short), False))
+        add(("shortjournal", _var(ref, "container-title-short"), False))
     for var, field in (("event", "eventtitle"), ("event-title", "eventtitle"), ("event-place", "venue")):
         if ref.get(var) and not any(f == field for f, _, _ in out):
-            add((field, _title(ref.get(var)) if field == "eventtitle" else _text(ref.get(var)), False))
+            add((field, _var(ref, var, title=field == "eventtitle"), False))
     if ref.event_date:
         out.extend(_date_fields("eventdate", ref.event_date, dialect))
     if ref.collection_title:
-        add(("series", _text(ref.collection_title), False))
+        add(("series", _var(ref, "collection-title"), False))
     if ref.volume is not None:
-        add(("volume", _text(ref.volume), False))
+        add(("volume", _var(ref, "volume"), False))
     article = ref.type.startswith("article") or etype == "article"
     if article and ref.issue is not None and ref.number is None:
-        add(("number", _text(ref.issue), False))
+        add(("number", _var(ref, "issue"), False))
     else:
         if ref.number is not None:
-            add(("number", _text(ref.number), False))
+            add(("number", _var(ref, "number"), False))
         elif ref.collection_number is not None:
-            add(("number", _text(ref.collection_number), False))
+            add(("number", _var(ref, "collection-number"), False))
         if ref.issue is not None:
-            add(("issue", _text(ref.issue), False))
+            add(("issue", _var(ref, "issue"), False))
     if ref.page is not None:
         add(("pages", _range(ref.page), False))
     for var, field in (("number-of-pages", "pagetotal"), ("number-of-volumes", "volumes"),
                        ("edition", "edition"), ("chapter-number", "chapter"), ("version", "version")):  # fmt: skip
         if ref.get(var) is not None:
-            add((field, _text(ref.get(var)), False))
+            add((field, _var(ref, var), False))
     _publisher(ref, etype, dialect, out)
     if ref.issued:
         out.extend(_date_fields("date", ref.issued, dialect))
@@ -205,10 +222,11 @@ def fields(
         if ref.get(var):
             out.extend(_date_fields(field, ref.get(var), dialect))
     _genre(ref, etype, dialect, out)
-    if etype == "misc" and ref.type != "document" and "entrysubtype" not in ref.unmapped:
-        add(("entrysubtype", ref.type, False))
-    elif ref.type in ("article-magazine", "article-newspaper") and "entrysubtype" not in ref.unmapped:
-        add(("entrysubtype", ref.type.split("-")[1], False))
+    if "entrysubtype" not in ref.unmapped:
+        if ref.type in ("article-magazine", "article-newspaper") and etype == "article":
+            add(("entrysubtype", ref.type.split("-")[1], False))
+        elif ref.type != TYPE_TO_CSL.get(etype, "document") and etype in CSL_TO_TYPES.get(ref.type, ()):
+            add(("entrysubtype", ref.type, False))  # the CSL type the entry type cannot say
     if ref.language:
         langid = language_to_langid(ref.language) or ref.language
         add(("langid" if dialect == "biblatex" else "language", _text(langid), False))
@@ -217,15 +235,15 @@ def fields(
             add((field, str(ref.get(var)).replace("{", "%7B").replace("}", "%7D"), False))
     for var, field in (("ISBN", "isbn"), ("ISSN", "issn")):
         if ref.get(var):
-            add((field, _text(ref.get(var)), False))
+            add((field, _var(ref, var), False))
     for var, field in (("status", "pubstate"), ("call-number", "library"), ("original-title", "origtitle"),
                        ("original-publisher", "origpublisher"),
                        ("original-publisher-place", "origlocation"), ("keyword", "keywords"),
                        ("abstract", "abstract"), ("note", "note")):  # fmt: skip
         if ref.get(var):
-            add((field, _title(ref.get(var)) if field == "origtitle" else _text(ref.get(var)), False))
+            add((field, _var(ref, var, title=field == "origtitle"), False))
     if ref.annote:
-        add(("annotation" if dialect == "biblatex" else "annote", _text(ref.annote), False))
+        add(("annotation" if dialect == "biblatex" else "annote", _var(ref, "annote"), False))
     _rest(ref, out, known_keys)
     return out
 
@@ -236,7 +254,7 @@ def _publisher(ref: Reference, etype: str, dialect: str, out: list[tuple[str, st
             field = "organization" if etype == "misc" else "institution"
         else:
             field = "authority"
-        out.append((field, _text(ref.authority), False))
+        out.append((field, _var(ref, "authority"), False))
     if ref.publisher:
         if ref.type == "thesis":
             field = "institution" if dialect == "biblatex" else "school"
@@ -246,9 +264,9 @@ def _publisher(ref: Reference, etype: str, dialect: str, out: list[tuple[str, st
             field = "publisher"
         if any(f == field for f, _, _ in out):
             field = "publisher"
-        out.append((field, _text(ref.publisher), False))
+        out.append((field, _var(ref, "publisher"), False))
     if ref.publisher_place:
-        out.append(("location" if dialect == "biblatex" else "address", _text(ref.publisher_place), False))
+        out.append(("location" if dialect == "biblatex" else "address", _var(ref, "publisher-place"), False))
 
 
 def _genre(ref: Reference, etype: str, dialect: str, out: list[tuple[str, str, bool]]) -> None:
@@ -259,7 +277,7 @@ def _genre(ref: Reference, etype: str, dialect: str, out: list[tuple[str, str, b
     if dialect == "biblatex" and ref.genre in BIBLATEX_GENRE_KEYS and etype in ("thesis", "report"):
         out.append(("type", BIBLATEX_GENRE_KEYS[ref.genre], False))
         return
-    out.append(("type", _text(ref.genre), False))
+    out.append(("type", _var(ref, "genre"), False))
 
 
 def _rest(ref: Reference, out: list[tuple[str, str, bool]], known_keys: set[str] | None) -> None:
@@ -273,8 +291,10 @@ def _rest(ref: Reference, out: list[tuple[str, str, bool]], known_keys: set[str]
             out.append((var, format_names(ref.get(var)), False))
         elif var in DATE_VARIABLES and (edtf := format_edtf(ref.get(var))):
             out.append((var, edtf, False))
+        elif var == "categories" and value:
+            out.append((var, _text(json.dumps(value, ensure_ascii=False)), False))
         elif var in CSL_FIELDS and var.lower() not in written and not isinstance(value, list | dict):
-            out.append((var.lower(), _text(value), False))
+            out.append((var.lower(), _var(ref, var), False))
             written.add(var.lower())
     for key, value in ref.unmapped.items():
         name = str(key).lower()
@@ -286,5 +306,6 @@ def _rest(ref: Reference, out: list[tuple[str, str, bool]], known_keys: set[str]
                 continue  # the parent is not in this output; its data is written inline
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         verbatim = name in ("crossref", "xref", "xdata", "ids", "file", "eprint", "entryset", "related")
-        out.append((name, text if verbatim and "{" not in text else _text(text), False))
+        source = _source_form(ref, "unmapped:" + str(key), text)
+        out.append((name, source or (text if verbatim and "{" not in text else _text(text)), False))
         written.add(name)
