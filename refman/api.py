@@ -63,6 +63,30 @@ def load(
     return loaded
 
 
+def input_format(loaded: Loaded) -> str:
+    """The format to write a library back in: its first input's, with a BibTeX input's dialect
+    (a .bib file read as BibLaTeX is written back as BibLaTeX)."""
+    if not loaded.sources:
+        return "csl-json"
+    name, fmt = loaded.sources[0]
+    if fmt in ("bibtex", "biblatex"):
+        layout = loaded.library.preserved.get("bibtex:" + name)
+        if isinstance(layout, dict) and layout.get("dialect") in ("bibtex", "biblatex"):
+            return str(layout["dialect"])
+    return fmt
+
+
+def key_changes(library: Library, target: str) -> list[tuple[str, str]]:
+    """(id, key) for every record whose id a BibTeX/BibLaTeX writer must change: characters
+    BibTeX cannot take in a key, or a key that clashes with another ignoring case."""
+    if target not in ("bibtex", "biblatex"):
+        return []
+    from .writers.bibtex import unique_keys
+
+    refs = library.references
+    return [(str(ref.id), key) for ref, key in zip(refs, unique_keys(refs), strict=True) if key != str(ref.id)]
+
+
 def writer_for(target: str) -> tuple[str, bool]:
     """(name, is_style): a data format we write, or else a CSL style name or path."""
     try:

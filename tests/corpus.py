@@ -63,3 +63,43 @@ def biblatex_examples() -> Path:
             return path
     _missing(f"biblatex-examples.bib not found (no {ENV}, no kpsewhich)")
     raise AssertionError
+
+
+# ---------------------------------------------------------------- invariants
+
+
+def source_entries(text: str) -> dict[str, set[str]]:
+    """Entry key → lower-case field names, as bibtexparser splits the text (types that merely
+    begin with "comment" included, as BibTeX and biber read them)."""
+    import re
+
+    import bibtexparser
+    from bibtexparser import model as bp
+
+    text = re.sub(r"(?im)^(\s*@\s*)(comment[a-z]+)(\s*[{(])", r"\1x\2\3", text)
+    out: dict[str, set[str]] = {}
+    for block in bibtexparser.parse_string(text, parse_stack=[]).blocks:
+        entry = getattr(block, "ignore_error_block", block)
+        if isinstance(entry, bp.Entry) and entry.entry_type.lower() != "xdata":
+            out.setdefault(entry.key, set()).update(f.key.lower() for f in entry.fields)
+    return out
+
+
+#: Field names that mean the same in BibTeX and BibLaTeX (biber's default source map), and the
+#: date fields one dialect writes as ``year``/``month``/``day`` and the other as ``date``.
+TWINS = {"journal": "journaltitle", "address": "location", "school": "institution", "annote": "annotation",
+         "language": "langid", "year": "date", "month": "date", "day": "date", "subtitle": "title"}  # fmt: skip
+
+
+def lost_fields(before: dict[str, set[str]], after: dict[str, set[str]], renamed: dict[str, str]) -> list[str]:
+    """``key.field`` for every field of ``before`` that ``after`` has under no name."""
+    lost = []
+    for key, names in before.items():
+        now = after.get(renamed.get(key, key))
+        if now is None:
+            continue  # a lost key is counted on its own
+        for name in names:
+            twin = TWINS.get(name) or next((a for a, b in TWINS.items() if b == name), None)
+            if name not in now and (twin is None or twin not in now):
+                lost.append(f"{key}.{name}")
+    return lost

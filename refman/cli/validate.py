@@ -96,7 +96,7 @@ def _day(text: str | None) -> date | None:
 
 
 def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero) -> int:
-    target = to or (loaded.sources[0][1] if loaded.sources else "csl-json")
+    target = to or api.input_format(loaded)
     from ..errors import FormatError
 
     try:

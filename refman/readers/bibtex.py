@@ -25,8 +25,8 @@ from bibtexparser import model as bp
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, SourceSpan
 from ..parse.bibtex_fields import BIBLATEX_MARKERS, fingerprint
-from .bibtex_entry import inherit, to_reference
 from ..parse.bibtex_values import ValueTooLongError, evaluate
+from .bibtex_entry import inherit, to_reference
 
 # bibtexparser logs every failed block on stderr; this reader reports each one as a
 # diagnostic (RM001, with its line and raw text), so the library's own copy is silenced.
@@ -178,7 +178,11 @@ def read(text: str, name: str = "-") -> ReadResult:
     if "\x00" in text:
         state.report("RM008", Severity.WARNING, "NUL bytes in the input were ignored", None)
     if not library.references and not any(d.severity == Severity.ERROR for d in state.diagnostics):
-        state.report("RM001", Severity.ERROR, "no BibTeX entries found", None)
+        if any(block[0] in ("string", "preamble", "xdata") for block in state.blocks):
+            # a file of @string definitions (a journal-abbreviation list): kept, written back
+            state.report("RM008", Severity.WARNING, "no entries, only @string/@preamble/@xdata blocks", None)
+        else:
+            state.report("RM001", Severity.ERROR, "no BibTeX entries found", None)
     return ReadResult(library, state.diagnostics)
 
 

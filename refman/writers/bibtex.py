@@ -61,11 +61,42 @@ def format_entry(
             return (ref.origin.raw or "").strip() + "\n"
     else:
         written_type, pairs = etype, [(n, v if bare else "{" + v + "}") for n, v, bare in fresh]
+    layout = _Layout.of(ref.origin.raw if ref.origin is not None else None)
     lines = [f"@{written_type}{{{key},"]
-    lines += [f"  {name} = {value}," for name, value in pairs]
-    lines[-1] = lines[-1].rstrip(",")
+    lines += [layout.line(name, value) + "," for name, value in pairs]
+    if not layout.trailing_comma:
+        lines[-1] = lines[-1].rstrip(",")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+class _Layout:
+    """How an entry as read lays out its fields (indent, the column of ``=`` and of the value,
+    a comma after the last field), so that a rewritten entry looks like its neighbours."""
+
+    _FIRST = re.compile(r"\n([ \t]*)([A-Za-z_][^\s=,{}]*)([ \t]*)=([ \t]*)\S")
+
+    def __init__(
+        self, indent: str = "  ", equals: int = 0, value: int = 0, trailing_comma: bool = False
+    ) -> None:
+        self.indent, self.equals, self.value, self.trailing_comma = indent, equals, value, trailing_comma
+
+    @classmethod
+    def of(cls, raw: str | None) -> _Layout:
+        match = cls._FIRST.search(raw or "")
+        if match is None:
+            return cls()
+        equals = len(match[1]) + len(match[2]) + len(match[3])
+        value = equals + 1 + len(match[4])
+        if len(match[3]) <= 1:  # "name =      value": the values are aligned, not the "="
+            equals = 0
+        return cls(match[1], equals, value, bool(re.search(r",\s*[})]\s*\Z", raw or "")))
+
+    def line(self, name: str, value: str) -> str:
+        left = self.indent + name
+        left = left.ljust(self.equals) if len(left) < self.equals else left + " "
+        left += "="
+        return (left.ljust(self.value) if len(left) < self.value else left + " ") + value
 
 
 def _same_as_read(ref: Reference, key: str, written_type: str, pairs: list[tuple[str, str]]) -> bool:
@@ -96,7 +127,9 @@ def _write(library: Library, dialect: str) -> str:
     for layout in layouts.values():
         known.update(
             k.lower()
-            for k in _XDATA_KEY.findall("\n".join(str(b[2]) for b in layout.get("blocks", []) if b[0] == "xdata"))
+            for k in _XDATA_KEY.findall(
+                "\n".join(str(b[2]) for b in layout.get("blocks", []) if b[0] == "xdata")
+            )
         )
     macros = {path: layout.get("macros") or {} for path, layout in layouts.items()}
     for path, layout in layouts.items():

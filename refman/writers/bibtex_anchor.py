@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Reference
+from ..model import CSL_FIELDS, Reference
 from ..parse.bibnames import parse_names
 from ..parse.bibtex_fields import (
     NAME_FIELDS,
@@ -25,8 +25,8 @@ from ..parse.bibtex_fields import (
     langid_to_language,
     month_number,
 )  # fmt: skip
-from ..parse.latex import to_unicode
-from ..parse.bibtex_values import evaluate
+from ..parse.bibtex_values import evaluate, split_concatenation
+from ..parse.latex import escape, to_unicode
 
 #: The same field under its BibTeX and its BibLaTeX name (biber's default source map).
 TWINS = {
@@ -36,6 +36,8 @@ TWINS = {
 }  # fmt: skip
 #: Fields whose value is split over several source fields, by the field the writer produces.
 GROUPS = {"title": "subtitle", "booktitle": "booksubtitle"}
+#: CSL variables that refman writes under their own name (``keyword``, ``pmid``).
+_CSL_NAMED = {var.lower(): var for var in CSL_FIELDS}
 _BODIES = frozenset(["publisher", "authority", "container-title", "URL"])
 #: Fields the reader sends to one of several variables, by entry type and neighbours.
 _SHARED = {
@@ -72,78 +74,122 @@ def anchor(
     macros: dict[str, str],
     parent_in_output: bool,
 ) -> tuple[str, list[Field]]:
-    """(entry type as written, fields): ``fresh`` anchored to the entry's source fields."""
+    """(entry type as written, fields): ``fresh`` anchored to the entry's source fields.
+
+    Each fresh field is paired with one source field: first by its own name, then by its twin
+    in the other dialect, then by a field the reader sends to the same variable with the
+    same meaning; each pass sees only what the earlier ones left."""
     origin = ref.origin
     source: list[Field] = list(origin.fields or []) if origin is not None else []
     written_type = _TYPE.match(origin.raw or "") if origin is not None else None
     out_type = written_type[1] if written_type and written_type[1].lower() == etype else etype
-    by_name: dict[str, tuple[int, Field]] = {}
-    for index, field in enumerate(source):
-        by_name.setdefault(field[0].lower(), (index, field))
     inherited = {name.lower() for name in (origin.inherited or [])} if origin is not None else set()
-    placed: list[tuple[float, Field]] = []
-    used: set[int] = set()
-    fresh_names = {name for name, _, _ in fresh}
-    for order, (name, value, bare) in enumerate(fresh):
-        expr = value if bare else "{" + value + "}"
-        if parent_in_output and name in inherited and name not in by_name:
-            continue  # the parent, which is in the output too, still gives it
-        match = by_name.get(name) or by_name.get(TWINS.get(name, "")) or _same_variable(source, used, name, expr, macros)
-        if match is not None:
-            index, (src_name, src_expr) = match
-            same_var = src_name.lower() not in (name, TWINS.get(name))
-            used.add(index)
-            if name in GROUPS and _group_matches(by_name, name, expr, macros):
-                part = by_name[GROUPS[name]]
-                used.add(part[0])
-                placed += [(index, (src_name, src_expr)), (part[0], part[1])]
+    names = [name.lower() for name, _ in source]
+    exprs = [value if bare else "{" + value + "}" for _, value, bare in fresh]
+    todo = [
+        i
+        for i, (name, _, _) in enumerate(fresh)
+        if not (parent_in_output and name in inherited and name not in names)  # the parent gives it
+    ]
+    pairs: dict[int, int] = {}  # fresh index → source index
+    for rule in ("name", "twin", "variable", "sole"):
+        for i in todo:
+            if i in pairs:
                 continue
-            same = meaning(name, src_expr, macros) == meaning(name, expr, macros)
-            spelled = src_name if src_name.lower() == name or same_var else name
-            placed.append((index, (spelled, src_expr) if same else (spelled, expr)))
-        else:
-            placed.append((len(source) + order, (name, expr)))
-    for index, (src_name, src_expr) in enumerate(source):
-        if index not in used and _still_said(ref, src_name.lower(), src_expr, fresh_names, macros):
-            placed.append((index, (src_name, src_expr)))
+            name = fresh[i][0]
+            free = [j for j in range(len(source)) if j not in pairs.values()]
+            if rule == "name":
+                found = next((j for j in free if names[j] == name), None)
+            elif rule == "twin":
+                found = next((j for j in free if names[j] == TWINS.get(name)), None)
+            elif rule == "variable":
+                found = _same_variable(source, free, name, exprs[i], macros)
+            else:  # a changed value keeps its field's name if one field alone could hold it
+                fits = [j for j in free if _variables(name) & _variables(names[j])]
+                found = fits[0] if len(fits) == 1 else None
+            if found is not None:
+                pairs[i] = found
+    placed: list[tuple[int, Field]] = []
+    used = set(pairs.values())
+    for i in todo:
+        name, expr = fresh[i][0], exprs[i]
+        if i not in pairs:
+            placed.append((len(source) + i, (name, expr)))
+            continue
+        j = pairs[i]
+        src_name, src_expr = source[j]
+        part = _group_part(source, names, used, name, j, expr, macros)
+        if part is not None:  # title + subtitle as read, unchanged
+            used.add(part)
+            placed += [(j, source[j]), (part, source[part])]
+            continue
+        spelled = src_name if names[j] not in (TWINS.get(name),) else name
+        same = meaning(name, src_expr, macros) == meaning(name, expr, macros)
+        placed.append((j, (spelled, src_expr if same else _in_source_style(src_expr, fresh[i][1]))))
+    fresh_names = {name for name, _, _ in fresh}
+    for j, (src_name, src_expr) in enumerate(source):
+        if j not in used and _still_said(ref, names[j], src_expr, fresh_names, macros):
+            placed.append((j, (src_name, src_expr)))
     placed.sort(key=lambda item: item[0])
     return out_type, [field for _, field in placed]
 
 
+def _group_part(
+    source: list[Field],
+    names: list[str],
+    used: set[int],
+    name: str,
+    head: int,
+    expr: str,
+    macros: dict[str, str],
+) -> int | None:
+    """The subtitle field, when the fresh title is the source's title and subtitle joined."""
+    if name not in GROUPS or names[head] != name or GROUPS[name] not in names:
+        return None
+    part = names.index(GROUPS[name])
+    if part in used:
+        return None
+    first = meaning(name, source[head][1], macros)
+    rest = meaning(name, source[part][1], macros)
+    joined = f"{first} {rest}" if first.endswith(("?", "!", ":")) else f"{first}: {rest}"
+    return part if joined == meaning(name, expr, macros) else None
+
+
+def _in_source_style(src_expr: str, fresh_value: str) -> str:
+    """A changed value written as its source wrote the old one: a plain quoted or braced
+    string without case-protecting braces stays so (a fix removes a space; it does not brace
+    every capital); anything else takes the fresh form."""
+    text = src_expr.strip()
+    inner = text[1:-1]
+    delimited = len(text) >= 2 and (text[0], text[-1]) in (("{", "}"), ('"', '"'))
+    if not delimited or any(ch in inner for ch in "{}\\$") or len(split_concatenation(text)) > 1:
+        return "{" + fresh_value + "}"
+    plain = escape(to_unicode(fresh_value))
+    if text[0] == '"' and '"' in plain:
+        return "{" + plain + "}"
+    return text[0] + plain + text[-1]
+
+
 def _variables(name: str) -> frozenset[str]:
     """The CSL variables the reader may fill from a field (several where the type decides)."""
-    single = NAME_FIELDS.get(name) or TEXT_FIELDS.get(name)
+    single = NAME_FIELDS.get(name) or TEXT_FIELDS.get(name) or _CSL_NAMED.get(name)
     return _SHARED.get(name) or (frozenset([single]) if single else frozenset())
 
 
 def _same_variable(
-    source: list[Field], used: set[int], name: str, expr: str, macros: dict[str, str]
-) -> tuple[int, Field] | None:
+    source: list[Field], free: list[int], name: str, expr: str, macros: dict[str, str]
+) -> int | None:
     """An unused source field that says the same under another name (``journal`` of a @book
     that the writer would call ``booktitle``): the source's name is kept."""
     targets = _variables(name)
     if not targets:
         return None
     said = meaning(name, expr, macros)
-    for index, (src_name, src_expr) in enumerate(source):
-        if (
-            index not in used
-            and targets & _variables(src_name.lower())
-            and meaning(src_name, src_expr, macros) == said
-        ):
-            return index, (src_name, src_expr)
+    for index in free:
+        src_name, src_expr = source[index]
+        if targets & _variables(src_name.lower()) and meaning(src_name, src_expr, macros) == said:
+            return index
     return None
-
-
-def _group_matches(by_name: dict[str, tuple[int, Field]], name: str, expr: str, macros: dict[str, str]) -> bool:
-    """A title the reader built from title and subtitle, unchanged: both are written back."""
-    part = by_name.get(GROUPS[name])
-    if part is None:
-        return False
-    head = meaning(name, by_name[name][1][1], macros)
-    tail = meaning(name, part[1][1], macros)
-    joined = f"{head} {tail}" if head.endswith(("?", "!", ":")) else f"{head}: {tail}"
-    return bool(joined == meaning(name, expr, macros))
 
 
 def _still_said(ref: Reference, name: str, expr: str, fresh_names: set[str], macros: dict[str, str]) -> bool:
@@ -152,9 +198,9 @@ def _still_said(ref: Reference, name: str, expr: str, fresh_names: set[str], mac
         return not (fresh_names & _DATE_PARTS) and ref.issued is not None
     if name in GROUPS.values() or name in ("crossref", "xdata"):
         return False  # folded into the title; or a link the fresh fields keep where it resolves
-    if name in ref.unmapped:
-        return True
-    var = NAME_FIELDS.get(name) or TEXT_FIELDS.get(name)
+    if name in ref.unmapped or meaning(name, expr, macros) in ("", []):
+        return True  # kept as read; an empty field goes only by a reported fix (RM109)
+    var = NAME_FIELDS.get(name) or TEXT_FIELDS.get(name) or _CSL_NAMED.get(name)
     if var is None or name in _SHARED:
         return False  # consumed by the reader into a variable that the fresh fields write
     value = ref.get(var)

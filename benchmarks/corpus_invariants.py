@@ -1,0 +1,99 @@
+"""The data-safety invariants over real .bib files written by others (texlive-bibtex-extra).
+
+For every file, in process: export to BibTeX and to BibLaTeX twice (the second output must
+equal the first: a fixed point); every key and every field of the input is in the output;
+``validate --fix`` keeps every field and key, and a second ``--fix`` changes nothing.
+
+    apt-get download texlive-bibtex-extra && dpkg -x texlive-bibtex-extra_*.deb /tmp/tl
+    python3 benchmarks/corpus_invariants.py /tmp/tl            # a line per problem, then totals
+
+Prints files and entries tried, fixed points, keys and fields lost, fixes and idempotence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from refman import api  # noqa: E402
+from refman.io import InputText  # noqa: E402
+from tests.corpus import bib_files, lost_fields, read_bib, source_entries  # noqa: E402
+
+
+def _load(text: str, name: str) -> api.Loaded:
+    library, diagnostics, fmt = api.read_input(InputText(name=name, text=text, encoding="utf-8", suffix=".bib"), "bibtex")
+    loaded = api.Loaded(library, diagnostics, [(name, fmt)])
+    api.assign_keys(loaded.library)
+    return loaded
+
+
+def check(path: Path, fix: bool = True) -> dict[str, object]:
+    """The invariants for one file: counts, and a list of problems."""
+    text = read_bib(path).decode("utf-8", errors="replace")
+    before = source_entries(text)
+    result: dict[str, object] = {"entries": len(before), "problems": []}
+    problems: list[str] = result["problems"]  # type: ignore[assignment]
+    try:
+        loaded = _load(text, path.name)
+    except Exception as exc:  # noqa: BLE001 - an unreadable file is reported, not fatal
+        problems.append(f"unreadable: {exc}")
+        return result
+    dialect = api.input_format(loaded)
+    for target in ("bibtex", "biblatex"):
+        first = api.export(_load(text, path.name).library, target)
+        renamed = dict(api.key_changes(_load(text, path.name).library, target))
+        second = api.export(_load(first, path.name).library, target)
+        if first != second:
+            problems.append(f"{target}: not a fixed point")
+        after = source_entries(first)
+        lost_keys = [k for k in before if renamed.get(k, k) not in after]
+        problems += [f"{target}: key lost: {k}" for k in lost_keys]
+        if target == dialect:
+            problems += [f"{target}: field lost: {f}" for f in lost_fields(before, after, renamed)]
+    if fix:
+        fixed_lib = _load(text, path.name)
+        changes = api.fix(fixed_lib)
+        fixed = api.export(fixed_lib.library, dialect)
+        emptied = {c.reference for c in changes if c.code == "RM109"}  # empty fields removed, as reported
+        lost = [f for f in lost_fields(before, source_entries(fixed), {}) if f.split(".", 1)[0] not in emptied]
+        problems += [f"fix: field lost: {f}" for f in lost]
+        again = _load(fixed, path.name)
+        second_changes = api.fix(again)
+        if second_changes or api.export(again.library, dialect) != fixed:
+            problems.append(f"fix: not idempotent ({len(second_changes)} more changes)")
+        result["fixes"] = len(changes)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path, help="the unpacked package (or any folder of .bib files)")
+    parser.add_argument("--only", nargs="*", default=None, help="file names to check (default: all)")
+    parser.add_argument("--no-fix", action="store_true", help="skip the validate --fix invariants")
+    args = parser.parse_args()
+    files = [p for p in bib_files(args.root) if args.only is None or p.name in args.only]
+    start = time.perf_counter()
+    totals = {"files": 0, "entries": 0, "problems": 0, "fixes": 0}
+    kinds: dict[str, int] = {}
+    for path in files:
+        result = check(path, not args.no_fix)
+        totals["files"] += 1
+        totals["entries"] += int(result["entries"])  # type: ignore[arg-type]
+        totals["fixes"] += int(result.get("fixes", 0))  # type: ignore[arg-type]
+        for problem in result["problems"]:  # type: ignore[union-attr]
+            print(f"{path.name}: {problem}")
+            kind = problem.split(":")[0] + ":" + problem.split(":")[1]
+            kinds[kind] = kinds.get(kind, 0) + 1
+            totals["problems"] += 1
+    print(f"{totals['files']} files, {totals['entries']} entries, {totals['fixes']} fixes applied, "
+          f"{totals['problems']} problems in {time.perf_counter() - start:.1f} s")  # fmt: skip
+    for kind, count in sorted(kinds.items()):
+        print(f"  {kind}: {count}")
+
+
+if __name__ == "__main__":
+    main()
