@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from refman import api  # noqa: E402
-from refman.io import InputText  # noqa: E402
-from tests.corpus import bib_files, lost_fields, read_bib, source_entries  # noqa: E402
+from refman import api
+from refman.io import InputText
+from tests.corpus import bib_files, lost_fields, read_bib, source_entries
 
 
 def _load(text: str, name: str) -> api.Loaded:

@@ -3,6 +3,8 @@ and the round trip BibTeX → model → BibTeX keeping every field."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,7 +69,8 @@ def test_changed_entry_is_regenerated_and_others_kept():
 def test_biblatex_from_bibtex_converts_fields():
     library = read(MIXED, "mixed.bib").library
     library.preserved["bibtex:mixed.bib"]["dialect"] = "bibtex"  # as if read from plain BibTeX
-    out = write_biblatex(library)
+    out = " ".join(write_biblatex(library).split(" "))  # the source's alignment aside
+    out = re.sub(r" +", " ", out)
     assert "journaltitle = vi," in out and "date = {2019-03}" in out  # the macro stays
     assert "langid = {russian}" in out and "location = {London}" in out
 
