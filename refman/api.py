@@ -25,6 +25,7 @@ class Loaded:
     library: Library
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: list[tuple[str, str]] = field(default_factory=list)  # (input name, format name)
+    input_of: list[int] = field(default_factory=list)  # for each reference, its input's number
 
 
 def read_input(source: InputText, from_format: str | None = None) -> tuple[Library, list[Diagnostic], str]:
@@ -57,6 +58,9 @@ def load(
             if with_article:
                 loaded.library.references.append(library.article.as_reference())
         loaded.library.references.extend(library.references)
+        loaded.input_of.extend(
+            [len(loaded.sources) - 1] * (len(loaded.library.references) - len(loaded.input_of))
+        )
         for key, value in library.preserved.items():
             loaded.library.preserved.setdefault(key, value)
     assign_keys(loaded.library)
@@ -197,8 +201,53 @@ def dedupe(
     return Deduped(find_clusters(refs, profile or DEFAULT_PROFILE, pairs, progress), unknown)
 
 
-def merge_duplicates(loaded: Loaded, clusters: list[Any]) -> Any:
-    """One record per cluster, lossless (``core.dedupe_merge``): library, key map, conflicts."""
+def merge_duplicates(
+    loaded: Loaded,
+    clusters: list[Any],
+    keep: list[str] | None = None,
+    prefer: list[str] | None = None,
+    survivor: str = "complete",
+) -> Any:
+    """One record per cluster, lossless, links rewritten (``core.dedupe_merge``): library, key
+    map, conflicts, and which key survived and why. The survivor is a key in ``keep``, else a
+    record from the first of the ``prefer`` inputs (as named in ``load``) that has one, else
+    the ``survivor`` rule: "complete" (the record that says the most) or "first"."""
     from .core.dedupe_merge import merge
+    from .core.dedupe_survivor import RULES, SurvivorRule, choose, unknown_keys
 
-    return merge(loaded.library, [cluster.indices for cluster in clusters])
+    if survivor not in RULES:
+        raise UsageError(f"unknown --survivor {survivor!r} (choose {' or '.join(RULES)})")
+    refs = loaded.library.references
+    rule = SurvivorRule(
+        keep=list(keep or []),
+        prefer=[_input_number(loaded, name) for name in prefer or []],
+        input_of=loaded.input_of,
+        input_names=[name for name, _ in loaded.sources],
+        fallback=survivor,
+    )
+    indices = [cluster.indices for cluster in clusters]
+    result = merge(loaded.library, indices, choose(refs, indices, rule))
+    result.unknown_keys = unknown_keys(refs, rule.keep)
+    return result
+
+
+def parse_keys(text: str) -> list[str]:
+    """Keys from a ``--keep-file``: one or more a line (commas or spaces between them),
+    ``#`` comments and blank lines ignored."""
+    from .core.dedupe_survivor import parse_keys as parse
+
+    return parse(text)
+
+
+def _input_number(loaded: Loaded, name: str) -> int:
+    """The number of the input ``name`` (as given, or another spelling of the same path)."""
+    import os
+
+    def spelled(path: str) -> str:
+        return path if path == "-" else os.path.normcase(os.path.abspath(path))
+
+    for number, (given, _) in enumerate(loaded.sources):
+        if given == name or spelled(given) == spelled(name):
+            return number
+    inputs = ", ".join(given for given, _ in loaded.sources)
+    raise UsageError(f"--prefer {name}: not one of the inputs ({inputs})")
