@@ -29,8 +29,8 @@ def dedupe(
         str,
         typer.Option(
             "--profile",
-            help="strict (precision first), balanced, or recall (also merges a "
-            "conference paper with its journal version, tolerates a year's difference).",
+            help="strict (precision first), balanced, or recall (also merges a conference "
+            "paper, a report or a reprint with its journal version, tolerates a year's difference).",
         ),
     ] = "strict",
     check: Annotated[
@@ -81,6 +81,7 @@ def dedupe(
         str,
         typer.Option(
             "--survivor",
+            metavar="complete|first",
             help="With --merge, where --keep and --prefer do not decide: complete (the record that "
             "says the most) or first (the first in input order).",
         ),

@@ -161,9 +161,10 @@ _PART_WORDS = frozenset(
     "series ser suppl supplement phase stage tome tom t teil band bd heft appendix часть ч том "
     "книга кн глава гл выпуск вып раздел разд издание изд номер приложение".split()
 )
-#: A capital letter after one of these words names a part: "Teil A", "Part B", "Том Б".
-_LETTER_PART_WORDS = frozenset("part vol volume book section series teil band appendix часть том книга "
-                               "выпуск раздел приложение".split())  # fmt: skip
+#: A capital letter after one of these words names a part: "Teil A", "Part B", "Том Б" (not
+#: after "book": "A Book A Day" and "A book a day" are one title in two cases).
+_LETTER_PART_WORDS = frozenset("part vol volume section series teil band appendix часть том выпуск "
+                               "раздел приложение".split())  # fmt: skip
 _ROMAN = frozenset("ii iii iv vi vii viii ix xii xiii xiv xv xvi xvii xviii xix xx".split())
 _ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th|[-–]?(?:й|я|е|го|ой|ая|ое))$")
 
