@@ -201,30 +201,35 @@ def dedupe(
     return Deduped(find_clusters(refs, profile or DEFAULT_PROFILE, pairs, progress), unknown)
 
 
-def merge_duplicates(
-    loaded: Loaded,
-    clusters: list[Any],
-    keep: list[str] | None = None,
-    prefer: list[str] | None = None,
-    survivor: str = "complete",
+def survivor_rule(
+    loaded: Loaded, keep: list[str] | None = None, prefer: list[str] | None = None, survivor: str = "complete"
 ) -> Any:
-    """One record per cluster, lossless, links rewritten (``core.dedupe_merge``): library, key
-    map, conflicts, and which key survived and why. The survivor is a key in ``keep``, else a
-    record from the first of the ``prefer`` inputs (as named in ``load``) that has one, else
-    the ``survivor`` rule: "complete" (the record that says the most) or "first"."""
-    from .core.dedupe_merge import merge
-    from .core.dedupe_survivor import RULES, SurvivorRule, choose, unknown_keys
+    """Which record of a cluster survives a merge (``core.dedupe_survivor``): a key in
+    ``keep``, else a record from the first of the ``prefer`` inputs (as named in ``load``)
+    that has one, else the ``survivor`` rule: "complete" (the record that says the most) or
+    "first". Checked before any work is done: a UsageError for an unknown rule or input."""
+    from .core.dedupe_survivor import RULES, SurvivorRule
 
     if survivor not in RULES:
         raise UsageError(f"unknown --survivor {survivor!r} (choose {' or '.join(RULES)})")
-    refs = loaded.library.references
-    rule = SurvivorRule(
+    return SurvivorRule(
         keep=list(keep or []),
         prefer=[_input_number(loaded, name) for name in prefer or []],
         input_of=loaded.input_of,
         input_names=[name for name, _ in loaded.sources],
         fallback=survivor,
     )
+
+
+def merge_duplicates(loaded: Loaded, clusters: list[Any], rule: Any = None) -> Any:
+    """One record per cluster, lossless, links rewritten (``core.dedupe_merge``): library, key
+    map, conflicts, which key survived (``rule``, see ``survivor_rule``) and why, and the
+    keys to keep that no record has."""
+    from .core.dedupe_merge import merge
+    from .core.dedupe_survivor import SurvivorRule, choose, unknown_keys
+
+    rule = rule or SurvivorRule()
+    refs = loaded.library.references
     indices = [cluster.indices for cluster in clusters]
     result = merge(loaded.library, indices, choose(refs, indices, rule))
     result.unknown_keys = unknown_keys(refs, rule.keep)

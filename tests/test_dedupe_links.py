@@ -10,6 +10,7 @@ import pytest
 
 from refman.core.dedupe_links import Relink, relink
 from refman.core.dedupe_merge import merge
+from refman.core.dedupe_survivor import FIRST, SurvivorRule, choose, parse_keys, unknown_keys
 from refman.model import Library, Reference, SourceSpan
 
 from .conftest import DATA
@@ -163,3 +164,27 @@ def test_bad_survivor_options_are_one_line_and_status_2(run_cli, args, message):
     status, out, err = run_cli("dedupe", MINE, THEIRS, *args)
     assert status == 2 and out == "" and err.count("\n") == 1
     assert err.startswith(message)
+
+
+def test_survivor_rules_in_order_keep_prefer_then_fallback():
+    refs = [
+        Reference(id="A", type="book", title="Lisp"),
+        Reference(id="B", type="book", title="Lisp"),
+        Reference(id="C", type="book", title="Lisp", publisher="Addison-Wesley"),
+    ]
+    inputs = {"input_of": [0, 1, 1], "input_names": ["mine.bib", "theirs.bib"]}
+
+    def chosen(**rule) -> tuple[str, str]:
+        (choice,) = choose(refs, [[0, 1, 2]], SurvivorRule(**inputs, **rule))
+        return str(refs[choice.index].id), choice.reason
+
+    assert chosen(keep=["C", "A"]) == ("C", "listed in --keep (so is A, merged into it)")
+    assert chosen(keep=["zzz"], prefer=[0]) == ("A", "from the preferred input mine.bib")
+    assert chosen(prefer=[1]) == ("C", "from the preferred input theirs.bib, the most complete record there")
+    assert chosen(prefer=[1], fallback=FIRST) == (
+        "B",
+        "from the preferred input theirs.bib, the first in input order there",
+    )
+    assert chosen() == ("C", "the most complete record")
+    assert unknown_keys(refs, ["zzz", "A", "zzz"]) == ["zzz"]
+    assert parse_keys("A, B\n# a comment\nB C  # cited twice\n") == ["A", "B", "C"]

@@ -118,6 +118,7 @@ def dedupe(
     keys = [k for value in keep or [] for k in api.parse_keys(value)]
     keys += api.parse_keys(io.read_text(keep_file).text) if keep_file else []
     loaded = api.load(inputs, from_format, encoding)
+    rule = api.survivor_rule(loaded, keys, prefer, survivor) if merge else None
     report_read_diagnostics(loaded.diagnostics)
     refs = loaded.library.references
     with _Progress(len(refs)) as progress:
@@ -127,7 +128,7 @@ def dedupe(
     clusters = result.clusters
     duplicates = sum(len(c.indices) - 1 for c in clusters)
     if merge:
-        merged = api.merge_duplicates(loaded, clusters, keys, prefer, survivor)
+        merged = api.merge_duplicates(loaded, clusters, rule)
         for key in merged.unknown_keys:
             console.warn(f"--keep: no record has the key {key!r}")
         for done in merged.clusters:

@@ -55,7 +55,7 @@ def choose(
 def unknown_keys(refs: list[Reference], keep: list[str]) -> list[str]:
     """Keys in ``keep`` that no record has (the user mistyped one, or it is not in the input)."""
     present = {str(ref.id) for ref in refs}
-    return [key for n, key in enumerate(keep) if key not in present and key not in keep[:n]]
+    return [key for key in dict.fromkeys(keep) if key not in present]
 
 
 def _choose_one(
@@ -87,9 +87,7 @@ def _choose_one(
 def parse_keys(text: str) -> list[str]:
     """Keys from a list: one or more a line (commas or white space between them), ``#``
     comments and blank lines ignored; repeats dropped, order kept."""
-    keys: list[str] = []
+    keys: dict[str, None] = {}
     for line in text.splitlines():
-        for key in line.split("#", 1)[0].replace(",", " ").split():
-            if key not in keys:
-                keys.append(key)
-    return keys
+        keys.update(dict.fromkeys(line.split("#", 1)[0].replace(",", " ").split()))
+    return list(keys)
