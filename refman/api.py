@@ -25,6 +25,7 @@ class Loaded:
     library: Library
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: list[tuple[str, str]] = field(default_factory=list)  # (input name, format name)
+    input_of: list[int] = field(default_factory=list)  # for each reference, its input's number
 
 
 def read_input(source: InputText, from_format: str | None = None) -> tuple[Library, list[Diagnostic], str]:
@@ -57,6 +58,9 @@ def load(
             if with_article:
                 loaded.library.references.append(library.article.as_reference())
         loaded.library.references.extend(library.references)
+        loaded.input_of.extend(
+            [len(loaded.sources) - 1] * (len(loaded.library.references) - len(loaded.input_of))
+        )
         for key, value in library.preserved.items():
             loaded.library.preserved.setdefault(key, value)
     assign_keys(loaded.library)
@@ -221,8 +225,58 @@ def dedupe(
     return Deduped(find_clusters(refs, profile or DEFAULT_PROFILE, pairs, progress), unknown)
 
 
-def merge_duplicates(loaded: Loaded, clusters: list[Any]) -> Any:
-    """One record per cluster, lossless (``core.dedupe_merge``): library, key map, conflicts."""
-    from .core.dedupe_merge import merge
+def survivor_rule(
+    loaded: Loaded, keep: list[str] | None = None, prefer: list[str] | None = None, survivor: str = "complete"
+) -> Any:
+    """Which record of a cluster survives a merge (``core.dedupe_survivor``): a key in
+    ``keep``, else a record from the first of the ``prefer`` inputs (as named in ``load``)
+    that has one, else the ``survivor`` rule: "complete" (the record that says the most) or
+    "first". Checked before any work is done: a UsageError for an unknown rule or input."""
+    from .core.dedupe_survivor import RULES, SurvivorRule
 
-    return merge(loaded.library, [cluster.indices for cluster in clusters])
+    if survivor not in RULES:
+        raise UsageError(f"unknown --survivor {survivor!r} (choose {' or '.join(RULES)})")
+    return SurvivorRule(
+        keep=list(keep or []),
+        prefer=[_input_number(loaded, name) for name in prefer or []],
+        input_of=loaded.input_of,
+        input_names=[name for name, _ in loaded.sources],
+        fallback=survivor,
+    )
+
+
+def merge_duplicates(loaded: Loaded, clusters: list[Any], rule: Any = None) -> Any:
+    """One record per cluster, lossless, links rewritten (``core.dedupe_merge``): library, key
+    map, conflicts, which key survived (``rule``, see ``survivor_rule``) and why, and the
+    keys to keep that no record has."""
+    from .core.dedupe_merge import merge
+    from .core.dedupe_survivor import SurvivorRule, choose, unknown_keys
+
+    rule = rule or SurvivorRule()
+    refs = loaded.library.references
+    indices = [cluster.indices for cluster in clusters]
+    result = merge(loaded.library, indices, choose(refs, indices, rule))
+    result.unknown_keys = unknown_keys(refs, rule.keep)
+    return result
+
+
+def parse_keys(text: str) -> list[str]:
+    """Keys from a ``--keep-file``: one or more a line (commas or spaces between them),
+    ``#`` comments and blank lines ignored."""
+    from .core.dedupe_survivor import parse_keys as parse
+
+    return parse(text)
+
+
+def _input_number(loaded: Loaded, name: str) -> int:
+    """The number of the input ``name`` (as given, or another spelling of the same path)."""
+    import os
+
+    def spelled(path: str) -> str:
+        return path if path == "-" else os.path.normcase(os.path.abspath(path))
+
+    for number, (given, _) in enumerate(loaded.sources):
+        if given == name or spelled(given) == spelled(name):
+            return number
+    inputs = ", ".join(given for given, _ in loaded.sources)
+    raise UsageError(f"--prefer {name}: not one of the inputs ({inputs})")

@@ -29,8 +29,8 @@ def dedupe(
         str,
         typer.Option(
             "--profile",
-            help="strict (precision first), balanced, or recall (also merges a "
-            "conference paper with its journal version, tolerates a year's difference).",
+            help="strict (precision first), balanced, or recall (also merges a conference "
+            "paper, a report or a reprint with its journal version, tolerates a year's difference).",
         ),
     ] = "strict",
     check: Annotated[
@@ -51,26 +51,74 @@ def dedupe(
         str | None,
         typer.Option("--distinct", help="TSV of key pairs ruled different works (key<TAB>key per line)."),
     ] = None,
+    keep: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--keep",
+            metavar="KEY[,KEY…]",
+            help="With --merge: a cluster with one of these keys keeps it (repeatable; the first "
+            "listed wins when a cluster has two).",
+        ),
+    ] = None,
+    keep_file: Annotated[
+        str | None,
+        typer.Option(
+            "--keep-file",
+            metavar="FILE",
+            help="With --merge: keys to keep, as --keep, one or more a line (# comments).",
+        ),
+    ] = None,
+    prefer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--prefer",
+            metavar="INPUT",
+            help="With --merge: a cluster with a record from this input keeps that record's key and "
+            "values (repeatable, most preferred first).",
+        ),
+    ] = None,
+    survivor: Annotated[
+        str,
+        typer.Option(
+            "--survivor",
+            metavar="complete|first",
+            help="With --merge, where --keep and --prefer do not decide: complete (the record that "
+            "says the most) or first (the first in input order).",
+        ),
+    ] = "complete",
 ) -> int:
     """Find records that describe the same work, across files, formats and scripts.
 
-    Every cluster comes with its score, the threshold and per-field evidence.
+    Every cluster comes with its score, the threshold and per-field evidence. With --merge,
+    one record survives per cluster: its key is kept and its values win where the members
+    disagree (the others are kept as -variant fields); every crossref, xref, xdata, related
+    and entryset naming a merged-away key is rewritten to the surviving one. Which record
+    survives and why is reported on standard error.
 
     Examples:
       refman dedupe a.bib b.json seeds/000_fe4f377d4096e258.txt
       refman dedupe a.bib b.json --format json
       refman dedupe a.bib b.json --merge --to bibtex -o merged.bib --key-map keys.tsv
+      refman dedupe mine.bib theirs.bib --merge --to bibtex --prefer mine.bib
+      refman dedupe a.bib --merge --to bibtex --keep knuth84,lamport94 --keep-file cited.txt
+      refman dedupe a.bib b.bib --merge --to bibtex --survivor first
     """
     from .. import api
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown --format {output_format!r} (choose text or json)")
-    if key_map and not merge:
-        raise UsageError("--key-map needs --merge")
+    merge_only = {"--key-map": key_map, "--keep": keep, "--keep-file": keep_file, "--prefer": prefer,
+                  "--survivor": survivor != "complete"}  # fmt: skip
+    for option, given in merge_only.items():
+        if given and not merge:
+            raise UsageError(f"{option} needs --merge")
     if merge:
         api.writer_for(to)
     decisions = io.read_text(distinct).text if distinct else None
+    keys = [k for value in keep or [] for k in api.parse_keys(value)]
+    keys += api.parse_keys(io.read_text(keep_file).text) if keep_file else []
     loaded = api.load(inputs, from_format, encoding)
+    rule = api.survivor_rule(loaded, keys, prefer, survivor) if merge else None
     report_read_diagnostics(loaded.diagnostics)
     refs = loaded.library.references
     with _Progress(len(refs)) as progress:
@@ -80,7 +128,14 @@ def dedupe(
     clusters = result.clusters
     duplicates = sum(len(c.indices) - 1 for c in clusters)
     if merge:
-        merged = api.merge_duplicates(loaded, clusters)
+        merged = api.merge_duplicates(loaded, clusters, rule)
+        for key in merged.unknown_keys:
+            console.warn(f"--keep: no record has the key {key!r}")
+        for done in merged.clusters:
+            sys.stderr.write(f"refman: merged {done.line()}\n")
+        for link in merged.relinks:
+            now = link.new or "dropped (it named the record itself)"
+            sys.stderr.write(f"refman: in {link.key}, {link.field} {link.old} → {now}\n")
         for conflict in merged.conflicts:
             console.warn(f"merge conflict: {conflict.line()} (kept as a -variant field)")
         io.write_output(output, api.export(merged.library, to))

@@ -15,7 +15,8 @@ from typing import Any
 from ..model import Reference
 from .dedupe_block import candidate_pairs
 from .dedupe_cluster import Edge, cluster
-from .dedupe_features import Features, features
+from .dedupe_features import Features, crossref_key, features
+from .dedupe_links import KeyIndex
 from .dedupe_score import (
     DEFAULT_PROFILE,
     PROFILES,
@@ -107,11 +108,7 @@ def find_clusters(
     up in one cluster. ``progress(stage, done, total)`` is called now and then on long runs.
     """
     chosen = profile_named(profile)
-    feats: list[Features] = []
-    for index, ref in enumerate(refs):
-        feats.append(features(index, ref))
-        if progress and index % 2000 == 1999:
-            progress("reading", index + 1, len(refs))
+    feats = library_features(refs, progress)
     ruled = {(min(i, j), max(i, j)) for i, j in distinct if i != j}
     edges: list[Edge] = []
     cutoff = max(0.5, chosen.min_title - 0.12)
@@ -146,6 +143,25 @@ def find_clusters(
             )
         )
     return out
+
+
+def library_features(refs: list[Reference], progress: Progress | None = None) -> list[Features]:
+    """Features of every record, knowing the library: the entry each one crossrefs (whose
+    ISBN and DOI it inherited), and which DOIs belong to whole books, so that a part carrying
+    its book's DOI is not taken for the book, nor for another part of it."""
+    keys = KeyIndex(refs)
+    feats: list[Features] = []
+    for index, ref in enumerate(refs):
+        parent_key = crossref_key(ref)
+        parent = keys.find(parent_key, index) if parent_key else None
+        feats.append(features(index, ref, refs[parent] if parent is not None and parent != index else None))
+        if progress and index % 2000 == 1999:
+            progress("reading", index + 1, len(refs))
+    whole_dois = {f.doi for f in feats if f.doi and not f.part}
+    for f in feats:
+        if f.part and f.doi in whole_dois:
+            f.doi, f.container_doi = None, f.doi
+    return feats
 
 
 def _apart(a: Features, b: Features, profile: Profile) -> str | None:

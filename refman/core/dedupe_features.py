@@ -43,12 +43,17 @@ TYPE_GROUPS: dict[str, str] = {
     "software": "software", "legislation": "law", "bill": "law", "regulation": "law",
     "legal_case": "law", "treaty": "law", "standard": "standard", "speech": "speech",
 }  # fmt: skip
-#: Pairs of groups that are never one work, and (second set) the conference paper / journal
-#: version pair that is a different work unless the user asks for recall.
+#: Pairs of groups that are never one work, and (second set) two publications of one text (a
+#: conference paper or a technical report and its journal version, an article reprinted in a
+#: book) that are different works unless the user asks for recall.
 EXCLUSIVE = frozenset({frozenset(p) for p in (("book", "part"), ("book", "journal"), ("book", "conference"),
                                                 ("patent", "journal"), ("dataset", "journal"),
                                                 ("software", "journal"), ("standard", "journal"))})  # fmt: skip
-VERSIONS = frozenset({frozenset(("journal", "conference"))})
+VERSIONS = frozenset({frozenset(p) for p in (("journal", "conference"), ("journal", "report"),
+                                               ("conference", "report"), ("journal", "part"))})  # fmt: skip
+#: Groups whose records are parts of a larger publication: the ISBN (or a DOI) they carry may
+#: be the container's, shared by every other part of it.
+PART_GROUPS = frozenset({"journal", "conference", "part"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,8 +70,8 @@ class Features:
 
     index: int
     id: str
-    doi: str | None
-    isbns: frozenset[str]
+    doi: str | None  # the record's own DOI (not one known to be its container's)
+    isbns: frozenset[str]  # its own ISBNs: a whole book's, never a part's
     url: str | None
     pmid: str | None
     titles: tuple[str, ...]  # skeleton of each title variant; the first is the main one
@@ -89,6 +94,10 @@ class Features:
     chapter: str | None
     accessed: tuple[int, ...]  # when a web page was read: a weak sign for one-word titles
     publisher: str  # skeleton of publisher or genre
+    part: bool = False  # a part of a larger publication (see ``is_part``)
+    crossref: str | None = None  # the lower-case key of the entry it crossrefs (its whole)
+    container_doi: str | None = None  # a DOI it carries that is its container's
+    container_isbns: frozenset[str] = frozenset()  # ISBNs it carries that are its container's
 
 
 def _split_run_on(names: list[Name]) -> list[Name]:
@@ -123,8 +132,29 @@ def _first(value: object) -> str | None:
     return text or None
 
 
-def features(index: int, ref: Reference) -> Features:
-    """Everything dedupe compares about ``ref`` (its position ``index`` in the input)."""
+def is_part(ref: Reference) -> bool:
+    """A part of a larger publication: a paper, chapter, entry or article, or any record of a
+    type that does not say (a ``document``) yet names a container or crossrefs a parent."""
+    group = TYPE_GROUPS.get(ref.type)
+    if group in PART_GROUPS:
+        return True
+    return group is None and bool(ref.container_title or ref.unmapped.get("crossref"))
+
+
+def crossref_key(ref: Reference) -> str | None:
+    """The key of the entry ``ref`` crossrefs, lower case as BibTeX compares keys."""
+    value = ref.unmapped.get("crossref")
+    text = str(value).strip().lower() if value else ""
+    return text or None
+
+
+def features(index: int, ref: Reference, parent: Reference | None = None) -> Features:
+    """Everything dedupe compares about ``ref`` (its position ``index`` in the input).
+
+    Identifiers are sorted into the record's own and its container's: a part's ISBN is always
+    its book's (or proceedings'), and an ISBN or DOI equal to that of ``parent`` (the entry it
+    crossrefs) was inherited from it. Only its own identifiers can prove two records one work.
+    """
     variants = title_variants(ref.title)
     if not variants:  # an untitled record is known by its container (a website, a journal issue)
         variants = title_variants(ref.container_title or ref.publisher)
@@ -141,11 +171,20 @@ def features(index: int, ref: Reference) -> Features:
         container = ref.publisher
     identifier_text = " ".join(str(v) for v in (ref.DOI, ref.URL, ref.note) if v)
     pmid = str(ref.PMID).strip() if ref.PMID else None
+    doi = normalize_doi(ref.DOI) or (normalize_doi(identifier_text) if "10." in identifier_text else None)
+    part = is_part(ref)
+    own_isbns, container_isbns = (frozenset(), isbns(ref.ISBN)) if part else (isbns(ref.ISBN), frozenset())
+    container_doi = None
+    if parent is not None:
+        inherited = own_isbns & isbns(parent.ISBN)
+        own_isbns, container_isbns = own_isbns - inherited, container_isbns | inherited
+        if doi is not None and doi == normalize_doi(parent.DOI):
+            doi, container_doi = None, doi
     return Features(
         index=index,
         id=str(ref.id),
-        doi=normalize_doi(ref.DOI) or (normalize_doi(identifier_text) if "10." in identifier_text else None),
-        isbns=isbns(ref.ISBN),
+        doi=doi,
+        isbns=own_isbns,
         url=normalize_url(ref.URL),
         pmid=pmid or None,
         titles=tuple(" ".join(w if w.isdigit() else skeleton_word(w) for w in words) for words in plain),
@@ -170,4 +209,8 @@ def features(index: int, ref: Reference) -> Features:
         chapter=number_value(ref.chapter_number),
         accessed=tuple(ref.accessed.parts) if ref.accessed is not None else (),
         publisher=skeleton(clean_text(ref.publisher or "")),
+        part=part,
+        crossref=crossref_key(ref),
+        container_doi=container_doi,
+        container_isbns=container_isbns,
     )

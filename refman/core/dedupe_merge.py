@@ -1,11 +1,13 @@
-"""One record per cluster, without losing anything any member said.
+"""One record per cluster, without losing anything any member said, and with no dangling link.
 
-For every field the most complete value wins: a full given name over an initial, a longer
-author list, a date with a day over a year, a title with its subtitle over one without, any
-value over none. Values that disagree (and are not merely another spelling of the same text)
-are reported, and every value not kept travels on in the merged record as an ``unmapped``
-"<field>-variant" entry, so a writer still outputs it. The record that says the most is the
-base and keeps its key; ties go to the earlier record, so merging is deterministic.
+The surviving record (``dedupe_survivor``: the one the user chose, by default the one that says
+the most) is the base and gives its key. For every field the most complete value wins: a full
+given name over an initial, a longer author list, a date with a day over a year, a title with
+its subtitle over one without, any value over none. Values that disagree (and are not merely
+another spelling of the same text) are reported, and every value not kept travels on in the
+merged record as an ``unmapped`` "<field>-variant" entry, so a writer still outputs it. Every
+``crossref``, ``xdata``, ``related`` … that named a merged-away key names the survivor's
+(``dedupe_links``), before the fields are merged, so one parent under two keys is no conflict.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Library, Name, Reference
+from .dedupe_links import Relink, relink
 from .dedupe_norm import clean_text
+from .dedupe_survivor import Choice, choose, completeness
 from .dedupe_translit import latin_words, skeleton
 
 _SKIP = frozenset({"id", "unmapped", "origin", "custom"})
@@ -35,36 +39,60 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class MergedCluster:
+    """One cluster's outcome: the merged record's key, every member's key (input order), and
+    why that key survived."""
+
+    key: str
+    members: list[str]
+    reason: str
+
+    def line(self) -> str:
+        others = list(self.members)
+        others.remove(self.key)  # once: a key can repeat across inputs
+        return f"{', '.join(others)} into {self.key} ({self.reason})"
+
+
+@dataclass(slots=True)
 class MergeResult:
     library: Library
     key_map: list[tuple[str, str]] = field(default_factory=list)  # (old key, new key)
     conflicts: list[Conflict] = field(default_factory=list)
+    clusters: list[MergedCluster] = field(default_factory=list)
+    relinks: list[Relink] = field(default_factory=list)  # links rewritten to a surviving key
+    unknown_keys: list[str] = field(default_factory=list)  # keys to keep that no record has
 
     def key_map_tsv(self) -> str:
         return "old\tnew\n" + "".join(f"{old}\t{new}\n" for old, new in self.key_map)
 
 
-def completeness(ref: Reference) -> int:
-    data = ref.model_dump(exclude_none=True, exclude={"id"})
-    return len(data) + len(ref.unmapped) + len(ref.author or []) + len(ref.issued.parts if ref.issued else [])
-
-
-def merge(library: Library, clusters: list[list[int]]) -> MergeResult:
+def merge(library: Library, clusters: list[list[int]], survivors: list[Choice] | None = None) -> MergeResult:
     """``library`` with each cluster (lists of indices) replaced by one merged record, placed
-    where its first member was; records outside clusters are kept as they are."""
+    where its first member was; ``survivors`` (one per cluster, default ``choose``) say whose
+    key it takes. Records outside clusters are kept as they are, but for links to a
+    merged-away key, which are rewritten."""
     refs = library.references
+    survivors = survivors if survivors is not None else choose(refs, clusters)
+    new_keys = {
+        k: str(refs[s.index].id) for indices, s in zip(clusters, survivors, strict=True) for k in indices
+    }
+    linked, relinks = relink(refs, new_keys)
     result = MergeResult(Library(article=library.article, preserved=dict(library.preserved)))
+    result.relinks = list(dict.fromkeys(relinks))
     merged_at: dict[int, Reference] = {}
     absorbed: set[int] = set()
-    for indices in clusters:
-        members = sorted(indices, key=lambda k: (-completeness(refs[k]), k))
-        merged, conflicts = _merge_records([refs[k] for k in members])
+    for indices, survivor in zip(clusters, survivors, strict=True):
+        rest = sorted((k for k in indices if k != survivor.index), key=lambda k: (-completeness(refs[k]), k))
+        merged, conflicts = _merge_records([linked[k] for k in [survivor.index, *rest]])
         merged_at[min(indices)] = merged
         absorbed.update(indices)
         result.conflicts.extend(conflicts)
-        for k in sorted(indices):
-            result.key_map.append((str(refs[k].id), str(merged.id)))
-    for k, ref in enumerate(refs):
+        result.clusters.append(
+            MergedCluster(str(merged.id), [str(refs[k].id) for k in sorted(indices)], survivor.reason)
+        )
+        result.key_map.extend((str(refs[k].id), str(merged.id)) for k in sorted(indices))
+    result.key_map = list(dict.fromkeys(result.key_map))  # a key can repeat across inputs
+    for k, ref in enumerate(linked):
         if k in merged_at:
             result.library.references.append(merged_at[k])
         elif k not in absorbed:

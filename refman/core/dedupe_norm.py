@@ -158,9 +158,13 @@ _RU_STEMS = ("перв", "втор", "трет", "четв", "пят", "шест
 #: Words after which a number (or a Roman numeral, or an ordinal) names a part of a work.
 _PART_WORDS = frozenset(
     "part parts vol volume volumes book chapter chap ch section sec no number issue edition ed "
-    "series ser suppl supplement phase stage tome tom t часть ч том книга кн глава гл выпуск вып "
-    "раздел разд издание изд номер".split()
+    "series ser suppl supplement phase stage tome tom t teil band bd heft appendix часть ч том "
+    "книга кн глава гл выпуск вып раздел разд издание изд номер приложение".split()
 )
+#: A capital letter after one of these words names a part: "Teil A", "Part B", "Том Б" (not
+#: after "book": "A Book A Day" and "A book a day" are one title in two cases).
+_LETTER_PART_WORDS = frozenset("part vol volume section series teil band appendix часть том выпуск "
+                               "раздел приложение".split())  # fmt: skip
 _ROMAN = frozenset("ii iii iv vi vii viii ix xii xiii xiv xv xvi xvii xviii xix xx".split())
 _ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th|[-–]?(?:й|я|е|го|ой|ая|ое))$")
 
@@ -171,11 +175,14 @@ def title_numbers(text: str) -> tuple[frozenset[str], frozenset[str]]:
     number a part, volume, chapter or edition."""
     numbers: set[str] = set()
     parts: set[str] = set()
-    words = [w.lower() for w in re.findall(r"\w+", text)]
+    written = re.findall(r"\w+", text)
+    words = [w.lower() for w in written]
     for k, word in enumerate(words):
         previous = words[k - 1] if k else ""
         following = words[k + 1] if k + 1 < len(words) else ""
         value = _number_word(word, previous)
+        if value is None and previous in _LETTER_PART_WORDS and len(word) == 1 and written[k].isupper():
+            value = word
         if value is None:
             continue
         numbers.add(value)

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
-from .dedupe_features import EXCLUSIVE, VERSIONS, Author, Features
-from .dedupe_translit import skeleton
+from .dedupe_features import EXCLUSIVE, VERSIONS, Features
+from .dedupe_ids import differs, identifier_evidence, shared_container
+from .dedupe_similar import authors_similarity, container_similarity, title_similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +23,7 @@ class Profile:
     name: str
     threshold: float  # the weighted score a pair needs
     min_title: float  # below this title similarity, only an identifier can match a pair
-    versions: bool  # a conference paper and its journal version count as one work
+    versions: bool  # a conference paper (a report, a reprint) and its journal version are one work
     year_slack: int  # a year difference this large is tolerated (with a penalty)
 
 
@@ -34,6 +33,10 @@ PROFILES: dict[str, Profile] = {
     "recall": Profile("recall", 0.74, 0.75, versions=True, year_slack=1),
 }
 DEFAULT_PROFILE = "strict"
+
+#: With nothing but titles to compare (no authors, year, container or pages on one side),
+#: "Dictionary of Cardiology" and "Dictionary of Rheumatology" must not pass as one work.
+TITLE_ALONE = 0.95
 
 _WEIGHTS = {"title": 0.55, "authors": 0.22, "year": 0.08, "container": 0.1, "numbering": 0.05}
 
@@ -46,114 +49,13 @@ class Decision:
     veto: str | None = None  # the field that proved the pair apart
 
 
-def title_similarity(a: Features, b: Features) -> tuple[float, int, int]:
-    """Best similarity over the title readings of both, and which readings gave it."""
-    best, pair = 0.0, (0, 0)
-    for i, ta in enumerate(a.titles):
-        for j, tb in enumerate(b.titles):
-            if not ta or not tb:
-                continue
-            if ta == tb:
-                return 1.0, i, j
-            score = max(fuzz.ratio(ta, tb), 0.97 * fuzz.token_sort_ratio(ta, tb)) / 100
-            shorter, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-            if longer.startswith(shorter + " ") and shorter.count(" ") >= 3:
-                score = max(score, 0.9)  # a title given without its subtitle, or cut short
-            if score > best:
-                best, pair = score, (i, j)
-    return best, pair[0], pair[1]
-
-
-#: How the romanisations begin a given name written with these Russian letters: Юрий is
-#: Yu./Iu./Ju., Яна Ya./Ia./Ja., Евгений E./Ye./Je., Ёлкин Yo./Jo., Жанна Zh./Ž.
-_INITIAL_UNITS = (("yu", "u"), ("iu", "u"), ("ju", "u"), ("ya", "a"), ("ia", "a"), ("ja", "a"),
-                  ("ye", "e"), ("je", "e"), ("yo", "o"), ("jo", "o"), ("zh", "z"), ("kh", "h"),
-                  ("ts", "c"), ("tc", "c"), ("ch", "c"), ("sh", "s"))  # fmt: skip
-
-
-def _initial_unit(given: str) -> str:
-    for prefix, unit in _INITIAL_UNITS:
-        if given.startswith(prefix):
-            return unit
-    return given[:1]
-
-
-def initials_agree(x: str, y: str) -> bool:
-    """First given names agree as initials: "J." ~ "John", "Yu." ~ "Iurii", "K." ~ "Ksenia"."""
-    if not x or not y or x[0] == y[0]:
-        return True
-    return _initial_unit(x) == _initial_unit(y)
-
-
-def _author_match(x: Author, y: Author) -> bool:
-    if x.institution or y.institution:
-        return x.family == y.family or fuzz.ratio(x.family, y.family) >= 88
-    if not initials_agree(x.initial, y.initial):
-        return False
-    if x.family == y.family:
-        return True
-    return min(len(x.family), len(y.family)) >= 4 and fuzz.ratio(x.family, y.family) >= 80
-
-
-def authors_similarity(a: tuple[Author, ...], b: tuple[Author, ...]) -> tuple[float, int, int]:
-    """(similarity, matched, of): authors matched one to one, in any order, initials against
-    full given names; an "et al." list is judged on the authors it names."""
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    short, long_ = short[:12], long_[:24]
-    free = list(long_)
-    matched = 0
-    for x in short:
-        for k, y in enumerate(free):
-            if _author_match(x, y):
-                matched += 1
-                del free[k]
-                break
-    if not short:
-        return 0.0, 0, 0
-    coverage = matched / len(short)
-    overall = matched / max(len(a), len(b))
-    return 0.7 * coverage + 0.3 * overall, matched, max(len(a), len(b))
-
-
-def _acronym(tokens: tuple[str, ...]) -> str:
-    return "".join(t[0] for t in tokens if t)
-
-
-def container_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Similarity of two venues, tolerating abbreviations ("J. Asian Stud." ~ "Journal of
-    Asian Studies") and acronyms ("VLDB" ~ "Very Large Data Bases")."""
-    if a == b:
-        return 1.0
-    if _abbreviates(a, b) or _abbreviates(b, a):
-        return 0.9
-    return fuzz.token_sort_ratio(skeleton(" ".join(a)), skeleton(" ".join(b))) / 100
-
-
-def _abbreviates(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
-    """Each word of ``short`` begins a word of ``long_``, in order, covering half of it at
-    least; or ``short`` is the acronym of ``long_``."""
-    if len(short) > len(long_) or not short:
-        return False
-    if len(short) == 1 and len(long_) >= 2 and short[0] == _acronym(long_):
-        return True
-    k = 0
-    for token in short:
-        while k < len(long_) and not long_[k].startswith(token):
-            k += 1
-        if k == len(long_):
-            break
-        k += 1
-    else:
-        return len(short) >= max(1, len(long_) // 2)
-    return False
-
-
-def _differs(x: str | None, y: str | None) -> bool:
-    return x is not None and y is not None and x != y
-
-
 def proven_apart(a: Features, b: Features, profile: Profile) -> tuple[str, str] | None:
     """The first thing that proves the pair to be two works, as (field, evidence)."""
+    if a.crossref == b.id.lower() or b.crossref == a.id.lower():
+        part, whole = (a, b) if a.crossref == b.id.lower() else (b, a)
+        return "crossref", f"{part.id} crossrefs {whole.id}: a part and its whole"
+    if differs(a.page, b.page) and (container := shared_container(a, b)):
+        return "pages", f"first pages {a.page} vs {b.page} in one container, {container}: two parts of it"
     if a.year is not None and b.year is not None and abs(a.year - b.year) > profile.year_slack:
         return "year", f"year {a.year} vs {b.year}"
     if a.parts != b.parts:
@@ -165,7 +67,7 @@ def proven_apart(a: Features, b: Features, profile: Profile) -> tuple[str, str] 
         )
     for name, x, y in (("volume", a.volume, b.volume), ("edition", a.edition, b.edition),
                        ("chapter", a.chapter, b.chapter), ("number", a.number, b.number)):  # fmt: skip
-        if _differs(x, y):
+        if differs(x, y):
             return name, f"{name} {x} vs {y}"
     if a.group and b.group and a.group != b.group:
         pair = frozenset((a.group, b.group))
@@ -174,7 +76,7 @@ def proven_apart(a: Features, b: Features, profile: Profile) -> tuple[str, str] 
         if pair in VERSIONS and not profile.versions:
             return (
                 "type",
-                f"type {a.type} vs {b.type}: a conference paper and its journal version (merged only with profile recall)",
+                f"type {a.type} vs {b.type}: two publications of one text (merged only with profile recall)",
             )
     dated = a.group not in ("journal", "conference", "book", "part", "thesis")
     if dated and len(a.date) == 3 and len(b.date) == 3 and a.date != b.date:
@@ -188,38 +90,6 @@ def _nums(values: frozenset[str]) -> str:
 
 def _iso(parts: tuple[int, ...]) -> str:
     return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
-
-
-def identifier_evidence(a: Features, b: Features) -> tuple[str | None, dict[str, str], str | None]:
-    """(deciding field or None, evidence, vetoing field or None)."""
-    evidence: dict[str, str] = {}
-    # one identifier each side: equal decides the pair, different vetoes it
-    for name, label in (("doi", "DOI"), ("pmid", "PMID")):
-        mine, theirs = getattr(a, name), getattr(b, name)
-        if mine and theirs:
-            if mine == theirs:
-                evidence[name] = f"{label} equal ({mine})"
-                return name, evidence, None
-            evidence[name] = f"{label} {mine} vs {theirs}"
-            return None, evidence, name
-    deciding = None
-    if a.isbns and b.isbns:
-        shared = a.isbns & b.isbns
-        if not shared:
-            evidence["isbn"] = f"ISBN {min(a.isbns)} vs {min(b.isbns)}: different books or editions"
-            return None, evidence, "isbn"
-        if "part" in (a.group, b.group):
-            evidence["isbn"] = (
-                f"ISBN equal ({min(shared)}): the same book, which alone does not make one chapter"
-            )
-        else:
-            evidence["isbn"] = f"ISBN equal ({min(shared)})" + (
-                " (ISBN-10 and ISBN-13 of one book)" if len(shared) == 1 else ""
-            )
-            deciding = "isbn"
-    if a.url and b.url and a.url == b.url:
-        evidence["url"] = "URL equal (up to scheme, www, slash, tracking parameters)"
-    return deciding, evidence, None
 
 
 def compare(a: Features, b: Features, profile: Profile) -> Decision:
@@ -264,6 +134,11 @@ def compare(a: Features, b: Features, profile: Profile) -> Decision:
     if same and _needs_support(a, b, parts, evidence):
         same = False
         evidence["decision"] += "; but a title of one or two words needs another field to agree"
+    if same and set(parts) == {"title"} and "url" not in evidence and title < TITLE_ALONE:
+        same = False
+        evidence["decision"] += (
+            f"; but with nothing else to compare the titles must agree to {TITLE_ALONE:.2f}"
+        )
     if score >= profile.threshold and title < profile.min_title and not same:
         evidence["decision"] += f"; but title similarity is below {profile.min_title:.2f}"
     return Decision(round(score, 4), same, evidence)
