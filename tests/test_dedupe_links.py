@@ -5,6 +5,7 @@ entryset names a surviving key; the user picks the survivor (--keep, --keep-file
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -91,7 +92,8 @@ def test_related_links_of_biblatex_examples(run_cli, tmp_path):
     status, out, err = run_cli("dedupe", path, "--merge", "--to", "biblatex")
     assert status == 0
     assert "@book{vangennep:related," in out and "@book{vangennep:trans," in out and out.count("@book") == 2
-    assert "related = {vangennep:trans}" in out and "related = {vangennep:related}" in out
+    flat = re.sub(r" +", " ", out)  # rewritten entries keep the file's alignment
+    assert "related = {vangennep:trans}" in flat and "related = {vangennep:related}" in flat
     assert err.splitlines()[:4] == [
         "refman: merged vangennep into vangennep:related (the most complete record)",
         "refman: merged vizedom:related into vangennep:trans (the most complete record)",

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Library, Name, Reference
+from ..parse.latex import to_unicode
 from .dedupe_links import Relink, relink
 from .dedupe_norm import clean_text
 from .dedupe_survivor import Choice, choose, completeness
 from .dedupe_translit import latin_words, skeleton
 
-_SKIP = frozenset({"id", "unmapped", "origin", "custom"})
+_SKIP = frozenset({"id", "unmapped", "latex", "origin", "custom"})
 
 
 @dataclass(slots=True)
@@ -121,7 +122,19 @@ def _merge_records(members: list[Reference]) -> tuple[Reference, list[Conflict]]
                 merged.unmapped[f"{variable}-variant{suffix}"] = _text(value)
     _merge_unmapped(merged, members, conflicts)
     merged.custom = _merge_custom(members)
+    merged.latex = _merge_latex(merged, members)
     return merged, conflicts
+
+
+def _merge_latex(merged: Reference, members: list[Reference]) -> dict[str, str]:
+    """The LaTeX source of each kept value: from the member whose value was kept."""
+    out: dict[str, str] = {}
+    for member in members:
+        for key, latex in member.latex.items():
+            value = merged.unmapped.get(key[9:]) if key.startswith("unmapped:") else merged.get(key)
+            if key not in out and isinstance(value, str) and to_unicode(latex) == value:
+                out[key] = latex
+    return out
 
 
 def _present(value: Any) -> bool:
