@@ -8,12 +8,14 @@ from __future__ import annotations
 import math
 import os
 import re
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
 STDIO = "-"
 #: Inputs larger than this are refused with a clear message instead of exhausting memory:
@@ -41,6 +43,7 @@ _RU_FREQ: dict[str, float] = dict(zip(
 SINGLE_BYTE = ("cp1251", "koi8_r", "cp1252")
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 65536
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,49 +57,75 @@ class InputText:
 
 
 def max_input_bytes() -> int:
-    """The input size limit: REFMAN_MAX_INPUT_MB, else DEFAULT_MAX_INPUT_MB."""
+    """The input size limit: REFMAN_MAX_INPUT_MB (a positive number, fractions allowed), else
+    DEFAULT_MAX_INPUT_MB."""
     value = os.environ.get("REFMAN_MAX_INPUT_MB", "")
     try:
         megabytes = float(value) if value else DEFAULT_MAX_INPUT_MB
     except ValueError:
-        raise InputError(f"REFMAN_MAX_INPUT_MB={value!r} is not a number of megabytes") from None
-    return int(megabytes * 2**20)
+        megabytes = math.nan
+    if not (math.isfinite(megabytes) and megabytes > 0):
+        raise InputError(f"REFMAN_MAX_INPUT_MB={value!r} is not a positive number of megabytes")
+    return max(1, int(megabytes * 2**20))
+
+
+def _size(count: int) -> str:
+    """1.5 MiB, or 10485 bytes under one MiB (a limit set for a test, or a tiny file)."""
+    return f"{count / 2**20:.3g} MiB" if count >= 2**20 else f"{count} bytes"
 
 
 def _too_large(name: str, size: int, limit: int) -> InputError:
     return InputError(
-        f"{name}: {size / 2**20:.1f} MiB is over the {limit / 2**20:g} MiB input limit; "
-        "split the file or raise REFMAN_MAX_INPUT_MB"
+        f"{name}: {_size(size)} is over the {_size(limit)} input limit; split the file or raise REFMAN_MAX_INPUT_MB"
     )
 
 
+def _read_bounded(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """At most ``limit`` bytes, read in chunks; an InputError as soon as there are more.
+
+    Streams, devices, FIFOs and /proc files have no meaningful size: only the bytes read count,
+    so ``/dev/zero`` or ``yes |`` stop at the limit instead of filling memory.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(
+                f"{name}: over the {_size(limit)} input limit (stopped reading there); "
+                "split the input or raise REFMAN_MAX_INPUT_MB"
+            )
+
+
 def read_bytes(name: str) -> bytes:
-    """All bytes of a file, or of stdin for ``-``; one clear InputError otherwise."""
+    """All bytes of a file, or of stdin for ``-``; one clear InputError otherwise.
+
+    A regular file over the limit is refused by its size before reading; anything else
+    (stdin, a pipe, a FIFO, a device, a /proc file) is read up to the limit and refused there.
+    """
     limit = max_input_bytes()
     if name == STDIO:
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(
-                f"-: standard input is over the {limit / 2**20:g} MiB input limit; raise REFMAN_MAX_INPUT_MB"
-            )
-        return data
-    path = Path(name)
+        return _read_bounded(sys.stdin.buffer, "- (standard input)", limit)
     try:
-        if path.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
-        size = path.stat().st_size
-        if size > limit:
-            raise _too_large(name, size, limit)
-        data = path.read_bytes()
+        with open(name, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(f"{name}: is a directory, not a file")
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise _too_large(name, info.st_size, limit)
+            return _read_bounded(handle, name, limit)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > limit:  # a file that grew, or a special file with no size
-        raise _too_large(name, len(data), limit)
-    return data
 
 
 def detect_encoding(data: bytes) -> str | None:
@@ -204,33 +233,67 @@ def read_text(name: str, encoding: str | None = None) -> InputText:
 
 
 def write_output(name: str | None, text: str) -> None:
-    """Write ``text`` to stdout (``None`` or ``-``) or atomically to a file.
+    """Write ``text`` to stdout (``None`` or ``-``), to a device or FIFO, or atomically to a file.
 
     A file is written to a temporary sibling and renamed over the target, so a reader never
-    sees half a bibliography and a failed run leaves the old file as it was.
+    sees half a bibliography and a failed run leaves the old file as it was; an existing
+    file keeps its permission bits. Through a symlink the link's target is replaced and the
+    link stays. A device, FIFO or /dev, /proc path (``-o /dev/null``, ``-o /dev/stdout``)
+    is written in place: renaming over it would replace the device with a plain file.
     """
     if name is None or name == STDIO:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(name)
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        info: os.stat_result | None = os.stat(name)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
     except OSError as exc:
-        raise InputError(f"{name}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{name}: is a directory, not a file to write to")
+    if (info is not None and not stat.S_ISREG(info.st_mode)) or _is_system_path(name):
+        _write_in_place(name, text)
+        return
+    target = Path(os.path.realpath(name))
+    if not target.parent.is_dir():
+        missing = Path(name).parent if not Path(name).parent.is_dir() else target.parent
+        raise OutputError(f"{name}: cannot write: no directory {str(missing)!r}")
+    _write_atomically(name, target, text, info)
+
+
+def _is_system_path(name: str) -> bool:
+    """/dev/stdout, /dev/fd/3, /proc/self/fd/1: names of open streams, not of files to replace."""
+    return os.path.abspath(name).startswith(("/dev/", "/proc/"))
+
+
+def _write_in_place(name: str, text: str) -> None:
+    try:
+        with open(name, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
+
+
+def _write_atomically(name: str, target: Path, text: str, info: os.stat_result | None) -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, info.st_mode & 0o7777 if info is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
         raise
 
 
