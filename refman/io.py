@@ -220,6 +220,8 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> InputText:
         raise InputError(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid {chosen} at byte {exc.start}; try --encoding") from None
+    except UnicodeError:  # codecs such as punycode or "undefined" raise the base class
+        raise InputError(f"{name}: cannot be decoded as {chosen}; try another --encoding") from None
     text = text.lstrip("\ufeff")
     if "\x00" in text:
         raise InputError(f"{name}: contains a NUL character; not a text bibliography")
@@ -242,8 +244,7 @@ def write_output(name: str | None, text: str) -> None:
     is written in place: renaming over it would replace the device with a plain file.
     """
     if name is None or name == STDIO:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stdout(text)
         return
     try:
         info: os.stat_result | None = os.stat(name)
@@ -261,6 +262,18 @@ def write_output(name: str | None, text: str) -> None:
         missing = Path(name).parent if not Path(name).parent.is_dir() else target.parent
         raise OutputError(f"{name}: cannot write: no directory {str(missing)!r}")
     _write_atomically(name, target, text, info)
+
+
+def _write_stdout(text: str) -> None:
+    """Data in UTF-8, as in a file, whatever the locale (a Latin-1 locale cannot encode "Иванов")."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def _is_system_path(name: str) -> bool:

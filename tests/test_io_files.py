@@ -184,3 +184,27 @@ def test_key_map_into_a_directory_is_one_line(run_cli, src, tmp_path):
     code, _, err = run_cli("dedupe", str(src), "--merge", "-o", str(out_file), "--key-map", str(tmp_path))
     assert code == 2
     assert err == f"refman: {tmp_path}: is a directory, not a file to write to\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "line"),
+    [
+        ("no-such-codec", "unknown encoding 'no-such-codec'"),
+        ("base64", "unknown encoding 'base64'"),  # a codec, but not of text
+        ("undefined", "{src}: cannot be decoded as undefined; try another --encoding"),
+        ("punycode", "{src}: cannot be decoded as punycode; try another --encoding"),
+        ("utf-32", "{src}: not valid utf-32 at byte 0; try --encoding"),
+    ],
+)
+def test_a_wrong_encoding_name_is_one_line(run_cli, src, encoding, line):
+    code, out, err = run_cli("export", str(src), "--encoding", encoding)
+    assert (code, out, err) == (2, "", "refman: " + line.format(src=src) + "\n")
+
+
+def test_data_on_stdout_is_utf8_whatever_the_locale(src):
+    """A Latin-1 locale cannot encode Cyrillic: data still goes out, in UTF-8 as in a file."""
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    proc = subprocess.run([sys.executable, "-m", "refman", "export", str(src), "--to", "bibtex"],
+                          cwd=ROOT, env=env, capture_output=True, timeout=60)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8") == "@book{Ivanov2019,\n  title = {Заглавие},\n  year = {2019}\n}\n"
