@@ -230,6 +230,16 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> InputText:
     return InputText(name=name, text=text, encoding=chosen, suffix=suffix)
 
 
+def identity(name: str) -> tuple[int, int] | None:
+    """(device, inode) of an input, so that one file named twice (``a.bib ./a.bib``, a link to
+    it, ``- /dev/stdin``) is noticed; None when it cannot be told (a missing file, a test's stdin)."""
+    try:
+        info = os.fstat(sys.stdin.fileno()) if name == STDIO else os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
 def read_text(name: str, encoding: str | None = None) -> InputText:
     return decode(name, read_bytes(name), encoding)
 

@@ -208,3 +208,51 @@ def test_data_on_stdout_is_utf8_whatever_the_locale(src):
                           cwd=ROOT, env=env, capture_output=True, timeout=60)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode("utf-8") == "@book{Ivanov2019,\n  title = {Заглавие},\n  year = {2019}\n}\n"
+
+
+BIB = "@book{ivanov2019, author = {Иванов, И. И.}, title = {Заглавие}, year = {2019}}\n"
+
+
+def test_one_file_named_twice_is_read_once(run_cli, tmp_path, monkeypatch):
+    """a.bib, ./a.bib, its absolute path and a link to it: one file, one record, one warning each."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.bib").write_text(BIB, encoding="utf-8")
+    Path("link.bib").symlink_to("a.bib")
+    code, out, err = run_cli("export", "a.bib", "./a.bib", str(tmp_path / "a.bib"), "link.bib", "a.bib")
+    assert code == 0
+    assert [item["id"] for item in json.loads(out)] == ["ivanov2019"]
+    assert err == (
+        "refman: warning: ./a.bib: RM008 the same file as a.bib; read once\n"
+        f"refman: warning: {tmp_path / 'a.bib'}: RM008 the same file as a.bib; read once\n"
+        "refman: warning: link.bib: RM008 the same file as a.bib; read once\n"
+        "refman: warning: a.bib: RM008 named twice; read once\n"
+    )
+
+
+def test_two_files_with_the_same_content_are_both_read(run_cli, tmp_path):
+    """Sameness is the file's identity, not its content (dedupe is for that)."""
+    (tmp_path / "a.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "b.bib").write_text(BIB, encoding="utf-8")
+    code, out, err = run_cli("export", str(tmp_path / "a.bib"), str(tmp_path / "b.bib"))
+    assert (code, err) == (0, "")
+    assert [item["id"] for item in json.loads(out)] == ["ivanov2019", "ivanov2019"]
+
+
+def test_standard_input_named_twice_is_a_usage_error(run_cli):
+    code, out, err = run_cli("export", "-", "-", input=BIB)
+    assert (code, out) == (2, "")
+    assert err == "refman: - (standard input) is named twice; it can be read only once\n"
+
+
+def test_standard_input_and_dev_stdin_are_one_stream(tmp_path):
+    path = tmp_path / "a.bib"
+    path.write_text(BIB, encoding="utf-8")
+    with open(path, "rb") as stdin:
+        proc = subprocess.run([sys.executable, "-m", "refman", "export", "-", "/dev/stdin", str(path)],
+                              cwd=ROOT, stdin=stdin, capture_output=True, timeout=60)  # fmt: skip
+    assert proc.returncode == 0
+    assert [item["id"] for item in json.loads(proc.stdout)] == ["ivanov2019"]
+    assert proc.stderr.decode() == (
+        "refman: warning: /dev/stdin: RM008 the same file as -; read once\n"
+        f"refman: warning: {path}: RM008 the same file as -; read once\n"
+    )
