@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import stat
 import sys
 import tempfile
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .charsets import SINGLE_BYTE, guess
 from .errors import InputError, OutputError
 
 STDIO = "-"
@@ -23,27 +23,8 @@ STDIO = "-"
 #: needs a few GB. A 115,000-entry BibTeX file is about 40 MiB. REFMAN_MAX_INPUT_MB raises it.
 DEFAULT_MAX_INPUT_MB = 64
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-#: Russian letter frequencies (per letter, Russian prose): a single-byte text is read with
-#: the code page under which its letters look most like Russian.
-_RU_FREQ: dict[str, float] = dict(zip(
-    "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
-    (.1097, .0845, .0801, .0735, .067, .0626, .0547, .0473, .0454, .044, .0349, .0321, .0298,
-     .0281, .0262, .0201, .019, .0174, .017, .0165, .0159, .0144, .0121, .0097, .0094, .0073,
-     .0064, .0048, .0036, .0032, .0026, .0004, .0004),
-    strict=True,
-))  # fmt: skip
-#: Single-byte code pages tried, in order of preference on a tie.
-SINGLE_BYTE = ("cp1251", "koi8_r", "cp1252")
-_WORD = re.compile(r"[^\W\d_]+")
-_SAMPLE = 65536
 _CHUNK = 1 << 20
+_KNOWN_ENCODINGS = ", ".join(("utf-8", "utf-16", *(name for name, _ in SINGLE_BYTE)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,96 +109,31 @@ def read_bytes(name: str) -> bytes:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 
-def detect_encoding(data: bytes) -> str | None:
-    """The encoding of ``data``: a BOM, UTF-16 without BOM, UTF-8, else the single-byte code
-    page (cp1251, KOI8-R, cp1252) whose reading looks most like real words; None if
-    nothing fits (binary data, or text no candidate reads plausibly)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding
-    sample = data[:_SAMPLE]
-    controls = sum(sample.count(b) for b in (0, 1, 2, 3, 4, 5, 6, 7, 8))
-    if len(data) % 2 == 0 and controls * 8 > len(sample):
-        utf16 = _utf16_without_bom(sample)
-        if utf16 is not None:
-            return utf16
-    if 0 in sample:
-        return None  # NUL bytes and not UTF-16: binary
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    scores = {encoding: _plausibility(sample, encoding) for encoding in SINGLE_BYTE}
-    best = max(SINGLE_BYTE, key=lambda enc: scores[enc])
-    return best if scores[best] > -8.0 else None
-
-
-def _utf16_without_bom(sample: bytes) -> str | None:
-    """UTF-16 LE or BE, when one of them reads as ordinary text (Latin, Cyrillic, punctuation)."""
-    sample = sample[: len(sample) // 2 * 2]
-    for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample.decode(encoding)
-        except UnicodeDecodeError:
-            try:  # the sample may end inside a surrogate pair
-                text = sample[:-2].decode(encoding)
-            except UnicodeDecodeError:
-                continue
-        usual = sum(1 for ch in text if ch in "\n\r\t" or 0x20 <= ord(ch) < 0x250 or 0x400 <= ord(ch) < 0x530
-                    or 0x2000 <= ord(ch) < 0x2070)  # fmt: skip
-        if text and usual >= 0.95 * len(text):
-            return encoding
-    return None
-
-
-def _plausibility(sample: bytes, encoding: str) -> float:
-    """Average log-likelihood per non-ASCII character of ``sample`` read as ``encoding``.
-
-    Words score by Russian letter frequency (Latin letters with diacritics score well only
-    inside otherwise Latin words, as in "Müller"); a word whose case is jumbled ("иБЮМНБ",
-    what cp1251 looks like read as KOI8-R) or that mixes scripts is penalised, and so are
-    symbols a bibliography does not use (KOI8-R box drawing read from cp1251 bytes).
-    """
-    text = sample.decode(encoding, errors="replace")
-    total = 0.0
-    count = 0
-    for word in _WORD.findall(text):
-        letters = [ch for ch in word if ord(ch) >= 0x80]
-        if not letters:
-            continue
-        count += len(letters)
-        cyrillic = sum(1 for ch in letters if 0x400 <= ord(ch) < 0x530)
-        has_ascii = len(letters) < len(word)
-        for ch in letters:
-            freq = _RU_FREQ.get(ch.lower(), 0.004 if 0x400 <= ord(ch) < 0x530 else 0.0)
-            if not freq:
-                freq = 0.02 if has_ascii and not cyrillic else 0.0005
-            total += math.log(freq)
-        if cyrillic and (has_ascii or cyrillic < len(letters)):
-            total -= 4.0 * len(letters)  # scripts mixed inside one word
-        elif word.isupper() and len(word) > 2:
-            total -= 0.7 * len(letters)  # capitals-only words exist, but far less often
-        elif not (word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower())):
-            total -= 4.0 * len(letters)
-    odd = sum(1 for ch in text if ch == "\ufffd" or 0x2500 <= ord(ch) < 0x2600 or 0x80 <= ord(ch) < 0xA0)
-    total -= 10.0 * odd
-    count += odd
-    return total / count if count else -99.0
-
-
 def decode(name: str, data: bytes, encoding: str | None = None) -> InputText:
-    """Text from bytes, with the named or detected encoding; CRLF and CR become LF."""
+    """Text from bytes, with the named or detected encoding; CRLF and CR become LF.
+
+    Detection never guesses: when two readings are about as likely (a few Cyrillic letters,
+    say), the input is refused with the candidates named for ``--encoding``.
+    """
     suffix = "" if name == STDIO else Path(name).suffix.lower()
-    chosen = encoding or detect_encoding(data)
+    found = guess(data) if not encoding else None
+    chosen = encoding or (found.encoding if found else None)
     if chosen is None:
         if b"\x00" in data[:4096]:
             raise InputError(f"{name}: binary data (NUL bytes), not a bibliography")
-        raise InputError(f"{name}: cannot tell the text encoding; name it with --encoding")
+        if found and found.rivals:
+            first, second = found.rivals
+            raise InputError(
+                f"{name}: cannot tell the text encoding: {first} or {second}? (too few letters to "
+                f"be sure); name it with --encoding {first}, or --encoding {second}"
+            )
+        raise InputError(
+            f"{name}: cannot tell the text encoding; name it with --encoding ({_KNOWN_ENCODINGS})"
+        )
     try:
         text = data.decode(chosen)
     except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
+        raise InputError(f"unknown encoding {encoding!r} (try {_KNOWN_ENCODINGS})") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid {chosen} at byte {exc.start}; try --encoding") from None
     except UnicodeError:  # codecs such as punycode or "undefined" raise the base class
