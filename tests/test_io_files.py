@@ -34,14 +34,20 @@ def _limited(limit_mb: str, args: list[str], stdin: object) -> subprocess.Comple
                           capture_output=True, timeout=60, preexec_fn=cap)  # fmt: skip
 
 
-@pytest.mark.parametrize("args", [["/dev/zero"], ["/dev/stdin"], ["-"]])
-def test_endless_streams_stop_at_the_limit(args):
+@pytest.mark.parametrize("name", ["/dev/zero", "/dev/stdin"])
+def test_endless_streams_stop_at_the_limit(name):
     """`refman export /dev/zero` and `yes | refman export /dev/stdin` used to grow without end."""
     with open("/dev/zero", "rb") as endless:
-        proc = _limited("1", ["export", *args], stdin=endless)
-    name = "- (standard input)" if args == ["-"] else args[0]
+        proc = _limited("1", ["export", name], stdin=endless)
     assert proc.returncode == 2 and proc.stdout == b""
     assert proc.stderr.decode() == f"refman: {name}: over the 1 MiB {LIMIT_LINE}"
+
+
+def test_standard_input_stops_at_the_limit(run_cli, monkeypatch):
+    monkeypatch.setenv("REFMAN_MAX_INPUT_MB", "0.01")
+    code, out, err = run_cli("export", "-", input=b"y\n" * 100_000)
+    assert (code, out) == (2, "")
+    assert err == f"refman: - (standard input): over the 10485 bytes {LIMIT_LINE}"
 
 
 def test_a_fifo_is_read_up_to_the_limit(run_cli, tmp_path, monkeypatch):
