@@ -11,9 +11,9 @@ from typing import Any
 
 from . import formats
 from .core.keys import assign_keys
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Location, Severity
 from .errors import FormatError, InputError, UsageError
-from .io import InputText, read_text
+from .io import STDIO, InputText, identity, read_text
 from .model import Library
 from .options import WriteOptions
 
@@ -45,9 +45,26 @@ def load(
     encoding: str | None = None,
     with_article: bool = False,
 ) -> Loaded:
-    """Read every input (files or ``-``) into one library; ids made readable and unique."""
+    """Read every input (files or ``-``) into one library; ids made readable and unique.
+
+    A file named twice (``a.bib ./a.bib``, or a link to it) is read once, with an RM008
+    warning: reading it again would only duplicate every record and its id.
+    """
+    if inputs.count(STDIO) > 1:
+        raise UsageError("- (standard input) is named twice; it can be read only once")
     loaded = Loaded(Library())
+    seen: dict[tuple[int, int], str] = {}
     for name in inputs:
+        key = identity(name)
+        if key in seen:
+            first = seen[key]
+            message = "named twice; read once" if first == name else f"the same file as {first}; read once"
+            loaded.diagnostics.append(
+                Diagnostic("RM008", "input-structure", Severity.WARNING, message, Location(path=name))
+            )
+            continue
+        if key is not None:
+            seen[key] = name
         source = read_text(name, encoding)
         library, diagnostics, fmt_name = read_input(source, from_format)
         loaded.sources.append((name, fmt_name))

@@ -22,6 +22,10 @@ class InputError(RefmanError):
     """An input that cannot be read: missing, unreadable, binary, undecodable, too large."""
 
 
+class OutputError(RefmanError):
+    """An output that cannot be written: a directory, a missing directory, no permission, a full disk."""
+
+
 class FormatError(RefmanError):
     """An unknown or ambiguous format or style name, or content no reader accepts."""
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import math
 import os
-import re
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from .errors import InputError
+from .charsets import SINGLE_BYTE, guess
+from .errors import InputError, OutputError
 
 STDIO = "-"
 #: Inputs larger than this are refused with a clear message instead of exhausting memory:
@@ -21,26 +23,8 @@ STDIO = "-"
 #: needs a few GB. A 115,000-entry BibTeX file is about 40 MiB. REFMAN_MAX_INPUT_MB raises it.
 DEFAULT_MAX_INPUT_MB = 64
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-#: Russian letter frequencies (per letter, Russian prose): a single-byte text is read with
-#: the code page under which its letters look most like Russian.
-_RU_FREQ: dict[str, float] = dict(zip(
-    "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
-    (.1097, .0845, .0801, .0735, .067, .0626, .0547, .0473, .0454, .044, .0349, .0321, .0298,
-     .0281, .0262, .0201, .019, .0174, .017, .0165, .0159, .0144, .0121, .0097, .0094, .0073,
-     .0064, .0048, .0036, .0032, .0026, .0004, .0004),
-    strict=True,
-))  # fmt: skip
-#: Single-byte code pages tried, in order of preference on a tie.
-SINGLE_BYTE = ("cp1251", "koi8_r", "cp1252")
-_WORD = re.compile(r"[^\W\d_]+")
-_SAMPLE = 65536
+_CHUNK = 1 << 20
+_KNOWN_ENCODINGS = ", ".join(("utf-8", "utf-16", *(name for name, _ in SINGLE_BYTE)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,143 +38,106 @@ class InputText:
 
 
 def max_input_bytes() -> int:
-    """The input size limit: REFMAN_MAX_INPUT_MB, else DEFAULT_MAX_INPUT_MB."""
+    """The input size limit: REFMAN_MAX_INPUT_MB (a positive number, fractions allowed), else
+    DEFAULT_MAX_INPUT_MB."""
     value = os.environ.get("REFMAN_MAX_INPUT_MB", "")
     try:
         megabytes = float(value) if value else DEFAULT_MAX_INPUT_MB
     except ValueError:
-        raise InputError(f"REFMAN_MAX_INPUT_MB={value!r} is not a number of megabytes") from None
-    return int(megabytes * 2**20)
+        megabytes = math.nan
+    if not (math.isfinite(megabytes) and megabytes > 0):
+        raise InputError(f"REFMAN_MAX_INPUT_MB={value!r} is not a positive number of megabytes")
+    return max(1, int(megabytes * 2**20))
+
+
+def _size(count: int) -> str:
+    """1.5 MiB, or 10485 bytes under one MiB (a limit set for a test, or a tiny file)."""
+    return f"{count / 2**20:.3g} MiB" if count >= 2**20 else f"{count} bytes"
 
 
 def _too_large(name: str, size: int, limit: int) -> InputError:
     return InputError(
-        f"{name}: {size / 2**20:.1f} MiB is over the {limit / 2**20:g} MiB input limit; "
-        "split the file or raise REFMAN_MAX_INPUT_MB"
+        f"{name}: {_size(size)} is over the {_size(limit)} input limit; split the file or raise REFMAN_MAX_INPUT_MB"
     )
 
 
+def _read_bounded(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """At most ``limit`` bytes, read in chunks; an InputError as soon as there are more.
+
+    Streams, devices, FIFOs and /proc files have no meaningful size: only the bytes read count,
+    so ``/dev/zero`` or ``yes |`` stop at the limit instead of filling memory.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(
+                f"{name}: over the {_size(limit)} input limit (stopped reading there); "
+                "split the input or raise REFMAN_MAX_INPUT_MB"
+            )
+
+
 def read_bytes(name: str) -> bytes:
-    """All bytes of a file, or of stdin for ``-``; one clear InputError otherwise."""
+    """All bytes of a file, or of stdin for ``-``; one clear InputError otherwise.
+
+    A regular file over the limit is refused by its size before reading; anything else
+    (stdin, a pipe, a FIFO, a device, a /proc file) is read up to the limit and refused there.
+    """
     limit = max_input_bytes()
     if name == STDIO:
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(
-                f"-: standard input is over the {limit / 2**20:g} MiB input limit; raise REFMAN_MAX_INPUT_MB"
-            )
-        return data
-    path = Path(name)
+        return _read_bounded(sys.stdin.buffer, "- (standard input)", limit)
     try:
-        if path.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
-        size = path.stat().st_size
-        if size > limit:
-            raise _too_large(name, size, limit)
-        data = path.read_bytes()
+        with open(name, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(f"{name}: is a directory, not a file")
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise _too_large(name, info.st_size, limit)
+            return _read_bounded(handle, name, limit)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > limit:  # a file that grew, or a special file with no size
-        raise _too_large(name, len(data), limit)
-    return data
-
-
-def detect_encoding(data: bytes) -> str | None:
-    """The encoding of ``data``: a BOM, UTF-16 without BOM, UTF-8, else the single-byte code
-    page (cp1251, KOI8-R, cp1252) whose reading looks most like real words; None if
-    nothing fits (binary data, or text no candidate reads plausibly)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding
-    sample = data[:_SAMPLE]
-    controls = sum(sample.count(b) for b in (0, 1, 2, 3, 4, 5, 6, 7, 8))
-    if len(data) % 2 == 0 and controls * 8 > len(sample):
-        utf16 = _utf16_without_bom(sample)
-        if utf16 is not None:
-            return utf16
-    if 0 in sample:
-        return None  # NUL bytes and not UTF-16: binary
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    scores = {encoding: _plausibility(sample, encoding) for encoding in SINGLE_BYTE}
-    best = max(SINGLE_BYTE, key=lambda enc: scores[enc])
-    return best if scores[best] > -8.0 else None
-
-
-def _utf16_without_bom(sample: bytes) -> str | None:
-    """UTF-16 LE or BE, when one of them reads as ordinary text (Latin, Cyrillic, punctuation)."""
-    sample = sample[: len(sample) // 2 * 2]
-    for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample.decode(encoding)
-        except UnicodeDecodeError:
-            try:  # the sample may end inside a surrogate pair
-                text = sample[:-2].decode(encoding)
-            except UnicodeDecodeError:
-                continue
-        usual = sum(1 for ch in text if ch in "\n\r\t" or 0x20 <= ord(ch) < 0x250 or 0x400 <= ord(ch) < 0x530
-                    or 0x2000 <= ord(ch) < 0x2070)  # fmt: skip
-        if text and usual >= 0.95 * len(text):
-            return encoding
-    return None
-
-
-def _plausibility(sample: bytes, encoding: str) -> float:
-    """Average log-likelihood per non-ASCII character of ``sample`` read as ``encoding``.
-
-    Words score by Russian letter frequency (Latin letters with diacritics score well only
-    inside otherwise Latin words, as in "Müller"); a word whose case is jumbled ("иБЮМНБ",
-    what cp1251 looks like read as KOI8-R) or that mixes scripts is penalised, and so are
-    symbols a bibliography does not use (KOI8-R box drawing read from cp1251 bytes).
-    """
-    text = sample.decode(encoding, errors="replace")
-    total = 0.0
-    count = 0
-    for word in _WORD.findall(text):
-        letters = [ch for ch in word if ord(ch) >= 0x80]
-        if not letters:
-            continue
-        count += len(letters)
-        cyrillic = sum(1 for ch in letters if 0x400 <= ord(ch) < 0x530)
-        has_ascii = len(letters) < len(word)
-        for ch in letters:
-            freq = _RU_FREQ.get(ch.lower(), 0.004 if 0x400 <= ord(ch) < 0x530 else 0.0)
-            if not freq:
-                freq = 0.02 if has_ascii and not cyrillic else 0.0005
-            total += math.log(freq)
-        if cyrillic and (has_ascii or cyrillic < len(letters)):
-            total -= 4.0 * len(letters)  # scripts mixed inside one word
-        elif word.isupper() and len(word) > 2:
-            total -= 0.7 * len(letters)  # capitals-only words exist, but far less often
-        elif not (word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower())):
-            total -= 4.0 * len(letters)
-    odd = sum(1 for ch in text if ch == "\ufffd" or 0x2500 <= ord(ch) < 0x2600 or 0x80 <= ord(ch) < 0xA0)
-    total -= 10.0 * odd
-    count += odd
-    return total / count if count else -99.0
 
 
 def decode(name: str, data: bytes, encoding: str | None = None) -> InputText:
-    """Text from bytes, with the named or detected encoding; CRLF and CR become LF."""
+    """Text from bytes, with the named or detected encoding; CRLF and CR become LF.
+
+    Detection never guesses: when two readings are about as likely (a few Cyrillic letters,
+    say), the input is refused with the candidates named for ``--encoding``.
+    """
     suffix = "" if name == STDIO else Path(name).suffix.lower()
-    chosen = encoding or detect_encoding(data)
+    found = guess(data) if not encoding else None
+    chosen = encoding or (found.encoding if found else None)
     if chosen is None:
         if b"\x00" in data[:4096]:
             raise InputError(f"{name}: binary data (NUL bytes), not a bibliography")
-        raise InputError(f"{name}: cannot tell the text encoding; name it with --encoding")
+        if found and found.rivals:
+            first, second = found.rivals
+            raise InputError(
+                f"{name}: cannot tell the text encoding: {first} or {second}? (too few letters to "
+                f"be sure); name it with --encoding {first}, or --encoding {second}"
+            )
+        raise InputError(
+            f"{name}: cannot tell the text encoding; name it with --encoding ({_KNOWN_ENCODINGS})"
+        )
     try:
         text = data.decode(chosen)
     except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
+        raise InputError(f"unknown encoding {encoding!r} (try {_KNOWN_ENCODINGS})") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid {chosen} at byte {exc.start}; try --encoding") from None
+    except UnicodeError:  # codecs such as punycode or "undefined" raise the base class
+        raise InputError(f"{name}: cannot be decoded as {chosen}; try another --encoding") from None
     text = text.lstrip("\ufeff")
     if "\x00" in text:
         raise InputError(f"{name}: contains a NUL character; not a text bibliography")
@@ -199,38 +146,93 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> InputText:
     return InputText(name=name, text=text, encoding=chosen, suffix=suffix)
 
 
+def identity(name: str) -> tuple[int, int] | None:
+    """(device, inode) of an input, so that one file named twice (``a.bib ./a.bib``, a link to
+    it, ``- /dev/stdin``) is noticed; None when it cannot be told (a missing file, a test's stdin)."""
+    try:
+        info = os.fstat(sys.stdin.fileno()) if name == STDIO else os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
 def read_text(name: str, encoding: str | None = None) -> InputText:
     return decode(name, read_bytes(name), encoding)
 
 
 def write_output(name: str | None, text: str) -> None:
-    """Write ``text`` to stdout (``None`` or ``-``) or atomically to a file.
+    """Write ``text`` to stdout (``None`` or ``-``), to a device or FIFO, or atomically to a file.
 
     A file is written to a temporary sibling and renamed over the target, so a reader never
-    sees half a bibliography and a failed run leaves the old file as it was.
+    sees half a bibliography and a failed run leaves the old file as it was; an existing
+    file keeps its permission bits. Through a symlink the link's target is replaced and the
+    link stays. A device, FIFO or /dev, /proc path (``-o /dev/null``, ``-o /dev/stdout``)
+    is written in place: renaming over it would replace the device with a plain file.
     """
     if name is None or name == STDIO:
+        _write_stdout(text)
+        return
+    try:
+        info: os.stat_result | None = os.stat(name)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
+    except OSError as exc:
+        raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{name}: is a directory, not a file to write to")
+    if (info is not None and not stat.S_ISREG(info.st_mode)) or _is_system_path(name):
+        _write_in_place(name, text)
+        return
+    target = Path(os.path.realpath(name))
+    if not target.parent.is_dir():
+        missing = Path(name).parent if not Path(name).parent.is_dir() else target.parent
+        raise OutputError(f"{name}: cannot write: no directory {str(missing)!r}")
+    _write_atomically(name, target, text, info)
+
+
+def _write_stdout(text: str) -> None:
+    """Data in UTF-8, as in a file, whatever the locale (a Latin-1 locale cannot encode "Иванов")."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(name)
-    directory = target.parent if str(target.parent) else Path(".")
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _is_system_path(name: str) -> bool:
+    """/dev/stdout, /dev/fd/3, /proc/self/fd/1: names of open streams, not of files to replace."""
+    return os.path.abspath(name).startswith(("/dev/", "/proc/"))
+
+
+def _write_in_place(name: str, text: str) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        with open(name, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        raise InputError(f"{name}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
+
+
+def _write_atomically(name: str, target: Path, text: str, info: os.stat_result | None) -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, info.st_mode & 0o7777 if info is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
         raise
 
 

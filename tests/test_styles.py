@@ -75,21 +75,72 @@ USER_STYLE = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def test_user_style_cannot_read_local_files_xxe(tmp_path):
+ENTITIES_REFUSED = (
+    "the style declares XML entities (<!DOCTYPE … [<!ENTITY …>]>), which refman does not expand; "
+    "write their text in place"
+)
+
+
+@pytest.mark.parametrize("attr", ["", ' prefix="&secret;"'], ids=["in-text", "in-attribute"])
+def test_user_style_cannot_read_local_files_xxe(tmp_path, attr):
+    """An entity declaration is refused: expanding one could read any file, and dropping it
+    would change the style's text without a word."""
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET", encoding="utf-8")
     style = tmp_path / "evil.csl"
-    style.write_text(USER_STYLE.format(path=secret, attr=""), encoding="utf-8")
+    style.write_text(USER_STYLE.format(path=secret, attr=attr), encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        write(library({"id": "a", "title": "A title"}), WriteOptions(style=str(style), output_format="html"))
+    assert caught.value.message == f"{style}: {ENTITIES_REFUSED}"
+
+
+def test_user_style_html_keeps_italics_and_drops_the_glued_number(tmp_path):
+    style = tmp_path / "plain.csl"
+    plain = USER_STYLE.replace('<!DOCTYPE style [<!ENTITY secret SYSTEM "file://{path}">]>\n', "")
+    style.write_text(plain.replace(" &secret;", "").format(attr=""), encoding="utf-8")
     out = write(
         library({"id": "a", "title": "A title"}), WriteOptions(style=str(style), output_format="html")
     )
-    assert "TOPSECRET" not in out
-    style.write_text(USER_STYLE.format(path=secret, attr=' prefix="&secret;"'), encoding="utf-8")
-    with pytest.raises(FormatError) as caught:  # an entity in an attribute: refused, not expanded
-        write(library({"id": "a", "title": "A title"}), WriteOptions(style=str(style)))
-    assert "TOPSECRET" not in caught.value.message
     # the style's own glued number is replaced by refman's list; italics kept, text escaped
-    assert "<i>A title</i>" in out and '<li value="1">' in out
+    assert out == '<ol>\n  <li value="1"><i>A title</i>.</li>\n</ol>\n'
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE style [<!ENTITY x "y">]>',  # an internal entity, used nowhere
+        '<!DOCTYPE style [\n  <!ENTITY x "y">\n]>',
+        '<!DOCTYPE style [<!ENTITY % p "q">]>',  # a parameter entity
+    ],
+)
+def test_a_style_declaring_entities_is_one_line_exit_2(run_cli, tmp_path, doctype):
+    style = tmp_path / "my.csl"
+    style.write_text(
+        USER_STYLE.replace('<!DOCTYPE style [<!ENTITY secret SYSTEM "file://{path}">]>', doctype)
+        .replace(" &secret;", "")
+        .format(attr=""),
+        encoding="utf-8",
+    )
+    refs = tmp_path / "x.json"
+    refs.write_text(json.dumps([{"id": "a", "type": "book", "title": "T"}]), encoding="utf-8")
+    code, out, err = run_cli("export", str(refs), "--style", str(style))
+    assert (code, out, err) == (2, "", f"refman: {style}: {ENTITIES_REFUSED}\n")
+
+
+def test_a_style_that_cannot_be_read_is_one_line(run_cli, tmp_path, monkeypatch):
+    refs = tmp_path / "x.json"
+    refs.write_text("[]", encoding="utf-8")
+    code, _, err = run_cli("export", str(refs), "--style", str(tmp_path / "none.csl"))
+    assert (code, err) == (2, f"refman: style {tmp_path / 'none.csl'}: no such file\n")
+    code, _, err = run_cli("export", str(refs), "--style", str(tmp_path))
+    assert (code, err) == (2, f"refman: style {tmp_path}: is a directory, not a file\n")
+    monkeypatch.setenv("REFMAN_MAX_INPUT_MB", "0.001")
+    code, _, err = run_cli("export", str(refs), "--style", "/dev/zero")
+    assert code == 2
+    assert err == (
+        "refman: style /dev/zero: over the 1048 bytes input limit (stopped reading there); "
+        "split the input or raise REFMAN_MAX_INPUT_MB\n"
+    )
 
 
 def test_any_csl_style_from_the_cli(run_cli, tmp_path):

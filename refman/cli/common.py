@@ -18,7 +18,11 @@ FromFormat = Annotated[
 ]
 Encoding = Annotated[
     str | None,
-    typer.Option("--encoding", help="Input text encoding (default: detected: UTF-8/16, cp1251, KOI8-R)."),
+    typer.Option(
+        "--encoding",
+        help="Input text encoding (default: detected: UTF-8/16, cp1251, KOI8-R, cp866, ISO-8859-5, "
+        "mac-cyrillic, cp1252; refused, not guessed, when a few letters fit two).",
+    ),
 ]
 Output = Annotated[
     str | None,

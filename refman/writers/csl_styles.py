@@ -14,6 +14,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..errors import InputError
+from ..io import read_bytes
+
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -60,10 +63,10 @@ def style_bytes(name: str) -> tuple[bytes, BundledStyle | None]:
         return _bundled_bytes(entry.file), entry
     path = Path(name).expanduser()
     if path.suffix.lower() in (".csl", ".xml") or path.exists():
-        try:
-            return path.read_bytes(), None
-        except OSError as exc:
-            raise StyleNotFoundError(f"cannot read style {name}: {exc.strerror or exc}") from None
+        try:  # bounded like every input: --style /dev/zero stops at the input limit
+            return read_bytes(str(path)), None
+        except InputError as exc:
+            raise StyleNotFoundError(f"style {exc.message}") from None
     raise StyleNotFoundError(f"unknown style {name!r} (available: {available_text()})")
 
 
@@ -89,11 +92,24 @@ def safe_parser(**extra: object) -> etree.XMLParser:
 
 
 def check_style(data: bytes, name: str) -> etree._Element:
-    """Parse a style safely; a file that is not a CSL style with a bibliography is refused."""
+    """Parse a style safely; a file that is not a CSL style with a bibliography is refused.
+
+    So is one that declares entities: they are never expanded (an external one could name
+    any file), and dropping them would change the style's text without a word.
+    """
+    refused = StyleNotFoundError(
+        f"{name}: the style declares XML entities (<!DOCTYPE … [<!ENTITY …>]>), which refman "
+        "does not expand; write their text in place"
+    )
+    if b"<!ENTITY" in data:  # before parsing: an entity in an attribute is a syntax error
+        raise refused
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         raise StyleNotFoundError(f"{name}: not a CSL style (XML error: {exc})") from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):  # in UTF-16, say
+        raise refused
     if root.tag != f"{{{CSL_NS}}}style":
         raise StyleNotFoundError(f"{name}: not a CSL style (root element {etree.QName(root).localname!r})")
     if root.find(f"{{{CSL_NS}}}bibliography") is None:
