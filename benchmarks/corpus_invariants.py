@@ -44,8 +44,8 @@ def check(path: Path, fix: bool = True) -> dict[str, object]:
         return result
     dialect = api.input_format(loaded)
     for target in ("bibtex", "biblatex"):
-        first = api.export(_load(text, path.name).library, target)
-        renamed = dict(api.key_changes(_load(text, path.name).library, target))
+        renamed = dict(api.key_changes(loaded.library, target))
+        first = api.export(loaded.library, target)
         second = api.export(_load(first, path.name).library, target)
         if first != second:
             problems.append(f"{target}: not a fixed point")
@@ -55,7 +55,7 @@ def check(path: Path, fix: bool = True) -> dict[str, object]:
         if target == dialect:
             problems += [f"{target}: field lost: {f}" for f in lost_fields(before, after, renamed)]
     if fix:
-        fixed_lib = _load(text, path.name)
+        fixed_lib = loaded
         changes = api.fix(fixed_lib)
         fixed = api.export(fixed_lib.library, dialect)
         emptied = {c.reference for c in changes if c.code == "RM109"}  # empty fields removed, as reported
