@@ -105,7 +105,18 @@ def key_changes(library: Library, target: str) -> list[tuple[str, str]]:
     from .writers.bibtex import unique_keys
 
     refs = library.references
-    return [(str(ref.id), key) for ref, key in zip(refs, unique_keys(refs), strict=True) if key != str(ref.id)]
+    return [
+        (str(ref.id), key) for ref, key in zip(refs, unique_keys(refs), strict=True) if key != str(ref.id)
+    ]
+
+
+def key_change_reason(old: str, new: str) -> str:
+    """Why a writer changed a key, for the warning that reports it."""
+    from .parse.bibtex_fields import safe_key
+
+    if safe_key(old) != old:
+        return "a BibTeX key cannot hold spaces, commas, braces, quotes, #, %, ', (, ), =, ~ or \\"
+    return "another record has this key, or one that differs only in case"
 
 
 def writer_for(target: str) -> tuple[str, bool]:

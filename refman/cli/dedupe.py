@@ -11,7 +11,7 @@ import typer
 from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
 from .common import Encoding, FromFormat, Inputs, Output, ReportFormat
-from .report import report_read_diagnostics
+from .report import key_map_tsv, report_read_diagnostics
 
 if TYPE_CHECKING:
     from ..model import Reference
@@ -138,9 +138,13 @@ def dedupe(
             sys.stderr.write(f"refman: in {link.key}, {link.field} {link.old} → {now}\n")
         for conflict in merged.conflicts:
             console.warn(f"merge conflict: {conflict.line()} (kept as a -variant field)")
+        written = dict(api.key_changes(merged.library, to))  # keys the writer must change too
+        for old, new in written.items():
+            console.warn(f"key {old!r} written as {new!r}: {api.key_change_reason(old, new)}")
         io.write_output(output, api.export(merged.library, to))
         if key_map:
-            io.write_output(key_map, merged.key_map_tsv())
+            chained = [(old, written.get(new, new)) for old, new in merged.key_map]
+            io.write_output(key_map, key_map_tsv(chained + list(written.items())))
         _summary(len(refs), clusters, duplicates, profile, len(merged.library.references))
     elif output_format == "json":
         doc = {"profile": profile, "records": len(refs), "clusters": [c.to_dict() for c in clusters]}

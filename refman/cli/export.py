@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from .. import io
+from .. import console, io
 from .common import Encoding, FromFormat, Inputs, Output, WithArticle
-from .report import report_read_diagnostics
+from .report import key_map_tsv, report_read_diagnostics
 
 
 def export(
@@ -36,6 +36,10 @@ def export(
     sort: Annotated[
         str, typer.Option("--sort", help="For styles: given (input order) or alphabetical.")
     ] = "given",
+    key_map: Annotated[
+        str | None,
+        typer.Option("--key-map", help="BibTeX/BibLaTeX: write every changed key as old<TAB>new here."),
+    ] = None,
 ) -> None:
     """Write the records of INPUT in another format, or as a formatted bibliography.
 
@@ -43,6 +47,7 @@ def export(
       refman export seeds/000_fe4f377d4096e258.txt --to csl-json
       refman export refs.bib --to gost --output-format html
       cat list.txt | refman export - --from reflist --to bibtex -o refs.bib
+      refman export zotero.json --to biblatex -o refs.bib --key-map keys.tsv
     """
     from .. import api
     from ..options import WriteOptions
@@ -53,4 +58,9 @@ def export(
         json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
     )
     target = style if style and to == "csl-json" else to
+    changes = api.key_changes(loaded.library, target)
+    for old, new in changes:
+        console.warn(f"key {old!r} written as {new!r}: {api.key_change_reason(old, new)}")
     io.write_output(output, api.export(loaded.library, target, options))
+    if key_map:
+        io.write_output(key_map, key_map_tsv(changes))

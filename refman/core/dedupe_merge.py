@@ -63,8 +63,6 @@ class MergeResult:
     relinks: list[Relink] = field(default_factory=list)  # links rewritten to a surviving key
     unknown_keys: list[str] = field(default_factory=list)  # keys to keep that no record has
 
-    def key_map_tsv(self) -> str:
-        return "old\tnew\n" + "".join(f"{old}\t{new}\n" for old, new in self.key_map)
 
 
 def merge(library: Library, clusters: list[list[int]], survivors: list[Choice] | None = None) -> MergeResult:

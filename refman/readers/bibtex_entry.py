@@ -118,12 +118,10 @@ def to_reference(entry_type: str, key: str, fields: dict[str, str]) -> Reference
     subtype = fields.get("entrysubtype", "").strip().lower()
     if etype == "article" and subtype in ARTICLE_SUBTYPES:
         csl_type = ARTICLE_SUBTYPES[subtype]
-    elif etype == "misc" and subtype in CSL_TYPES:
-        csl_type = subtype  # what refman writes for CSL types BibTeX has no type for
+    elif subtype in CSL_TYPES and etype in CSL_TO_TYPES.get(subtype, ()):
+        csl_type = subtype  # a CSL type refman wrote as the nearest entry type (@misc, @online)
     elif etype == "misc" and "url" in fields and not fields.keys() & {"journal", "booktitle"}:
         csl_type = "webpage"
-    elif subtype in CSL_TYPES and etype in CSL_TO_TYPES.get(subtype, ()):
-        csl_type = subtype  # a CSL type refman wrote as the nearest entry type (post-weblog)
     data: dict[str, Any] = {"id": key, "type": csl_type}
     unmapped: dict[str, Any] = {}
     latex: dict[str, str] = {}

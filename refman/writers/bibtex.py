@@ -56,7 +56,7 @@ def format_entry(
     if ref.origin is not None and ref.origin.fields is not None:
         parent = str(ref.unmapped.get("crossref", "")).strip().lower()
         in_output = bool(parent) and known_keys is not None and parent in known_keys
-        written_type, pairs = anchor(ref, etype, fresh, macros or {}, in_output)
+        written_type, pairs = anchor(ref, etype, fresh, macros or {}, in_output, dialect)
         if _same_as_read(ref, key, written_type, pairs):
             return (ref.origin.raw or "").strip() + "\n"
     else:

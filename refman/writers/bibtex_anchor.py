@@ -19,11 +19,13 @@ from typing import Any
 from ..model import CSL_FIELDS, Reference
 from ..parse.bibnames import parse_names
 from ..parse.bibtex_fields import (
+    DATE_FIELDS,
     NAME_FIELDS,
     TEXT_FIELDS,
     VERBATIM_FIELDS,
     langid_to_language,
     month_number,
+    parse_edtf,
 )  # fmt: skip
 from ..parse.bibtex_values import evaluate, split_concatenation
 from ..parse.latex import escape, to_unicode
@@ -47,6 +49,7 @@ _SHARED = {
 }
 _DATE_PARTS = frozenset(["year", "month", "day", "date"])
 _TYPE = re.compile(r"\s*@\s*([A-Za-z]+)")
+_DATE_LIKE = re.compile(r"^[\d/.~?%X-]+$")
 
 Field = tuple[str, str]  # (name as written, value expression)
 
@@ -57,6 +60,9 @@ def meaning(name: str, expr: str, macros: dict[str, str]) -> Any:
     name = name.lower()
     if name in VERBATIM_FIELDS:
         return text.strip()
+    if name in DATE_FIELDS:  # ISO 8601 / EDTF, not LaTeX: "1957?" and "1957~" are one date
+        date = parse_edtf(text)
+        return date.model_dump(exclude_none=True) if date is not None else text.strip()
     if name in NAME_FIELDS:
         return [n.model_dump(exclude_none=True) for n in parse_names(text)[0]]
     plain = to_unicode(text)
@@ -73,6 +79,7 @@ def anchor(
     fresh: list[tuple[str, str, bool]],
     macros: dict[str, str],
     parent_in_output: bool,
+    dialect: str = "biblatex",
 ) -> tuple[str, list[Field]]:
     """(entry type as written, fields): ``fresh`` anchored to the entry's source fields.
 
@@ -118,14 +125,14 @@ def anchor(
             continue
         j = pairs[i]
         src_name, src_expr = source[j]
-        part = _group_part(source, names, used, name, j, expr, macros)
+        part = _group_part(source, names, used, name, j, expr, macros) if dialect == "biblatex" else None
         if part is not None:  # title + subtitle as read, unchanged
             used.add(part)
             placed += [(j, source[j]), (part, source[part])]
             continue
         spelled = src_name if names[j] not in (TWINS.get(name),) else name
         same = meaning(name, src_expr, macros) == meaning(name, expr, macros)
-        placed.append((j, (spelled, src_expr if same else _in_source_style(src_expr, fresh[i][1]))))
+        placed.append((j, (spelled, src_expr if same else _in_source_style(src_expr, fresh[i]))))
     fresh_names = {name for name, _, _ in fresh}
     for j, (src_name, src_expr) in enumerate(source):
         if j not in used and _still_said(ref, names[j], src_expr, fresh_names, macros):
@@ -155,12 +162,17 @@ def _group_part(
     return part if joined == meaning(name, expr, macros) else None
 
 
-def _in_source_style(src_expr: str, fresh_value: str) -> str:
+def _in_source_style(src_expr: str, fresh: tuple[str, str, bool]) -> str:
     """A changed value written as its source wrote the old one: a plain quoted or braced
     string without case-protecting braces stays so (a fix removes a space; it does not brace
     every capital); anything else takes the fresh form."""
+    _, fresh_value, bare = fresh
+    if bare:
+        return fresh_value  # a macro (``jan``) or a number
     text = src_expr.strip()
     inner = text[1:-1]
+    if "\\" not in fresh_value and "{" not in fresh_value and _DATE_LIKE.match(fresh_value):
+        return "{" + fresh_value + "}"  # a date or a number: nothing to keep of the old form
     delimited = len(text) >= 2 and (text[0], text[-1]) in (("{", "}"), ('"', '"'))
     if not delimited or any(ch in inner for ch in "{}\\$") or len(split_concatenation(text)) > 1:
         return "{" + fresh_value + "}"
