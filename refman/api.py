@@ -110,6 +110,20 @@ def key_changes(library: Library, target: str) -> list[tuple[str, str]]:
     ]
 
 
+def dialect_losses(library: Library, target: str) -> list[str]:
+    """What a BibTeX write cannot say of a BibLaTeX entry: its type, where BibTeX has none."""
+    if target != "bibtex":
+        return []
+    from .writers.bibtex_fields_out import BIBTEX_TYPES
+
+    out = []
+    for ref in library.references:
+        recorded = str(ref.unmapped.get("entrytype", "")).lower()
+        if recorded and recorded not in BIBTEX_TYPES:
+            out.append(f"{ref.id}: BibTeX has no @{recorded}; written as the nearest type for CSL {ref.type!r}")
+    return out
+
+
 def key_change_reason(old: str, new: str) -> str:
     """Why a writer changed a key, for the warning that reports it."""
     from .parse.bibtex_fields import safe_key

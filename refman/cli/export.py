@@ -58,6 +58,8 @@ def export(
         json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
     )
     target = style if style and to == "csl-json" else to
+    for loss in api.dialect_losses(loaded.library, target):
+        console.warn(loss)
     changes = api.key_changes(loaded.library, target)
     for old, new in changes:
         console.warn(f"key {old!r} written as {new!r}: {api.key_change_reason(old, new)}")

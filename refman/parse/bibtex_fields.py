@@ -266,6 +266,12 @@ def season_number(season: Any) -> int | None:
 
 # ---------------------------------------------------------------- keys and fingerprints
 
+
+def field_name(key: str) -> str:
+    """A field's name as the reader knows it: lower case, without the ``% comment`` lines that
+    bibtexparser leaves in front of it (``issn = {…}, % ISSN-L`` then ``url = …``)."""
+    return key.rsplit("\n", 1)[-1].strip().lower() if "\n" in key or "%" in key else key.lower()
+
 #: Characters a BibTeX key must not contain (the entry syntax, comments and TeX specials).
 _KEY_ILLEGAL = re.compile(r"[\s,{}()\"#%'=~\\]+")
 

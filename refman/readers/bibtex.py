@@ -24,7 +24,7 @@ from bibtexparser import model as bp
 
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, SourceSpan
-from ..parse.bibtex_fields import BIBLATEX_MARKERS, fingerprint
+from ..parse.bibtex_fields import BIBLATEX_MARKERS, field_name, fingerprint
 from ..parse.bibtex_values import ValueTooLongError, evaluate
 from .bibtex_entry import inherit, to_reference
 
@@ -144,7 +144,7 @@ class _Reading:
         fields: dict[str, str] = {}
         source: list[tuple[str, str]] = []
         for field in entry.fields:
-            name = field.key.lower()
+            name = field_name(field.key)
             source.append((field.key, str(field.value)))
             if name not in fields:
                 fields[name] = self.value(str(field.value), line, f"{entry.key}: {name}")

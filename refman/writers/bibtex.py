@@ -54,8 +54,11 @@ def format_entry(
     etype = entry_type(ref, dialect)
     fresh = fields(ref, dialect, etype, known_keys)
     if ref.origin is not None and ref.origin.fields is not None:
-        parent = str(ref.unmapped.get("crossref", "")).strip().lower()
-        in_output = bool(parent) and known_keys is not None and parent in known_keys
+        parents = [
+            k.strip().lower() for f in ("crossref", "xdata") for k in str(ref.unmapped.get(f, "")).split(",")
+        ]
+        parents = [k for k in parents if k]
+        in_output = bool(parents) and known_keys is not None and all(k in known_keys for k in parents)
         written_type, pairs = anchor(ref, etype, fresh, macros or {}, in_output, dialect)
         if _same_as_read(ref, key, written_type, pairs):
             return (ref.origin.raw or "").strip() + "\n"
@@ -93,10 +96,17 @@ class _Layout:
         return cls(match[1], equals, value, bool(re.search(r",\s*[})]\s*\Z", raw or "")))
 
     def line(self, name: str, value: str) -> str:
-        left = self.indent + name
-        left = left.ljust(self.equals) if len(left) < self.equals else left + " "
+        comments = ""
+        if "\n" in name:  # "% a comment" lines that stood before the field: each on its own line
+            *notes, name = name.split("\n")
+            comments = "".join(f"{self.indent}{note.strip()}\n" for note in notes if note.strip())
+            name = name.strip()
+        left = comments + self.indent + name
+        width = len(left) - len(comments)
+        left += " " * (self.equals - width) if width < self.equals else " "
         left += "="
-        return (left.ljust(self.value) if len(left) < self.value else left + " ") + value
+        width = len(left) - len(comments)
+        return left + (" " * (self.value - width) if width < self.value else " ") + value
 
 
 def _same_as_read(ref: Reference, key: str, written_type: str, pairs: list[tuple[str, str]]) -> bool:

@@ -20,6 +20,7 @@ from ..model import CSL_FIELDS, Reference
 from ..parse.bibnames import parse_names
 from ..parse.bibtex_fields import (
     DATE_FIELDS,
+    field_name,
     NAME_FIELDS,
     TEXT_FIELDS,
     VERBATIM_FIELDS,
@@ -91,7 +92,7 @@ def anchor(
     written_type = _TYPE.match(origin.raw or "") if origin is not None else None
     out_type = written_type[1] if written_type and written_type[1].lower() == etype else etype
     inherited = {name.lower() for name in (origin.inherited or [])} if origin is not None else set()
-    names = [name.lower() for name, _ in source]
+    names = [field_name(name) for name, _ in source]
     exprs = [value if bare else "{" + value + "}" for _, value, bare in fresh]
     todo = [
         i

@@ -225,7 +225,11 @@ def fields(
     if "entrysubtype" not in ref.unmapped:
         if ref.type in ("article-magazine", "article-newspaper") and etype == "article":
             add(("entrysubtype", ref.type.split("-")[1], False))
-        elif ref.type != TYPE_TO_CSL.get(etype, "document") and etype in CSL_TO_TYPES.get(ref.type, ()):
+        elif (
+            ref.type != TYPE_TO_CSL.get(etype, "document")
+            and etype in CSL_TO_TYPES.get(ref.type, ())
+            and not (ref.type == "webpage" and etype == "misc" and ref.URL)  # the reader infers it
+        ):
             add(("entrysubtype", ref.type, False))  # the CSL type the entry type cannot say
     if ref.language:
         langid = language_to_langid(ref.language) or ref.language
