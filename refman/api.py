@@ -120,7 +120,9 @@ def dialect_losses(library: Library, target: str) -> list[str]:
     for ref in library.references:
         recorded = str(ref.unmapped.get("entrytype", "")).lower()
         if recorded and recorded not in BIBTEX_TYPES:
-            out.append(f"{ref.id}: BibTeX has no @{recorded}; written as the nearest type for CSL {ref.type!r}")
+            out.append(
+                f"{ref.id}: BibTeX has no @{recorded}; written as the nearest type for CSL {ref.type!r}"
+            )
     return out
 
 

@@ -303,6 +303,16 @@ class Reference(_Model):
         """This item as a CSL-JSON object (valid against the official schema)."""
         return self.model_dump(by_alias=True, exclude_none=True, mode="json")
 
+    def stated_in_note(self) -> list[str]:
+        """Variables a reader took from the note's "key: value" lines and still unchanged: a
+        writer that writes the note leaves them out, so a round trip gives the note back."""
+        from_note = self.origin.note_fields if self.origin is not None else None
+        return [
+            var
+            for var, value in (from_note or {}).items()
+            if var != "type" and csl_value(self.get(var)) == value
+        ]
+
     def get(self, variable: str) -> Any:
         """A CSL variable by its CSL (kebab-case) name."""
         return getattr(self, attribute_name(variable), None)

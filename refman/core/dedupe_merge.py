@@ -64,7 +64,6 @@ class MergeResult:
     unknown_keys: list[str] = field(default_factory=list)  # keys to keep that no record has
 
 
-
 def merge(library: Library, clusters: list[list[int]], survivors: list[Choice] | None = None) -> MergeResult:
     """``library`` with each cluster (lists of indices) replaced by one merged record, placed
     where its first member was; ``survivors`` (one per cluster, default ``choose``) say whose

@@ -272,13 +272,15 @@ def field_name(key: str) -> str:
     bibtexparser leaves in front of it (``issn = {…}, % ISSN-L`` then ``url = …``)."""
     return key.rsplit("\n", 1)[-1].strip().lower() if "\n" in key or "%" in key else key.lower()
 
+
 #: Characters a BibTeX key must not contain (the entry syntax, comments and TeX specials).
 _KEY_ILLEGAL = re.compile(r"[\s,{}()\"#%'=~\\]+")
+_KEY_ILLEGAL_ENDS = re.compile(r"^[\s,{}()\"#%'=~\\]+|[\s,{}()\"#%'=~\\]+$")
 
 
 def safe_key(key: str) -> str:
     """A citation key BibTeX, biber and pandoc all accept: illegal runs become ``-``."""
-    cleaned = _KEY_ILLEGAL.sub("-", str(key)).strip("-")
+    cleaned = _KEY_ILLEGAL.sub("-", _KEY_ILLEGAL_ENDS.sub("", str(key)))  # a key's own "-" stays
     return cleaned or "ref"
 
 

@@ -79,11 +79,13 @@ class _Reading:
         self.name = name
         self.macros: dict[str, str] = {}
         self.blocks: list[list[Any]] = []
-        self.entries: list[tuple[str, str, dict[str, str], int, int, str, list[tuple[str, str]]]] = []
+        self.entries: list[tuple[Any, ...]] = []
         self.xdata: dict[str, dict[str, str]] = {}
         self.diagnostics: list[Diagnostic] = []
         self.biblatex = False
         self.keys: set[str] = set()
+        self.gap: str | None = None
+        self.tail = ""
 
     def report(self, code: str, severity: Severity, message: str, line: int | None) -> None:
         names = {"RM001": "unreadable-input", "RM008": "input-structure", "RM009": "input-data"}
@@ -102,7 +104,9 @@ class _Reading:
             self.report("RM009", Severity.WARNING, f"{what}: undefined @string {macro!r}; kept as text", line)
         return text
 
-    def block(self, block: bp.Block, offset: int) -> None:
+    def block(self, block: bp.Block, offset: int, gap: str | None = None) -> None:
+        """One block; ``gap`` is the text between it and the block before (for exact writing)."""
+        self.gap = gap
         line = (block.start_line or 0) + offset + 1
         if isinstance(block, bp.DuplicateFieldKeyBlock):
             dupes = ", ".join(sorted(block.duplicate_keys))
@@ -114,17 +118,17 @@ class _Reading:
             raw = (block.raw or "").strip()
             snippet = raw if len(raw) <= _RAW_SNIPPET else raw[:_RAW_SNIPPET] + "…"
             self.report("RM001", Severity.ERROR, f"unreadable entry, skipped: {snippet!r}", line)
-            self.blocks.append(["comment", line, block.raw or ""])  # written back: nothing lost
+            self.blocks.append(["comment", line, block.raw or "", gap])  # written back: nothing lost
         elif isinstance(block, bp.String):
             self.macros[block.key.lower()] = self.value(block.value, line, f"@string {block.key}")
-            self.blocks.append(["string", line, block.raw])
+            self.blocks.append(["string", line, block.raw, gap])
         elif isinstance(block, bp.Entry):
             self.entry(block, line, block.raw)
         elif isinstance(block, bp.ExplicitComment) and (match := _COMMENT_LIKE.match(block.raw or "")):
             self.comment_like(block.raw, match, line)
         else:  # @preamble, @comment, text between entries
             kind = "preamble" if isinstance(block, bp.Preamble) else "comment"
-            self.blocks.append([kind, line, block.raw])
+            self.blocks.append([kind, line, block.raw, gap])
 
     def comment_like(self, raw: str, match: re.Match[str], line: int) -> None:
         """An entry whose type begins with "comment", parsed under a stand-in type name."""
@@ -132,7 +136,7 @@ class _Reading:
         blocks = bibtexparser.parse_string(renamed, parse_stack=[]).blocks
         entry = next((b for b in blocks if isinstance(b, bp.Entry)), None)
         if entry is None:
-            self.blocks.append(["comment", line, raw])
+            self.blocks.append(["comment", line, raw, self.gap])
             return
         entry.entry_type = match[2]
         self.entry(entry, line, raw)
@@ -153,24 +157,31 @@ class _Reading:
             self.biblatex = True
         if etype == "xdata":
             self.xdata[entry.key.lower()] = fields
-            self.blocks.append(["xdata", line, raw or ""])
+            self.blocks.append(["xdata", line, raw or "", self.gap])
             return
         if entry.key.lower() in self.keys:  # BibTeX and biber compare keys ignoring case
             self.report("RM008", Severity.WARNING, f"duplicate key {entry.key!r}: both entries kept", line)
         self.keys.add(entry.key.lower())
         end = line + (raw or "").count("\n")
-        self.entries.append((etype, entry.key, fields, line, end, raw or "", source))
+        self.entries.append((etype, entry.key, fields, line, end, raw or "", source, self.gap))
 
 
 def read(text: str, name: str = "-") -> ReadResult:
     """Every entry of a BibTeX/BibLaTeX text; broken ones reported, never raised."""
     state = _Reading(name)
     try:
+        pending = ""  # text after the last block of a piece: the next block's gap begins with it
         for offset, piece in _chunks(text.replace("\x00", "")):
             parsed = bibtexparser.parse_string(piece, parse_stack=[])
+            cursor = 0
             for block in parsed.blocks:
-                state.block(block, offset)
+                found = piece.find(block.raw, cursor) if block.raw else -1
+                gap = pending + piece[cursor:found] if found >= 0 else None
+                cursor, pending = (found + len(block.raw), "") if found >= 0 else (cursor, "")
+                state.block(block, offset, gap)
+            pending += piece[cursor:]
             del parsed
+        state.tail = pending
         library = _build(state)
     except Exception as exc:  # noqa: BLE001 - a reader reports, it never raises
         state.report("RM001", Severity.ERROR, f"cannot read BibTeX: {type(exc).__name__}: {exc}", None)
@@ -189,26 +200,27 @@ def read(text: str, name: str = "-") -> ReadResult:
 def _build(state: _Reading) -> Library:
     library = Library()
     parents = {key.lower(): (etype, fields) for etype, key, fields, *_ in state.entries}
-    for etype, key, fields, line, end, raw, source in state.entries:
+    for etype, key, fields, line, end, raw, source, gap in state.entries:
         own = fields
         fields = _inherited(state, etype, fields, parents, line)
         try:
             ref = to_reference(etype, key, fields)
         except Exception as exc:  # noqa: BLE001 - one bad entry is reported, the rest read
             state.report("RM001", Severity.ERROR, f"{key}: cannot be read ({exc}); skipped", line)
-            state.blocks.append(["comment", line, raw])
+            state.blocks.append(["comment", line, raw, gap])
             continue
         inherited = [name for name in fields if name not in own] or None
         ref.origin = SourceSpan(
             path=state.name, line=line, end_line=end, raw=raw, fields=source, inherited=inherited
         )
         library.references.append(ref)
-        state.blocks.append(["entry", line, fingerprint(ref)])
+        state.blocks.append(["entry", line, fingerprint(ref), gap])
     state.blocks.sort(key=lambda block: block[1])
     library.preserved[PRESERVED_PREFIX + state.name] = {
         "dialect": "biblatex" if state.biblatex else "bibtex",
         "blocks": state.blocks,
         "macros": state.macros,
+        "tail": state.tail,
     }
     return library
 

@@ -173,7 +173,9 @@ def to_reference(entry_type: str, key: str, fields: dict[str, str]) -> Reference
                 put("URL", value, field)
             elif csl_type in AUTHORITY_TYPES and field in ("institution", "organization"):
                 put("authority", value, field)
-            elif field == "howpublished" or (csl_type == "webpage" and field == "organization"):
+            elif field == "howpublished" or (
+                csl_type in ("webpage", "post", "post-weblog") and field == "organization"
+            ):
                 put("container-title", value, field)  # a @misc's outlet: the site, the portal
             else:
                 put("publisher", value, field)

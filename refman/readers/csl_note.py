@@ -76,7 +76,9 @@ def date_from_text(text: str) -> dict[str, Any]:
         if match is None:
             return {"raw": text}
         numbers = [int(g) for g in match.groups() if g is not None]
-        if (len(numbers) > 1 and not 1 <= numbers[1] <= 12) or (len(numbers) > 2 and not 1 <= numbers[2] <= 31):
+        if (len(numbers) > 1 and not 1 <= numbers[1] <= 12) or (
+            len(numbers) > 2 and not 1 <= numbers[2] <= 31
+        ):
             return {"raw": text}
         parts.append(numbers)
     return {"date-parts": parts}

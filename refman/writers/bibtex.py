@@ -61,7 +61,7 @@ def format_entry(
         in_output = bool(parents) and known_keys is not None and all(k in known_keys for k in parents)
         written_type, pairs = anchor(ref, etype, fresh, macros or {}, in_output, dialect)
         if _same_as_read(ref, key, written_type, pairs):
-            return (ref.origin.raw or "").strip() + "\n"
+            return (ref.origin.raw or "").rstrip("\n") + "\n"
     else:
         written_type, pairs = etype, [(n, v if bare else "{" + v + "}") for n, v, bare in fresh]
     layout = _Layout.of(ref.origin.raw if ref.origin is not None else None)
@@ -77,7 +77,7 @@ class _Layout:
     """How an entry as read lays out its fields (indent, the column of ``=`` and of the value,
     a comma after the last field), so that a rewritten entry looks like its neighbours."""
 
-    _FIRST = re.compile(r"\n([ \t]*)([A-Za-z_][^\s=,{}]*)([ \t]*)=([ \t]*)\S")
+    _FIELD = re.compile(r"\n([ \t]*)([A-Za-z_][^\s=,{}]*)([ \t]*)=([ \t]*)\S")
 
     def __init__(
         self, indent: str = "  ", equals: int = 0, value: int = 0, trailing_comma: bool = False
@@ -86,14 +86,16 @@ class _Layout:
 
     @classmethod
     def of(cls, raw: str | None) -> _Layout:
-        match = cls._FIRST.search(raw or "")
-        if match is None:
+        lines = list(cls._FIELD.finditer(raw or ""))
+        if not lines:
             return cls()
-        equals = len(match[1]) + len(match[2]) + len(match[3])
-        value = equals + 1 + len(match[4])
-        if len(match[3]) <= 1:  # "name =      value": the values are aligned, not the "="
-            equals = 0
-        return cls(match[1], equals, value, bool(re.search(r",\s*[})]\s*\Z", raw or "")))
+        indent = lines[0][1]
+        equals = {len(m[1]) + len(m[2]) + len(m[3]) for m in lines}
+        values = {len(m[1]) + len(m[2]) + len(m[3]) + 1 + len(m[4]) for m in lines}
+        trailing = bool(re.search(r",\s*[})]\s*\Z", raw or ""))
+        if len(equals) == 1 and max(len(m[3]) for m in lines) > 1:
+            return cls(indent, equals.pop(), max(values), trailing)  # "name   = value": "=" aligned
+        return cls(indent, 0, max(values) if len(values) == 1 else 0, trailing)
 
     def line(self, name: str, value: str) -> str:
         comments = ""
@@ -144,9 +146,10 @@ def _write(library: Library, dialect: str) -> str:
     macros = {path: layout.get("macros") or {} for path, layout in layouts.items()}
     for path, layout in layouts.items():
         same_dialect = layout.get("dialect") == dialect
-        for kind, line, payload in layout.get("blocks", []):
+        for kind, line, payload, *rest in layout.get("blocks", []):
+            gap = rest[0] if rest and rest[0] is not None else ("\n\n" if parts else "")
             if kind != "entry":
-                parts.append(str(payload).strip() + "\n")
+                parts.append(gap + str(payload))
                 continue
             index = by_origin.get((path, line))
             if index is None or index in used:
@@ -155,13 +158,15 @@ def _write(library: Library, dialect: str) -> str:
             ref = refs[index]
             unchanged = same_dialect and keys[index] == str(ref.id) and fingerprint(ref) == payload
             raw = ref.origin.raw if ref.origin is not None else None
-            parts.append(
-                raw.strip() + "\n"
-                if unchanged and raw
-                else format_entry(ref, keys[index], dialect, known, macros.get(path))
+            text = (
+                raw if unchanged and raw else format_entry(ref, keys[index], dialect, known, macros.get(path))
             )
+            parts.append(gap + text.rstrip("\n"))
+        parts.append(str(layout.get("tail", "\n")) or "\n")
     for index, ref in enumerate(refs):
         if index not in used:
             origin_path = ref.origin.path if ref.origin is not None else None
-            parts.append(format_entry(ref, keys[index], dialect, known, macros.get(origin_path or "")))
-    return "\n".join(parts)
+            text = format_entry(ref, keys[index], dialect, known, macros.get(origin_path or ""))
+            parts.append(("\n" if parts else "") + text)
+    out = "".join(parts)
+    return out if out.endswith("\n") or not out else out + "\n"

@@ -20,10 +20,10 @@ from ..model import CSL_FIELDS, Reference
 from ..parse.bibnames import parse_names
 from ..parse.bibtex_fields import (
     DATE_FIELDS,
-    field_name,
     NAME_FIELDS,
     TEXT_FIELDS,
     VERBATIM_FIELDS,
+    field_name,
     langid_to_language,
     month_number,
     parse_edtf,

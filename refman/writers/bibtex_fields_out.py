@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from ..model import CSL_FIELDS, DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
+from ..model import CSL_FIELDS, DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference, attribute_name
 from ..parse.bibnames import format_names
 from ..parse.bibtex_fields import (
     AUTHORITY_TYPES,
@@ -165,6 +165,8 @@ def fields(
 
     ``crossref``/``xdata`` are kept only if they name an entry in the output (``known_keys``,
     lower case): the inherited data is in the model and written out either way."""
+    if noted := ref.stated_in_note():  # the note, written as it is, says them already
+        ref = ref.model_copy(update={attribute_name(var): None for var in noted})
     out: list[tuple[str, str, bool]] = []
     add = out.append
     others = ref.unmapped.get("others") or []

@@ -18,10 +18,8 @@ def _item(ref: Reference) -> dict[str, Any]:
     """One item; variables a reader took from the note's "key: value" lines are left out
     while unchanged, since the note (written as it was) still states them."""
     data = ref.to_csl()
-    from_note = ref.origin.note_fields if ref.origin is not None else None
-    for var, value in (from_note or {}).items():
-        if var != "type" and data.get(var) == value:
-            del data[var]
+    for var in ref.stated_in_note():
+        data.pop(var, None)
     return data
 
 

@@ -1,0 +1,140 @@
+"""Nothing refman writes damages a user's data: LaTeX stays LaTeX, rewrites are fixed points,
+no field or key is dropped or changed silently, round trips keep what the model holds, and
+``validate --fix`` with nothing to fix gives the input back."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from refman import api
+from refman.io import InputText
+from tests.conftest import DATA
+
+LOSSLESS = DATA / "lossless"
+LATEX = LOSSLESS / "latex.bib"
+
+
+def _read(text: str, name: str = "x.bib", fmt: str | None = None):
+    return api.read_input(InputText(name, text, "utf-8", "." + name.rsplit(".", 1)[-1]), fmt)[0]
+
+
+def _export(path_or_text: str, target: str, name: str = "x.bib") -> str:
+    library = api.load([path_or_text]).library if "\n" not in path_or_text else _read(path_or_text, name)
+    return api.export(library, target)
+
+
+#: What latex.bib says that plain text cannot, each as its author wrote it.
+KEPT_AS_WRITTEN = [
+    r"{The {\METAFONT{}book}}",
+    r"\ce{^{14}C}",
+    r"$10\textsuperscript{-3}$",
+    r"{Resolution \ensuremath{\alpha}, dose 10\textsuperscript{-3} s}",
+    "tb # { Supplement}",
+    'may # "/" # jun',
+    'month = "??"',
+    "_related = {radiocarbon}",
+    "_shorthand = {WI}",
+    "@Commentary{comm1,",
+    "@COMMENTED{jura1,",
+    "@book{SO42-,",
+    "@book{Anonymous:TB21-2-,",
+]
+
+
+@pytest.mark.parametrize("target", ["bibtex", "biblatex"])
+def test_latex_macros_odd_months_and_keys_survive_and_rewriting_is_a_fixed_point(target):
+    first = _export(str(LATEX), target)
+    flat = re.sub(r" +", " ", first)
+    for text in KEPT_AS_WRITTEN:
+        assert text in flat, text
+    assert "\\textbackslash" not in first and "\\{" not in first
+    assert _export(first, target) == first  # the second run gives the same bytes
+
+
+def test_seasons_and_months_that_are_not_one_month():
+    refs = {str(r.id): r for r in api.load([str(LATEX)]).library.references}
+    assert refs["season"].issued.season == 4 and refs["season"].issued.date_parts == [[1999]]
+    assert refs["radiocarbon"].unmapped["month"] == "May/June"
+    assert refs["unknown-month"].unmapped["month"] == "??"
+    biblatex = re.sub(r" +", " ", _export(str(LATEX), "biblatex"))
+    assert "date = {1999-24}" in biblatex  # EDTF season 24: winter (biblatex §2.3.8)
+    assert _read(biblatex).references[2].issued.season == 4
+
+
+def test_only_comment_is_a_comment():
+    refs = {str(r.id): r for r in api.load([str(LATEX)]).library.references}
+    assert "comm1" in refs and "jura1" in refs
+    assert refs["comm1"].unmapped.get("entrytype", "commentary") == "commentary"
+    assert "@comment{Only this block is a comment.}" in _export(str(LATEX), "biblatex")
+
+
+def test_latex_travels_through_csl_json():
+    """BibTeX → CSL-JSON → BibTeX: the plain text serves CSL-JSON, the LaTeX comes back."""
+    csl = _export(str(LATEX), "csl-json")
+    item = next(i for i in json.loads(csl) if i["id"] == "radiocarbon")
+    assert item["title"] == r"Age determination by \ce{^{14}C}: a decay of $10\textsuperscript{-3}$ per year"
+    assert (
+        item["custom"]["refman"]["latex"]["note"]
+        == r"Resolution \ensuremath{\alpha}, dose 10\textsuperscript{-3} s"
+    )
+    again = api.export(_read(csl, "x.json"), "bibtex")
+    assert (
+        r"title = {Age determination by \ce{^{14}C}: a decay of $10\textsuperscript{-3}$ per year}" in again
+    )
+    assert r"note = {Resolution \ensuremath{\alpha}, dose 10\textsuperscript{-3} s}" in again
+    assert "\\textbackslash" not in again
+
+
+def test_a_changed_value_is_escaped_and_its_latex_dropped():
+    library = api.load([str(LATEX)]).library
+    ref = next(r for r in library.references if r.id == "radiocarbon")
+    ref.note = "Resolution α, dose 10^-3 s"  # edited: the old LaTeX no longer says this
+    out = api.export(library, "biblatex")
+    assert r"note    = {Resolution α, dose 10\textasciicircum{}-3 s}," in out
+    assert r"\ensuremath" not in out
+
+
+def test_csl_json_through_biblatex_keeps_what_the_model_holds():
+    items = json.loads((LOSSLESS / "csl.json").read_text(encoding="utf-8"))
+    library = api.load([str(LOSSLESS / "csl.json")]).library
+    biblatex = api.export(library, "biblatex")
+    assert "langid = {brazilian}" in biblatex and "entrysubtype = {post-weblog}" in biblatex
+    assert r"abstract = {First paragraph.\par{}Second paragraph.}" in biblatex
+    assert "eventtitle = {Конференция «{Восток}»}" in biblatex and "date = {2019-24}" in biblatex
+    back = [r.to_csl() for r in _read(biblatex).references]
+    for before, after in zip(items, back, strict=True):
+        after.pop("custom", None)
+        assert after == before
+
+
+def test_keys_biber_accepts_are_kept_and_changed_keys_reported(run_cli, tmp_path):
+    bib = tmp_path / "keys.bib"
+    bib.write_text(
+        "@book{SO42-, title = {A}}\n@book{a:b, title = {B}}\n@book{Smith, title = {C}}\n@book{smith, title = {D}}\n",
+        encoding="utf-8",
+    )
+    keymap = tmp_path / "keys.tsv"
+    status, out, err = run_cli("export", str(bib), "--to", "bibtex", "--key-map", str(keymap))
+    assert status == 0
+    assert "@book{SO42-," in out and "@book{a:b," in out and "@book{Smith," in out
+    assert "@book{smitha," in out  # clashes with Smith ignoring case (biber, citeproc)
+    assert "refman: warning: key 'smith' written as 'smitha': another record has this key" in err
+    assert keymap.read_text(encoding="utf-8") == "old\tnew\nsmith\tsmitha\n"
+
+
+def test_key_from_another_format_made_legal_and_reported(run_cli, tmp_path):
+    data = tmp_path / "items.json"
+    data.write_text('[{"id": "Smith 2020, p", "type": "book", "title": "T"}]', encoding="utf-8")
+    status, out, err = run_cli("export", str(data), "--to", "biblatex")
+    assert status == 0 and "@book{Smith-2020-p," in out
+    assert "key 'Smith 2020, p' written as 'Smith-2020-p'" in err
+
+
+def test_fix_with_nothing_to_fix_gives_the_input_back_in_its_dialect(run_cli):
+    path = DATA / "bibtex" / "mixed.bib"
+    status, out, err = run_cli("validate", str(path), "--fix", "--select", "RM301")
+    assert status == 0 and "0 fixes applied" in err
+    assert out == path.read_text(encoding="utf-8")  # byte for byte: BibLaTeX, macros, comments
