@@ -19,54 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from refman import api
-from refman.io import InputText
-from tests.corpus import bib_files, lost_fields, read_bib, source_entries
-
-
-def _load(text: str, name: str) -> api.Loaded:
-    library, diagnostics, fmt = api.read_input(InputText(name=name, text=text, encoding="utf-8", suffix=".bib"), "bibtex")
-    loaded = api.Loaded(library, diagnostics, [(name, fmt)])
-    api.assign_keys(loaded.library)
-    return loaded
-
-
-def check(path: Path, fix: bool = True) -> dict[str, object]:
-    """The invariants for one file: counts, and a list of problems."""
-    text = read_bib(path).decode("utf-8", errors="replace")
-    before = source_entries(text)
-    result: dict[str, object] = {"entries": len(before), "problems": []}
-    problems: list[str] = result["problems"]  # type: ignore[assignment]
-    try:
-        loaded = _load(text, path.name)
-    except Exception as exc:  # noqa: BLE001 - an unreadable file is reported, not fatal
-        problems.append(f"unreadable: {exc}")
-        return result
-    dialect = api.input_format(loaded)
-    for target in ("bibtex", "biblatex"):
-        renamed = dict(api.key_changes(loaded.library, target))
-        first = api.export(loaded.library, target)
-        second = api.export(_load(first, path.name).library, target)
-        if first != second:
-            problems.append(f"{target}: not a fixed point")
-        after = source_entries(first)
-        lost_keys = [k for k in before if renamed.get(k, k) not in after]
-        problems += [f"{target}: key lost: {k}" for k in lost_keys]
-        if target == dialect:
-            problems += [f"{target}: field lost: {f}" for f in lost_fields(before, after, renamed)]
-    if fix:
-        fixed_lib = loaded
-        changes = api.fix(fixed_lib)
-        fixed = api.export(fixed_lib.library, dialect)
-        emptied = {c.reference for c in changes if c.code == "RM109"}  # empty fields removed, as reported
-        lost = [f for f in lost_fields(before, source_entries(fixed), {}) if f.split(".", 1)[0] not in emptied]
-        problems += [f"fix: field lost: {f}" for f in lost]
-        again = _load(fixed, path.name)
-        second_changes = api.fix(again)
-        if second_changes or api.export(again.library, dialect) != fixed:
-            problems.append(f"fix: not idempotent ({len(second_changes)} more changes)")
-        result["fixes"] = len(changes)
-    return result
+from tests.corpus import bib_files, check
 
 
 def main() -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from refman import api
+from refman.io import InputText
 from tests.conftest import REQUIRE_CLIENTS
 
 #: The unpacked package's root (it holds ``usr/share/…``).
@@ -71,17 +73,24 @@ def biblatex_examples() -> Path:
 def source_entries(text: str) -> dict[str, set[str]]:
     """Entry key → lower-case field names, as bibtexparser splits the text (types that merely
     begin with "comment" included, as BibTeX and biber read them)."""
+    import logging
     import re
 
     import bibtexparser
     from bibtexparser import model as bp
 
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     text = re.sub(r"(?im)^(\s*@\s*)(comment[a-z]+)(\s*[{(])", r"\1x\2\3", text)
     out: dict[str, set[str]] = {}
+    twice: set[str] = set()
     for block in bibtexparser.parse_string(text, parse_stack=[]).blocks:
         entry = getattr(block, "ignore_error_block", block)
         if isinstance(entry, bp.Entry) and entry.entry_type.lower() != "xdata":
-            out.setdefault(entry.key, set()).update(f.key.lower() for f in entry.fields)
+            if entry.key in out:
+                twice.add(entry.key)
+            out[entry.key] = {f.key.lower() for f in entry.fields}
+    for key in twice:  # a key given twice: which entry is which cannot be told by key
+        out[key] = set()
     return out
 
 
@@ -91,7 +100,9 @@ TWINS = {"journal": "journaltitle", "address": "location", "school": "institutio
          "language": "langid", "year": "date", "month": "date", "day": "date", "subtitle": "title"}  # fmt: skip
 
 
-def lost_fields(before: dict[str, set[str]], after: dict[str, set[str]], renamed: dict[str, str]) -> list[str]:
+def lost_fields(
+    before: dict[str, set[str]], after: dict[str, set[str]], renamed: dict[str, str]
+) -> list[str]:
     """``key.field`` for every field of ``before`` that ``after`` has under no name."""
     lost = []
     for key, names in before.items():
@@ -103,3 +114,52 @@ def lost_fields(before: dict[str, set[str]], after: dict[str, set[str]], renamed
             if name not in now and (twin is None or twin not in now):
                 lost.append(f"{key}.{name}")
     return lost
+
+
+def _load(text: str, name: str) -> api.Loaded:
+    library, diagnostics, fmt = api.read_input(
+        InputText(name=name, text=text, encoding="utf-8", suffix=".bib"), "bibtex"
+    )
+    loaded = api.Loaded(library, diagnostics, [(name, fmt)])
+    api.assign_keys(loaded.library)
+    return loaded
+
+
+def check(path: Path, fix: bool = True) -> dict[str, object]:
+    """The invariants for one file: counts, and a list of problems."""
+    text = read_bib(path).decode("utf-8", errors="replace")
+    before = source_entries(text)
+    result: dict[str, object] = {"entries": len(before), "problems": []}
+    problems: list[str] = result["problems"]  # type: ignore[assignment]
+    try:
+        loaded = _load(text, path.name)
+    except Exception as exc:  # noqa: BLE001 - an unreadable file is reported, not fatal
+        problems.append(f"unreadable: {exc}")
+        return result
+    dialect = api.input_format(loaded)
+    for target in ("bibtex", "biblatex"):
+        renamed = dict(api.key_changes(loaded.library, target))
+        first = api.export(loaded.library, target)
+        second = api.export(_load(first, path.name).library, target)
+        if first != second:
+            problems.append(f"{target}: not a fixed point")
+        after = source_entries(first)
+        lost_keys = [k for k in before if renamed.get(k, k) not in after]
+        problems += [f"{target}: key lost: {k}" for k in lost_keys]
+        if target == dialect:
+            problems += [f"{target}: field lost: {f}" for f in lost_fields(before, after, renamed)]
+    if fix:
+        fixed_lib = loaded
+        changes = api.fix(fixed_lib)
+        fixed = api.export(fixed_lib.library, dialect)
+        emptied = {c.reference for c in changes if c.code == "RM109"}  # empty fields removed, as reported
+        lost = [
+            f for f in lost_fields(before, source_entries(fixed), {}) if f.split(".", 1)[0] not in emptied
+        ]
+        problems += [f"fix: field lost: {f}" for f in lost]
+        again = _load(fixed, path.name)
+        second_changes = api.fix(again)
+        if second_changes or api.export(again.library, dialect) != fixed:
+            problems.append(f"fix: not idempotent ({len(second_changes)} more changes)")
+        result["fixes"] = len(changes)
+    return result

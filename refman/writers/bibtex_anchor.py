@@ -131,6 +131,14 @@ def anchor(
             used.add(part)
             placed += [(j, source[j]), (part, source[part])]
             continue
+        split = (
+            _split_group(source, names, used, name, j, fresh[i], macros) if dialect == "biblatex" else None
+        )
+        if split is not None:  # changed (a fix): cut again where the source cut it
+            part, head_expr, tail_expr = split
+            used.add(part)
+            placed += [(j, (src_name, head_expr)), (part, (source[part][0], tail_expr))]
+            continue
         spelled = src_name if names[j] not in (TWINS.get(name),) else name
         same = meaning(name, src_expr, macros) == meaning(name, expr, macros)
         placed.append((j, (spelled, src_expr if same else _in_source_style(src_expr, fresh[i]))))
@@ -140,6 +148,33 @@ def anchor(
             placed.append((j, (src_name, src_expr)))
     placed.sort(key=lambda item: item[0])
     return out_type, [field for _, field in placed]
+
+
+def _split_group(
+    source: list[Field],
+    names: list[str],
+    used: set[int],
+    name: str,
+    head: int,
+    fresh: tuple[str, str, bool],
+    macros: dict[str, str],
+) -> tuple[int, str, str] | None:
+    """A changed title whose source had a subtitle: (subtitle index, title, subtitle), cut
+    after as many ": " as the source's title holds, each part in its source's style."""
+    if name not in GROUPS or names[head] != name or GROUPS[name] not in names:
+        return None
+    part = names.index(GROUPS[name])
+    if part in used:
+        return None
+    plain = to_unicode(fresh[1])
+    cuts = meaning(name, source[head][1], macros).count(": ") + 1
+    pieces = plain.split(": ")
+    if len(pieces) <= cuts:
+        return None
+    first, rest = ": ".join(pieces[:cuts]), ": ".join(pieces[cuts:])
+    head_expr = _in_source_style(source[head][1], (name, escape(first), False))
+    tail_expr = _in_source_style(source[part][1], (name, escape(rest), False))
+    return part, head_expr, tail_expr
 
 
 def _group_part(
