@@ -100,18 +100,24 @@ def anchor(
         if not (parent_in_output and name in inherited and name not in names)  # the parent gives it
     ]
     pairs: dict[int, int] = {}  # fresh index → source index
-    for rule in ("name", "twin", "variable", "sole"):
+    for rule in ("name=", "twin=", "variable", "name", "twin", "sole"):
         for i in todo:
             if i in pairs:
                 continue
             name = fresh[i][0]
             free = [j for j in range(len(source)) if j not in pairs.values()]
-            if rule == "name":
-                found = next((j for j in free if names[j] == name), None)
-            elif rule == "twin":
-                found = next((j for j in free if names[j] == TWINS.get(name)), None)
+            if rule in ("name=", "twin="):  # the same field saying the same: surely the one
+                wanted = name if rule == "name=" else TWINS.get(name)
+                said = meaning(name, exprs[i], macros)
+                found = next(
+                    (j for j in free if names[j] == wanted and meaning(name, source[j][1], macros) == said),
+                    None,
+                )
             elif rule == "variable":
                 found = _same_variable(source, free, name, exprs[i], macros)
+            elif rule in ("name", "twin"):  # the same field, its value changed
+                wanted = name if rule == "name" else TWINS.get(name)
+                found = next((j for j in free if names[j] == wanted), None)
             else:  # a changed value keeps its field's name if one field alone could hold it
                 fits = [j for j in free if _variables(name) & _variables(names[j])]
                 found = fits[0] if len(fits) == 1 else None
@@ -243,6 +249,8 @@ def _same_variable(
 def _still_said(ref: Reference, name: str, expr: str, fresh_names: set[str], macros: dict[str, str]) -> bool:
     """A source field the fresh fields do not cover: kept unless the model no longer says it."""
     if name in _DATE_PARTS:
+        if meaning(name, expr, macros) == "":
+            return ref.issued is not None  # month = "" beside a year: kept as read
         return not (fresh_names & _DATE_PARTS) and ref.issued is not None
     if name in GROUPS.values() or name in ("crossref", "xdata"):
         return False  # folded into the title; or a link the fresh fields keep where it resolves

@@ -283,8 +283,11 @@ def _publisher(ref: Reference, etype: str, dialect: str, out: list[tuple[str, st
             field = "institution"
         else:
             field = "publisher"
-        if any(f == field for f, _, _ in out):
-            field = "publisher"
+        taken = {f for f, _, _ in out} | set(ref.unmapped)  # a field another value holds
+        if field in taken:
+            field = next(
+                (f for f in ("publisher", "institution", "organization", "school") if f not in taken), field
+            )
         out.append((field, _var(ref, "publisher"), False))
     if ref.publisher_place:
         out.append(("location" if dialect == "biblatex" else "address", _var(ref, "publisher-place"), False))

@@ -195,7 +195,8 @@ def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
     What it checks:
         Literal names that have the shape of a personal name with initials ("Zainullin E.",
-        "E. Zainullin", "Иванов И. И.").
+        "E. Zainullin", "Иванов И. И."). Not in BibTeX, where a name is a literal only when
+        its author braced it whole ({UK Government}, {Volkswagen AG}): that is a decision.
     Why it matters:
         A literal is printed as is: styles cannot invert it ("Иванов, И. И."), initialize it
         or sort by surname, so the record looks unlike its neighbours.
@@ -205,6 +206,8 @@ def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
     Fix safety:
         Safe: the split follows the unambiguous surname-initials pattern.
     """
+    if ref.origin is not None and ref.origin.fields is not None:
+        return  # BibTeX: a name is one literal only when its author braced it ({UK Government})
     for var, names in _names(ref):
         new, changed = [], []
         for name in names:
