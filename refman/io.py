@@ -28,6 +28,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+#: The same marks with the codec that reads what follows them (the mark itself kept apart).
+_EXACT_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 #: Russian letter frequencies (per letter, Russian prose): a single-byte text is read with
 #: the code page under which its letters look most like Russian.
 _RU_FREQ: dict[str, float] = dict(zip(
@@ -213,15 +221,20 @@ def write_output(name: str | None, text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(name)
+    _atomic_write(name, Path(name), text.encode("utf-8"))
+
+
+def _atomic_write(name: str, target: Path, data: bytes) -> None:
+    """``data`` to a temporary sibling of ``target``, synced, then renamed over it; an
+    existing file's permission bits are kept, a new one gets the umask's."""
     directory = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise InputError(f"{name}: cannot write ({exc.strerror or exc})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():
@@ -232,6 +245,58 @@ def write_output(name: str | None, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@dataclass(frozen=True, slots=True)
+class ExactText:
+    """A text decoded so that ``encode`` gives back the very same bytes: line ends untouched,
+    the byte-order mark and the encoding remembered (for rewriting a file in place)."""
+
+    name: str
+    text: str
+    encoding: str
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        try:
+            return self.bom + text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start : exc.end]
+            raise InputError(f"{self.name}: {bad!r} cannot be written in {self.encoding}") from None
+
+
+def decode_exact(name: str, data: bytes, encoding: str | None = None) -> ExactText:
+    """``data`` as text for an in-place rewrite; refused when re-encoding it would not give
+    back the same bytes (then rewriting would change more than the rewrite)."""
+    bom, chosen = next(((mark, codec) for mark, codec in _EXACT_BOMS if data.startswith(mark)), (b"", None))
+    chosen = chosen or encoding or detect_encoding(data)
+    if chosen is None:
+        raise InputError(f"{name}: cannot tell the text encoding; name it with --encoding")
+    try:
+        text = data[len(bom) :].decode(chosen)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {chosen} at byte {exc.start + len(bom)}; try --encoding"
+        ) from None
+    if "\x00" in text:
+        raise InputError(f"{name}: contains a NUL character; not a text file")
+    exact = ExactText(name, text, chosen, bom)
+    if exact.encode(text) != data:
+        raise InputError(f"{name}: {chosen} does not give back its bytes; refusing to rewrite it")
+    return exact
+
+
+def replace_file(name: str, data: bytes) -> None:
+    """Rewrite a file in place, atomically, keeping its permission bits; through a symbolic
+    link, the file it points to is rewritten (the link stays). ``-`` writes to stdout."""
+    if name == STDIO:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    _atomic_write(name, Path(os.path.realpath(name)), data)
 
 
 def _umask() -> int:
