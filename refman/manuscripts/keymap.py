@@ -1,7 +1,7 @@
 """The key map ``refman dedupe --merge --key-map`` writes: ``old<TAB>new`` lines.
 
-A first line ``old<TAB>new`` is the header; blank lines and lines starting with ``#`` are
-skipped; ``k<TAB>k`` (dedupe writes one for the record that keeps its key) says nothing.
+A line ``old<TAB>new`` is a header (every one: maps are concatenated); blank lines and lines
+starting with ``#`` are skipped; ``k<TAB>k`` (dedupe writes one for the record that keeps its key) says nothing.
 A key mapped to two different keys, a line that is not two tab-separated keys, and a cycle
 (``a → b → a``) are refused: no guess is safe. A chain ``a → b``, ``b → c`` (maps of two
 merges, one after the other) is resolved to ``a → c``, ``b → c``, and reported.
@@ -28,15 +28,10 @@ class KeyMap:
 def parse(text: str, name: str = "key map") -> KeyMap:
     """Read a key map; a bad line is an ``InputError`` naming the file and the line."""
     direct: dict[str, tuple[str, int]] = {}
-    first = True
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.removesuffix("\r")
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.startswith("#") or line == HEADER:
             continue
-        if first and line == HEADER:
-            first = False
-            continue
-        first = False
         parts = line.split("\t")
         where = f"{name}:{number}"
         if len(parts) != 2:

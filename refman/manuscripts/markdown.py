@@ -57,6 +57,7 @@ class _Scanner:
         self.semicolons: dict[int, list[int]] = {}
         self.latex: list[Citation] = []
         self.labels: set[str] = set()  # example-list labels: "@good" refers to one, not a work
+        self.openings: set[int] = set()  # keys where "(@good)" or "@good." would be a label
         self._index: latex.Index | None = None
         self._environments: dict[int, int] | None = None
         self._verbatim = latex.Verbatim(text, end)
@@ -224,24 +225,26 @@ class _Scanner:
             token_end = None if key is None else key.end()
         if span is None or token_end is None:
             return i + 1
-        if self._example_label(before):
-            self.labels.add(span.key)
-            return token_end
+        line = self._opening(before)
+        if line is not None:
+            if _EXAMPLE.match(text, line):
+                self.labels.add(span.key)
+                return token_end
+            self.openings.add(span.start)
         self.keys.append((before, span, token_end, suppress, bracket))
         self._cited_end = token_end
         return token_end
 
-    def _example_label(self, at: int) -> bool:
-        """``(@good)`` or ``@good.`` opening a block (or following another such label)."""
+    def _opening(self, at: int) -> int | None:
+        """The line start if the citation at ``at`` opens a block (after a blank line, at the
+        start, or after an example item), where ``(@good)`` and ``@good.`` are labels."""
         text = self.text
         line = _line_start(text, at - 1 if text[at - 1 : at] == "(" else at, self.start)
-        if line is None or not _EXAMPLE.match(text, line):
-            return False
-        if line == self.start or text[line - 1] != "\n":
-            return line == self.start
+        if line is None or line == self.start:
+            return line
         previous = max(text.rfind("\n", self.start, line - 1) + 1, self.start)
         body = text[previous:line].strip().lstrip("> \t")
-        return not body or _EXAMPLE.match(text, previous) is not None
+        return line if not body or _EXAMPLE.match(text, previous) else None
 
 
 def _line_start(text: str, pos: int, start: int) -> int | None:
@@ -320,10 +323,15 @@ def citations(text: str, names: Iterable[str] = ()) -> Iterator[Citation]:
     ones (also in the front matter: pandoc reads its strings as Markdown), the keys of
     ``nocite`` (one citation), and raw LaTeX citations (``names`` adds LaTeX commands of the
     ``\\name[pre][post]{keys}`` form)."""
-    names = tuple(names)
+    return iter(_scan(text, tuple(names))[0])
+
+
+def _scan(text: str, names: tuple[str, ...]) -> tuple[list[Citation], set[int]]:
+    """The citations, and the keys that open a block (see ``_Scanner.openings``)."""
     layout = blocks(text)
     found: list[Citation] = []
     labels: set[str] = set()
+    openings: set[int] = set()
     for name, start, end in layout.metadata:
         scanner = _Scanner(text, start, end, names)
         scanner.run()
@@ -332,16 +340,18 @@ def citations(text: str, names: Iterable[str] = ()) -> Iterator[Citation]:
         elif scanner.keys:
             groups = tuple(CiteGroup((span,)) for _, span, _, _, _ in scanner.keys)
             found.append(Citation(scanner.keys[0][0], scanner.keys[-1][2], "nocite", groups))
+        openings |= scanner.openings
     for start, end in layout.regions:
         scanner = _Scanner(text, start, end, names)
         scanner.run()
         found.extend(_group(scanner))
         found.extend(scanner.latex)
         labels |= scanner.labels
+        openings |= scanner.openings
     if labels:
         found = [c for c in found if not (c.kind == "in-text" and c.keys[0].key in labels)]
     found.sort(key=lambda citation: citation.start)
-    return iter(found)
+    return found, openings
 
 
 def key_spans(text: str, names: Iterable[str] = ()) -> Iterator[KeySpan]:
@@ -350,16 +360,27 @@ def key_spans(text: str, names: Iterable[str] = ()) -> Iterator[KeySpan]:
         yield from citation.keys
 
 
-def spell(text: str, span: KeySpan, new: str) -> str:
-    """``new`` as it can follow ``@``: bare if pandoc reads it whole, else in braces; a key
-    with white space or unbalanced braces cannot be written and is refused. Raw LaTeX keys
-    are written as LaTeX wants them."""
+def spell(text: str, span: KeySpan, new: str, opening: bool = False) -> str:
+    """``new`` as it can follow ``@``: bare if pandoc reads it whole, else in braces, and in
+    braces too where a bare key would read as an example label (``opening``: the citation
+    opens a block, and ``(@c:d)`` cites but ``(@cd)`` is a label). A key with white space or
+    unbalanced braces cannot be written and is refused. Raw LaTeX keys are written as LaTeX
+    wants them."""
     braced = text[span.start - 2 : span.start] == "@{"
     if not braced and text[span.start - 1 : span.start] != "@":
         return latex.spell(text, span, new)
     if not new or any(char.isspace() for char in new) or not _balanced(new):
         raise ValueError(f"the key {new!r} cannot be written in a Markdown citation (for {span.key!r})")
-    return new if braced or SIMPLE_KEY.fullmatch(new) else "{" + new + "}"
+    if braced or (SIMPLE_KEY.fullmatch(new) and not (opening and _label_shaped(text, span, new))):
+        return new
+    return "{" + new + "}"
+
+
+def _label_shaped(text: str, span: KeySpan, new: str) -> bool:
+    at = span.start - 1
+    line = _line_start(text, at - 1 if text[at - 1 : at] == "(" else at, 0)
+    probe = text[line or 0 : span.start] + new + text[span.end : span.end + 2]
+    return line is not None and _EXAMPLE.match(probe) is not None
 
 
 def _balanced(key: str) -> bool:
@@ -373,7 +394,8 @@ def _balanced(key: str) -> bool:
 
 def rewrite(text: str, mapping: Mapping[str, str], names: Iterable[str] = ()) -> Rewrite:
     """``text`` with the keys in ``mapping`` renamed in every citation, and the counts."""
-    return apply(text, citations(text, names), mapping, spell)
+    found, openings = _scan(text, tuple(names))
+    return apply(text, found, mapping, lambda t, span, new: spell(t, span, new, span.start in openings))
 
 
 def rekey(text: str, mapping: Mapping[str, str], names: Iterable[str] = ()) -> tuple[str, int]:
