@@ -135,6 +135,17 @@ def test_latex_citations_carry_their_notes_and_positions():
     assert [span.key for span in latex.key_spans("\\nocite{*} \\cite{a,b}")] == ["*", "a", "b"]
 
 
+def test_keys_left_in_unknown_citation_commands_are_reported():
+    text = "\\citeA{a} \\cite{a} % \\citeA{a}\n\\shortcite[с.~1]{b, c} \\verb|\\citeNP{a}| \\citetext{a}"
+    result = latex.rewrite(text, {"a": "x", "c": "y"})
+    assert (result.text, result.missed) == (
+        text.replace("\\cite{a}", "\\cite{x}"),
+        ((0, "citeA", "a"), (31, "shortcite", "c")),
+    )
+    assert latex.rewrite(text, {"a": "x", "c": "y"}, ("citeA", "shortcite")).missed == ()
+    assert markdown.rewrite("\\citeNP{a} [@a] `\\citeNP{a}`", {"a": "x"}).missed == ((0, "citeNP", "a"),)
+
+
 def test_latex_refuses_a_key_it_cannot_write():
     with pytest.raises(ValueError, match="cannot be written in a LaTeX citation"):
         latex.rekey("\\cite{a}", {"a": "b,c"})

@@ -191,3 +191,19 @@ def test_a_symbolic_link_stays_a_link(run_cli, tmp_path):
     assert run_cli("rekey", "-k", keys, str(link))[0] == 0
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "\\cite{b}\n"
+
+
+def test_keys_left_in_unknown_commands_are_reported(run_cli, tmp_path):
+    path = tmp_path / "apa.tex"
+    path.write_text("\\citeA{a}\n\\citeA*[p.~5]{b} \\cite{a} \\citeNP{c}\n", encoding="utf-8")
+    keys = _key_map(tmp_path, "a\tx\nb\ty\n")
+    code, _, err = run_cli("rekey", "-k", keys, str(path))
+    assert code == 0
+    assert err == (
+        f"refman: {path}: 1 citation changed (1 key)\n"
+        f"refman: warning: {path}:1: 2 mapped keys (a, b) left in \\citeA, which refman does not know as a "
+        "citation; --command citeA renames them\n"
+    )
+    code, _, err = run_cli("rekey", "-k", keys, "--command", "citeA", str(path))
+    assert (code, err) == (0, f"refman: {path}: 2 citations changed (2 keys)\n")
+    assert path.read_text(encoding="utf-8") == "\\citeA{x}\n\\citeA*[p.~5]{y} \\cite{x} \\citeNP{c}\n"

@@ -24,6 +24,7 @@ class _Done:
     after: str
     keys: int
     citations: int
+    missed: tuple[tuple[int, str, str], ...]
 
 
 def rekey(
@@ -107,7 +108,7 @@ def rekey(
         exact = io.decode_exact(name, data, encoding)
         result = api.rekey(name, exact.text, kind, loaded.mapping, names)
         data = exact.encode(result.text) if result.keys else data
-        done.append(_Done(name, data, exact.text, result.text, result.keys, result.citations))
+        done.append(_Done(name, data, exact.text, result.text, result.keys, result.citations, result.missed))
     changed = [item for item in done if item.keys]
     if dry_run:
         io.write_output(None, "".join(api.manuscript_diff(i.name, i.before, i.after) for i in changed))
@@ -117,7 +118,22 @@ def rekey(
         verb = "would change" if dry_run or check else "changed"
         sys.stderr.write(f"refman: {item.name}: {_count(item.citations, 'citation')} {verb} "
                          f"({_count(item.keys, 'key')})\n")  # fmt: skip
+        _warn_missed(item)
     return EXIT_FINDINGS if check and changed else 0
+
+
+def _warn_missed(item: _Done) -> None:
+    """One line per unknown citation-like command (``\\citeA``) that holds mapped keys."""
+    by_command: dict[str, list[tuple[int, str]]] = {}
+    for offset, kind, key in item.missed:
+        by_command.setdefault(kind.rstrip("*"), []).append((offset, key))
+    for command, hits in by_command.items():
+        line = item.before.count("\n", 0, hits[0][0]) + 1
+        keys = ", ".join(dict.fromkeys(key for _, key in hits))
+        console.warn(
+            f"{item.name}:{line}: {_count(len(hits), 'mapped key')} ({keys}) left in \\{command}, which "
+            f"refman does not know as a citation; --command {command} renames them"
+        )
 
 
 def _count(number: int, noun: str) -> str:

@@ -60,23 +60,39 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Rewrite:
-    """A rewritten text: how many keys changed, in how many citations."""
+    """A rewritten text: how many keys changed, in how many citations; and ``missed``, the
+    mapped keys left as they were in commands that look like citations but that refman does
+    not know (``\\citeA``), as (offset of the command, command, key)."""
 
     text: str
     keys: int
     citations: int
+    missed: tuple[tuple[int, str, str], ...] = ()
 
 
 #: How a new key is written in place of an old one: (text, old span, new key) → replacement.
 Spell = Callable[[str, KeySpan, str], str]
 
 
-def apply(text: str, citations: Iterable[Citation], mapping: Mapping[str, str], spell: Spell) -> Rewrite:
+def apply(
+    text: str,
+    citations: Iterable[Citation],
+    mapping: Mapping[str, str],
+    spell: Spell,
+    unknown: Iterable[Citation] = (),
+) -> Rewrite:
     """Replace every key span whose key is in ``mapping``; all other characters stay as they are.
 
     Spans are applied in text order; a span that overlaps one already applied (a citation
-    nested in another's note is scanned once, but be safe) is skipped.
+    nested in another's note is scanned once, but be safe) is skipped. ``unknown`` citations
+    are not rewritten: their mapped keys are reported in ``missed``.
     """
+    missed = tuple(
+        (citation.start, citation.kind, span.key)
+        for citation in unknown
+        for span in citation.keys
+        if mapping.get(span.key, span.key) != span.key
+    )
     changes: list[tuple[KeySpan, str]] = []
     touched = 0
     for citation in citations:
@@ -88,7 +104,7 @@ def apply(text: str, citations: Iterable[Citation], mapping: Mapping[str, str], 
                 changed = True
         touched += changed
     if not changes:
-        return Rewrite(text, 0, 0)
+        return Rewrite(text, 0, 0, missed)
     changes.sort(key=lambda change: change[0].start)
     out: list[str] = []
     pos = 0
@@ -101,4 +117,4 @@ def apply(text: str, citations: Iterable[Citation], mapping: Mapping[str, str], 
         pos = span.end
         applied += 1
     out.append(text[pos:])
-    return Rewrite("".join(out), applied, touched)
+    return Rewrite("".join(out), applied, touched, missed)

@@ -44,6 +44,8 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     **{name: (VOLUME, False) for name in _VOLUME},
     **{name + "s": (VOLUME, True) for name in _VOLUME},
 }
+#: Commands with "cite" in their name that take no keys (natbib's \citetext holds free text).
+NOT_CITATIONS = frozenset({"citetext", "citestyle", "citesetup"})
 #: Environments whose body LaTeX reads verbatim (or, ``comment``, not at all).
 VERBATIM_ENVIRONMENTS = frozenset(
     "verbatim verbatim* Verbatim Verbatim* BVerbatim LVerbatim lstlisting minted comment "
@@ -66,10 +68,12 @@ _PAIRS = {"{": "}", "[": "]", "(": ")"}
 @dataclass(slots=True)
 class Index:
     """One pass over a text: the closing position of every matched ``{``, ``[`` and ``(``,
-    and where each citation command starts (backslash, end of its name)."""
+    and where each citation command starts (backslash, end of its name); ``others`` are the
+    commands with "cite" in their name that refman does not know (``\\citeA``)."""
 
     close: dict[int, int]
     commands: list[tuple[int, int]]
+    others: list[tuple[int, int]]
 
 
 def index(
@@ -82,6 +86,7 @@ def index(
     token = _TOKEN if comments else _TOKEN_NO_COMMENTS
     close: dict[int, int] = {}
     commands: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
     braces: list[int] = []
     inner: list[dict[str, list[int]]] = [{"[": [], "(": []}]  # open [ and ( per brace level
     verbatim = Verbatim(text, end)
@@ -105,6 +110,8 @@ def index(
                 pos = skip_environment(text, pos, end)
             elif word in VERBATIM_COMMANDS:
                 pos = verbatim.skip(word, pos)
+            elif "cite" in word.lower() and word not in NOT_CITATIONS:
+                others.append((i, pos))
         elif char == "{":
             braces.append(i)
             inner.append({"[": [], "(": []})
@@ -118,7 +125,7 @@ def index(
             opened = inner[-1]["[" if char == "]" else "("]
             if opened:
                 close[opened.pop()] = i
-    return Index(close, commands)
+    return Index(close, commands, others)
 
 
 def skip_environment(text: str, pos: int, end: int) -> int:
@@ -336,12 +343,19 @@ def citations(
 ) -> Iterator[Citation]:
     """Every citation in a LaTeX text (or ``text[start:end]``), in order; ``names`` adds
     commands of the ``\\name[pre][post]{keys}`` form (a user's own ``\\mycite``)."""
+    return iter(scan(text, names, start, end)[0])
+
+
+def scan(
+    text: str, names: Iterable[str] = (), start: int = 0, end: int | None = None
+) -> tuple[list[Citation], list[Citation]]:
+    """The citations, and what commands refman does not know but that have "cite" in their
+    name (``\\citeA{key}``) would be if read as ``\\cite``: keys a rename would leave behind."""
     end = len(text) if end is None else end
     found = index(text, start, end, names)
-    for at, name_end in found.commands:
-        citation = citation_at(text, found, at, name_end, end)
-        if citation is not None:
-            yield citation
+    known = (citation_at(text, found, at, name_end, end) for at, name_end in found.commands)
+    unknown = (citation_at(text, found, at, name_end, end) for at, name_end in found.others)
+    return [c for c in known if c is not None], [c for c in unknown if c is not None]
 
 
 def key_spans(text: str, names: Iterable[str] = ()) -> Iterator[KeySpan]:
@@ -362,8 +376,10 @@ def spell(text: str, span: KeySpan, new: str) -> str:
 
 
 def rewrite(text: str, mapping: Mapping[str, str], names: Iterable[str] = ()) -> Rewrite:
-    """``text`` with the keys in ``mapping`` renamed in every citation, and the counts."""
-    return apply(text, citations(text, names), mapping, spell)
+    """``text`` with the keys in ``mapping`` renamed in every citation, the counts, and the
+    mapped keys left in commands refman does not know."""
+    known, unknown = scan(text, names)
+    return apply(text, known, mapping, spell, unknown)
 
 
 def rekey(text: str, mapping: Mapping[str, str], names: Iterable[str] = ()) -> tuple[str, int]:
