@@ -271,6 +271,8 @@ def decode_exact(name: str, data: bytes, encoding: str | None = None) -> ExactTe
     bom, chosen = next(((mark, codec) for mark, codec in _EXACT_BOMS if data.startswith(mark)), (b"", None))
     chosen = chosen or encoding or detect_encoding(data)
     if chosen is None:
+        if b"\x00" in data[:4096]:
+            raise InputError(f"{name}: binary data (NUL bytes), not a text file")
         raise InputError(f"{name}: cannot tell the text encoding; name it with --encoding")
     try:
         text = data[len(bom) :].decode(chosen)

@@ -172,6 +172,21 @@ def test_usage_errors(run_cli, args, message):
     assert run_cli("rekey", "-k", KEYS, *args) == (2, "", f"refman: {message}\n")
 
 
+def test_binary_input_and_a_key_map_from_standard_input(run_cli, tmp_path):
+    path = tmp_path / "figure.tex"
+    path.write_bytes(b"%PDF-1.5\x00\x01\x02")
+    assert run_cli("rekey", "-k", KEYS, str(path)) == (
+        2,
+        "",
+        f"refman: {path}: binary data (NUL bytes), not a text file\n",
+    )
+    assert run_cli("rekey", "-k", "-", "-", "--from", "latex", input="a\tb\n")[0] == 2
+    tex = tmp_path / "a.tex"
+    tex.write_text("\\cite{a}", encoding="utf-8")
+    assert run_cli("rekey", "-k", "-", str(tex), input="a\tb\n")[0] == 0
+    assert tex.read_text(encoding="utf-8") == "\\cite{b}"
+
+
 def test_one_file_named_twice_is_rewritten_once(run_cli, tmp_path):
     path = tmp_path / "a.md"
     path.write_text("[@a] [@b]\n", encoding="utf-8")

@@ -90,7 +90,7 @@ def rekey(
     """
     from .. import api
 
-    if inputs.count(io.STDIO) > 1:
+    if inputs.count(io.STDIO) + (key_map == io.STDIO) > 1:
         raise UsageError("standard input (-) can be read only once")
     names = tuple(name.lstrip("\\") for name in commands or ())
     loaded = api.read_key_map(io.read_text(key_map).text, key_map)
