@@ -2,9 +2,10 @@
 
 A line ``old<TAB>new`` is a header (every one: maps may be concatenated); blank lines and
 lines starting with ``#`` are skipped; ``k<TAB>k`` (dedupe writes one for the record that
-keeps its key) says nothing and so never conflicts with a later ``k<TAB>m``. A key mapped to two different keys, a line that is not two tab-separated keys, and a cycle
-(``a → b → a``) are refused: no guess is safe. A chain ``a → b``, ``b → c`` (maps of two
-merges, one after the other) is resolved to ``a → c``, ``b → c``, and reported.
+keeps its key) says nothing and so never conflicts with a later ``k<TAB>m``. A key mapped to
+two different keys, a line that is not two tab-separated keys, and a cycle (``a → b → a``)
+are refused: no guess is safe. A chain ``a → b``, ``b → c`` (maps of two merges, one after
+the other) is resolved to ``a → c``, ``b → c``, and reported.
 """
 
 from __future__ import annotations
