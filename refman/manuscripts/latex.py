@@ -58,11 +58,11 @@ MAX_NOTE = 4000
 
 _TOKEN = re.compile(r"[\\%{}\[\]()]")
 _TOKEN_NO_COMMENTS = re.compile(r"[\\{}\[\]()]")
-_NAME = re.compile(r"[A-Za-z@]+")
+#: A control word: letters, and "@" as in a package's internal macros (\\blx@cite is not \\cite).
+NAME = re.compile(r"[A-Za-z@]+")
 _BEGIN = re.compile(r"[ \t]*\{([A-Za-z*]+)\}")
 _PAR = re.compile(r"\n[ \t\r]*\n")
 _BRACES = re.compile(r"[{}]")
-_PAIRS = {"{": "}", "[": "]", "(": ")"}
 
 
 @dataclass(slots=True)
@@ -98,7 +98,7 @@ def index(
         if char == "%":
             pos = _line_end(text, i, end)
         elif char == "\\":
-            name = _NAME.match(text, i + 1, end)
+            name = NAME.match(text, i + 1, end)
             if name is None:
                 pos = i + 2  # a control symbol: \%, \{, \\ …
                 continue

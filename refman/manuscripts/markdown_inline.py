@@ -169,7 +169,7 @@ class Scanner:
         following = text[i + 1 : i + 2]
         if following in _ESCAPABLE:
             return i + 2
-        name = latex._NAME.match(text, i + 1, end)
+        name = latex.NAME.match(text, i + 1, end)
         if name is None:
             return i + 1
         word = name.group()
