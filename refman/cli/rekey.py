@@ -77,11 +77,12 @@ def rekey(
 
     LaTeX: every natbib and biblatex citation command (\\cite, \\citep, \\parencite,
     \\textcite, \\autocite, \\footcite, \\cites …, \\volcite …), never in comments or verbatim.
-    Markdown: pandoc citations ([@key], [see @a; @b, p. 3], @key, [-@key], @{key}), the
-    front matter's nocite, raw LaTeX citations; never in code. Only mapped keys change; every
-    other byte, the encoding and the line ends stay. Nothing is written unless every file
-    could be read and rewritten; each is then replaced atomically. A mapped key left in a
-    command refman does not know (\\citeA) is reported with the --command that renames it.
+    Markdown: pandoc citations ([@key], [see @a; @b, p. 3], @key, [-@key], @{key}) in the
+    text and the YAML front matter (nocite), and raw LaTeX citations; never in code. Only
+    mapped keys change; every other byte, the encoding and the line ends stay. Nothing is
+    written unless every file could be read and rewritten; each is then replaced atomically.
+    A mapped key left in a command refman does not know (\\citeA) is reported with the
+    --command that renames it.
 
     Examples:
       refman dedupe refs.bib --merge --to bibtex -o merged.bib --key-map keys.tsv
