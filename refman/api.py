@@ -324,3 +324,48 @@ def _input_number(loaded: Loaded, name: str) -> int:
             return number
     inputs = ", ".join(given for given, _ in loaded.sources)
     raise UsageError(f"--prefer {name}: not one of the inputs ({inputs})")
+
+
+# --- manuscripts (refman rekey) -------------------------------------------------------------
+
+
+def read_key_map(text: str, name: str) -> Any:
+    """An ``old<TAB>new`` key map (``manuscripts.keymap``): the mapping, chains resolved."""
+    from .manuscripts.keymap import parse
+
+    return parse(text, name)
+
+
+def manuscript_syntax(name: str, given: str | None = None) -> str:
+    """``latex`` or ``markdown``: as ``given`` (``--from``), else by the file's extension."""
+    from pathlib import PurePath
+
+    from .manuscripts import SYNTAXES, syntax_for
+
+    if given is not None:
+        if given not in SYNTAXES:
+            raise UsageError(f"unknown manuscript syntax {given!r} (choose latex or markdown)")
+        return given
+    syntax = syntax_for(PurePath(name).suffix) if name != "-" else None
+    if syntax is None:
+        what = "standard input" if name == "-" else f"{name}: the extension"
+        raise UsageError(f"{what} does not say LaTeX or Markdown; name it with --from latex|markdown")
+    return syntax
+
+
+def rekey(name: str, text: str, syntax: str, mapping: dict[str, str], commands: tuple[str, ...] = ()) -> Any:
+    """``text`` with every cited key in ``mapping`` renamed (``manuscripts.rewrite``): the new
+    text and how many keys and citations changed; a new key the syntax cannot hold is refused."""
+    from .manuscripts import rewrite
+
+    try:
+        return rewrite(text, syntax, mapping, commands)
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None
+
+
+def manuscript_diff(name: str, before: str, after: str) -> str:
+    """A unified diff of a rewrite, for ``--dry-run``."""
+    from .manuscripts import unified_diff
+
+    return unified_diff(name, before, after)

@@ -25,6 +25,14 @@ DEFAULT_MAX_INPUT_MB = 64
 
 _CHUNK = 1 << 20
 _KNOWN_ENCODINGS = ", ".join(("utf-8", "utf-16", *(name for name, _ in SINGLE_BYTE)))
+#: Byte-order marks with the codec that reads what follows them (the mark itself kept apart).
+_EXACT_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +195,7 @@ def write_output(name: str | None, text: str) -> None:
     if not target.parent.is_dir():
         missing = Path(name).parent if not Path(name).parent.is_dir() else target.parent
         raise OutputError(f"{name}: cannot write: no directory {str(missing)!r}")
-    _write_atomically(name, target, text, info)
+    _write_atomically(name, target, text.encode("utf-8"), info)
 
 
 def _write_stdout(text: str) -> None:
@@ -217,14 +225,14 @@ def _write_in_place(name: str, text: str) -> None:
         raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
 
 
-def _write_atomically(name: str, target: Path, text: str, info: os.stat_result | None) -> None:
+def _write_atomically(name: str, target: Path, data: bytes, info: os.stat_result | None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, info.st_mode & 0o7777 if info is not None else 0o666 & ~_umask())
@@ -234,6 +242,64 @@ def _write_atomically(name: str, target: Path, text: str, info: os.stat_result |
         if isinstance(exc, OSError):
             raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
         raise
+
+
+@dataclass(frozen=True, slots=True)
+class ExactText:
+    """A text decoded so that ``encode`` gives back the very same bytes: line ends untouched,
+    the byte-order mark and the encoding remembered (for rewriting a file in place)."""
+
+    name: str
+    text: str
+    encoding: str
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        try:
+            return self.bom + text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start : exc.end]
+            raise InputError(f"{self.name}: {bad!r} cannot be written in {self.encoding}") from None
+
+
+def decode_exact(name: str, data: bytes, encoding: str | None = None) -> ExactText:
+    """``data`` as text for an in-place rewrite; refused when re-encoding it would not give
+    back the same bytes (then rewriting would change more than the rewrite)."""
+    bom, chosen = next(((mark, codec) for mark, codec in _EXACT_BOMS if data.startswith(mark)), (b"", None))
+    if chosen is None and not encoding and b"\x00" in data[:4096]:
+        raise InputError(f"{name}: binary data (NUL bytes), not a text file")
+    if chosen is None:
+        chosen = encoding or decode(name, data).encoding
+        chosen = "utf-8" if chosen == "utf-8-sig" else chosen
+    try:
+        text = data[len(bom) :].decode(chosen)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {chosen} at byte {exc.start + len(bom)}; try --encoding"
+        ) from None
+    if "\x00" in text:
+        raise InputError(f"{name}: contains a NUL character; not a text file")
+    exact = ExactText(name, text, chosen, bom)
+    if exact.encode(text) != data:
+        raise InputError(f"{name}: {chosen} does not give back its bytes; refusing to rewrite it")
+    return exact
+
+
+def replace_file(name: str, data: bytes) -> None:
+    """Rewrite a file in place, atomically, keeping its permission bits; through a symbolic
+    link, the file it points to is rewritten (the link stays). ``-`` writes to stdout."""
+    if name == STDIO:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        info: os.stat_result | None = os.stat(name)
+    except OSError:
+        info = None
+    _write_atomically(name, Path(os.path.realpath(name)), data, info)
 
 
 def _umask() -> int:

@@ -41,9 +41,11 @@ FORBIDDEN = {
     "readers": {"writers", "core", "cli", "api", "formats", "console"},
     "writers": {"readers", "core", "cli", "api", "formats", "console"},
     "core": {"readers", "writers", "cli", "api", "formats", "io", "console"},
+    # pure text work (citations in manuscripts), reused by later features: no files, no models
+    "manuscripts": {"readers", "writers", "core", "cli", "api", "formats", "io", "console", "model", "parse"},
     "formats": {"cli", "api", "core"},
     "api": {"cli", "console"},
-    "cli": {"readers", "writers", "core", "parse", "formats"},
+    "cli": {"readers", "writers", "core", "parse", "formats", "manuscripts"},
 }
 
 

@@ -68,7 +68,9 @@ def test_usage_error_is_exit_2(run_cli):
     assert "No such option: --no-such-option" in err and "internal error" not in err
 
 
-@pytest.mark.parametrize("command", ["show", "export", "formats", "styles", "validate", "rules", "dedupe"])
+@pytest.mark.parametrize(
+    "command", ["show", "export", "formats", "styles", "validate", "rules", "dedupe", "rekey"]
+)
 def test_every_command_has_help_with_an_example(run_cli, command):
     code, out, _ = run_cli(command, "--help")
     assert code == 0

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import typer
 
 from ..errors import EXIT_ERROR, RefmanError
-from . import dedupe, export, listing, rules, show, styles, validate
+from . import dedupe, export, listing, rekey, rules, show, styles, validate
 
 app = typer.Typer(
     name="refman",
@@ -47,6 +47,7 @@ _command("styles", styles.list_styles)
 _command("validate", validate.validate)
 _command("dedupe", dedupe.dedupe)
 _command("rules", rules.list_rules)
+_command("rekey", rekey.rekey)
 
 
 def main(argv: list[str] | None = None, *, raise_internal: bool = False) -> int:
