@@ -1,6 +1,6 @@
-"""GOST R 7.0.100-2018 and 7.0.5-2008 rendering: one test per kind and per rule of GOST.md.
+"""GOST R 7.0.100-2018 and 7.0.5-2008 rendering: one test per kind and per rule of docs/GOST.md.
 
-Each expected line was written from the rule it names (../shared/GOST.md), not copied from
+Each expected line was written from the rule it names (docs/GOST.md), not copied from
 the output.
 """
 
@@ -31,7 +31,7 @@ def person(family: str, given: str) -> dict:
     return {"family": family, "given": given}
 
 
-# --- the three worked examples (GOST.md), from seed refs 7, 18, 19 -------------------------
+# --- the three worked examples (docs/GOST.md), from seed refs 7, 18, 19 -------------------------
 
 KOMMERSANT = {"type": "webpage", "title": "Russian coal will follow the path of Juche",
               "author": [person("Zainullin", "E.")], "container-title": "Kommersant",
@@ -268,7 +268,7 @@ def test_7_0_5_article_and_four_authors():
 
 
 def test_an_entry_without_language_takes_the_terms_of_its_script():
-    """GOST.md: terms follow each entry's language; with none given, a Latin title is read as
+    """docs/GOST.md: terms follow each entry's language; with none given, a Latin title is read as
     English ("283 p.") and a Cyrillic one as Russian ("312 с."); prescribed words stay Russian."""
     latin, cyrillic = render(
         {"id": "l", "type": "book", "title": "The Real North Korea", "author": [{"family": "Lankov", "given": "A."}],
@@ -283,7 +283,7 @@ def test_an_entry_without_language_takes_the_terms_of_its_script():
 
 
 def test_a_legal_act_on_no_portal_says_its_date_once():
-    """GOST.md rule 11: the act's date and number are other title information ("от … № …");
+    """docs/GOST.md rule 11: the act's date and number are other title information ("от … № …");
     with no portal and no publisher there is no year area to repeat the year in."""
     line = one({"type": "legislation", "title": "О мерах", "genre": "Указ Президента Российской Федерации",
                 "number": "484", "issued": {"date-parts": [[2017, 10, 14]]},
@@ -295,7 +295,7 @@ def test_a_legal_act_on_no_portal_says_its_date_once():
 
 
 def test_a_doi_is_printed_without_its_resolver_prefix():
-    """GOST.md rule 12 examples print "DOI 10.…"; a stored "https://doi.org/…" must not double it."""
+    """docs/GOST.md rule 12 examples print "DOI 10.…"; a stored "https://doi.org/…" must not double it."""
     line = one({"type": "article-journal", "title": "T", "container-title": "J", "volume": "1",
                 "issued": {"date-parts": [[2019]]}, "DOI": "https://doi.org/10.1000/ABC"})  # fmt: skip
     assert line.endswith("– DOI 10.1000/ABC.")

@@ -201,7 +201,7 @@ def _seed_library() -> Library:
 @pytest.mark.parametrize("output", FORMATS)
 @pytest.mark.parametrize("style", STYLES)
 def test_seed_golden(style, output):
-    """Reviewed line by line against GOST.md; rewrite with REFMAN_UPDATE_GOLDEN=1 and review the diff."""
+    """Reviewed line by line against docs/GOST.md; rewrite with REFMAN_UPDATE_GOLDEN=1 and review the diff."""
     text = write(_seed_library(), WriteOptions(style=style, output_format=output))
     path = GOLDEN / "gost" / f"seed.{style}.{FORMATS[output]}"
     if UPDATE_GOLDEN:

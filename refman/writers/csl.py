@@ -19,7 +19,7 @@ from . import csl_collate, csl_prepare, csl_render, csl_styles
 
 OUTPUT_FORMATS = ("text", "html", "markdown", "json")
 SORTS = ("given", "alphabetical")
-#: "Title?. – " → "Title? – ": a ? or ! that ends an element takes no period (GOST.md rule 1).
+#: "Title?. – " → "Title? – ": a ? or ! that ends an element takes no period (docs/GOST.md rule 1).
 _PUNCT_BEFORE_PERIOD = re.compile(r"(?<=[?!])\.(?=\s|$)")
 
 

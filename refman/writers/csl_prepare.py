@@ -26,9 +26,9 @@ from ..parse.identifiers import bare_doi
 from ..parse.translit import has_cyrillic
 
 #: Languages refman knows terms for; any other entry language falls back to the list's.
-#: Genres that mean "the whole website" (GOST.md rule 10).
+#: Genres that mean "the whole website" (docs/GOST.md rule 10).
 WEBSITE_GENRES = frozenset({"website", "web site", "site", "сайт", "веб-сайт", "homepage"})
-#: Romanised Russian digraphs that make a two-letter initial (GOST.md rule 3).
+#: Romanised Russian digraphs that make a two-letter initial (docs/GOST.md rule 3).
 _DIGRAPH = re.compile(r"^(Shch|Yu|Ya|Yo|Ye|Zh|Kh|Ts|Ch|Sh)(?=[a-z])")
 _TITLE_VARS = ("title", "container-title", "collection-title", "event", "note")
 _QUOTED = re.compile(r'"([^"\n]+)"')

@@ -36,7 +36,7 @@ from .csl_strings import pure_reference
 from .csl_styles import CSL_NS, XML_LANG, safe_parser
 
 #: Terms that are prescribed words or supplied information: they follow the list language
-#: (GOST.md rule 9). (name, form); form None is the long form.
+#: (docs/GOST.md rule 9). (name, form); form None is the long form.
 LIST_TERMS: tuple[tuple[str, str | None], ...] = (
     ("online", None), ("reference", None), ("internet", None), ("accessed", None),
     *((f"month-{m:02d}", "short") for m in range(1, 13)),
