@@ -16,11 +16,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import best  # noqa: E402
 
 from refman.manuscripts import keymap, latex, markdown  # noqa: E402
 
@@ -45,15 +47,6 @@ HOSTILE = {
 }
 
 
-def _best(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def manuscripts(megabytes: float) -> None:
     mapping = keymap.parse((DATA / "keys.tsv").read_text(encoding="utf-8")).mapping
     naive = re.compile("|".join(re.escape(key) for key in sorted(mapping, key=len, reverse=True)))
@@ -63,8 +56,8 @@ def manuscripts(megabytes: float) -> None:
         text = one * max(1, int(megabytes * 1e6 / len(one.encode("utf-8"))))
         size = len(text.encode("utf-8")) / 1e6
         result = module.rewrite(text, mapping, ("mycite",))
-        took = _best(lambda text=text, module=module: module.rewrite(text, mapping, ("mycite",)))
-        baseline = _best(lambda text=text: naive.sub(lambda m: mapping[m.group()], text))
+        took = best(lambda text=text, module=module: module.rewrite(text, mapping, ("mycite",)))
+        baseline = best(lambda text=text: naive.sub(lambda m: mapping[m.group()], text))
         print(
             f"{name:<12} {size:>5.1f} {result.citations:>10} {took:>8.2f} {size / took:>6.1f} {baseline:>9.3f}"
         )
@@ -77,7 +70,7 @@ def hostile(size: int, max_ratio: float) -> bool:
         times = []
         for n in (size, 2 * size):
             text = make(n)
-            times.append(_best(lambda text=text, module=module: module.rekey(text, {"a": "b"}), 1))
+            times.append(best(lambda text=text, module=module: module.rekey(text, {"a": "b"}), 1))
         ratio = times[1] / max(times[0], 1e-9)
         bad = ratio > max_ratio and times[1] > 1.0
         ok &= not bad

@@ -12,33 +12,24 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import csl_items
+from timing import best
 
 from refman import api
-
-
-def _best(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def measure(n: int, directory: Path) -> tuple[float, float, int]:
     path = directory / f"lib{n}.json"
     path.write_text(json.dumps(csl_items(n), ensure_ascii=False), encoding="utf-8")
-    load = _best(lambda: api.load([str(path)]))
+    load = best(lambda: api.load([str(path)]))
     loaded = api.load([str(path)])
     findings: list = []
-    check = _best(lambda: findings.__setitem__(slice(None), api.validate(loaded, today=date(2024, 6, 1))))
+    check = best(lambda: findings.__setitem__(slice(None), api.validate(loaded, today=date(2024, 6, 1))))
     return load, check, len(findings)
 
 
