@@ -1,5 +1,6 @@
 """One fixture per rule (tests/data/rules/RMnnn.json): cases that must fire, cases that must not,
-and for fixable cases the field values after `--fix` (with `"unsafe": true`, `--unsafe-fixes`)."""
+and for fixable cases the field values after `--fix` (with `"unsafe": true`, `--unsafe-fixes`).
+An item's `_raw`, `_number`, `_line` and `_format` become its `origin` (what a reader sets)."""
 
 from __future__ import annotations
 
@@ -27,9 +28,10 @@ def _library(case: dict) -> Library:
     for item in case["items"]:
         item = dict(item)
         raw, number, line = item.pop("_raw", None), item.pop("_number", None), item.pop("_line", None)
+        fmt = item.pop("_format", None)
         ref = Reference.model_validate(item)
-        if raw is not None:
-            ref.origin = SourceSpan(path="list.txt", line=line, number=number, raw=raw)
+        if raw is not None or fmt is not None:
+            ref.origin = SourceSpan(path="list.txt", line=line, number=number, raw=raw, format=fmt)
         refs.append(ref)
     article = Article.model_validate(case["article"]) if "article" in case else None
     return Library(references=refs, article=article)

@@ -1,0 +1,71 @@
+"""Are `--fix` runs idempotent on real files? Fix every file twice, in process, and compare.
+
+For each input, the library is read, ``fix_library`` is run until it settles, the models are
+snapshotted, and ``fix_library`` is run again: the second run must apply nothing and leave
+every model equal. Judged on the model (not on written text), so writers cannot hide or
+cause a difference. Prints one line per file that fails, with the rules whose fixes came
+back, and a summary; exit 1 if any file fails.
+
+    python3 benchmarks/fix_idempotency.py [--unsafe] [FILE_OR_DIR ...]   # default: /work/corpus/bib
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from refman import api
+from refman.core.fixes import fix_library
+
+TODAY = date(2025, 1, 1)
+DEFAULT = Path("/work/corpus/bib")
+
+
+def _snapshot(loaded: api.Loaded) -> list[dict]:
+    return [ref.model_dump(by_alias=True, exclude_none=True) for ref in loaded.library.references]
+
+
+def check(path: Path, unsafe: bool) -> tuple[int, Counter[str], list[str]]:
+    """(fixes of the first run, codes fixed again by the second run, sample change lines)."""
+    loaded = api.load([str(path)])
+    first = fix_library(loaded.library, unsafe=unsafe, today=TODAY)
+    before = _snapshot(loaded)
+    second = fix_library(loaded.library, unsafe=unsafe, today=TODAY)
+    again = Counter(change.code for change in second)
+    if not second and _snapshot(loaded) != before:
+        again["(model changed)"] += 1
+    return len(first), again, [change.line() for change in second[:3]]
+
+
+def main(argv: list[str]) -> int:
+    unsafe = "--unsafe" in argv
+    targets = [Path(a) for a in argv if a != "--unsafe"] or [DEFAULT]
+    files = sorted(p for t in targets for p in ([t] if t.is_file() else t.glob("*.bib")))
+    failing, total_fixes, codes = 0, 0, Counter()
+    start = time.perf_counter()
+    for path in files:
+        try:
+            fixes, again, sample = check(path, unsafe)
+        except Exception as exc:  # noqa: BLE001 - a file refman refuses is reported, not fatal
+            print(f"{path.name}: not read ({type(exc).__name__}: {exc})")
+            continue
+        total_fixes += fixes
+        if again:
+            failing += 1
+            codes.update(again)
+            print(f"{path.name}: second run fixed {dict(again)}")
+            for line in sample:
+                print(f"    {line[:200]}")
+    mode = "safe+unsafe" if unsafe else "safe"
+    print(f"{failing} of {len(files)} files not idempotent ({mode} fixes; {total_fixes} fixes in first runs; "
+          f"{time.perf_counter() - start:.0f} s)")  # fmt: skip
+    if codes:
+        print("rules fixing again: " + ", ".join(f"{c} {n}" for c, n in codes.most_common()))
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
