@@ -21,6 +21,8 @@ _GLUED = re.compile(rf"\.(?=[{_UP}])")
 _RU_ENDINGS = ("ov", "ova", "ev", "eva", "ёв", "in", "ina", "sky", "skiy", "skii", "skaya", "enko",
                "uk", "yuk", "ich", "vich", "ikh", "ykh", "ko", "iy", "yi", "aya", "ykh", "ets")  # fmt: skip
 _CUT = {"Y": ("Yu", "Ya", "Ye", "Yo"), "C": ("Ch",), "Z": ("Zh",), "S": ("Sh",), "K": ("Kh",), "T": ("Ts",)}
+#: Capitals glued without periods ("BBC", "UN"): an acronym, never a person's initials.
+_ACRONYM = re.compile(rf"[{_UP}]{{2,}}")
 _ET_AL = frozenset({"et al.", "et al", "и др.", "и др", "[и др.]", "others", "u. a.", "et alii"})
 
 
@@ -253,7 +255,8 @@ def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
     What it checks:
         Literal names that have the shape of a personal name with initials ("Zainullin E.",
-        "E. Zainullin", "Иванов И. И.").
+        "E. Zainullin", "Иванов И. И."); capitals glued without periods are an acronym, not
+        initials ("BBC News" stays whole).
     Why it matters:
         A literal is printed as is: styles cannot invert it ("Иванов, И. И."), initialize it
         or sort by surname, so the record looks unlike its neighbours.
@@ -272,6 +275,8 @@ def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
                 if name.family or not text
                 else SURNAME_INITIALS.match(text) or INITIALS_SURNAME.match(text)
             )
+            if match and _ACRONYM.fullmatch(match["given"]):
+                match = None  # "BBC News", "UN Women": an organization, not "News, B. B. C."
             if match:
                 new.append(Name(family=match["family"], given=normalize_initials(match["given"])))
                 changed.append(text)
