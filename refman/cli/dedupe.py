@@ -10,7 +10,7 @@ import typer
 
 from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
-from .common import Encoding, FromFormat, Inputs, Output, ReportFormat
+from .common import Encoding, FromFormat, Inputs, Output, Quiet, ReportFormat, Verbose
 from .report import report_read_diagnostics
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ def dedupe(
         str | None,
         typer.Option("--distinct", help="TSV of key pairs ruled different works (key<TAB>key per line)."),
     ] = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
 ) -> int:
     """Find records that describe the same work, across files, formats and scripts.
 
@@ -71,7 +73,7 @@ def dedupe(
         api.writer_for(to)
     decisions = io.read_text(distinct).text if distinct else None
     loaded = api.load(inputs, from_format, encoding)
-    report_read_diagnostics(loaded.diagnostics)
+    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     refs = loaded.library.references
     with _Progress(len(refs)) as progress:
         result = api.dedupe(loaded, profile, decisions, progress)
@@ -81,7 +83,7 @@ def dedupe(
     duplicates = sum(len(c.indices) - 1 for c in clusters)
     if merge:
         merged = api.merge_duplicates(loaded, clusters)
-        for conflict in merged.conflicts:
+        for conflict in [] if quiet else merged.conflicts:
             console.warn(f"merge conflict: {conflict.line()} (kept as a -variant field)")
         io.write_output(output, api.export(merged.library, to))
         if key_map:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .. import io
-from .common import Encoding, FromFormat, Inputs, Output, WithArticle
+from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle
 from .report import report_read_diagnostics
 
 
@@ -36,6 +36,8 @@ def export(
     sort: Annotated[
         str, typer.Option("--sort", help="For styles: given (input order) or alphabetical.")
     ] = "given",
+    verbose: Verbose = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write the records of INPUT in another format, or as a formatted bibliography.
 
@@ -48,7 +50,7 @@ def export(
     from ..options import WriteOptions
 
     loaded = api.load(inputs, from_format, encoding, with_article=with_article)
-    report_read_diagnostics(loaded.diagnostics)
+    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
         json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
     )
