@@ -4,14 +4,17 @@ For each input, the library is read, ``fix_library`` is run until it settles, th
 snapshotted, and ``fix_library`` is run again: the second run must apply nothing and leave
 every model equal. Judged on the model (not on written text), so writers cannot hide or
 cause a difference. Prints one line per file that fails, with the rules whose fixes came
-back, and a summary; exit 1 if any file fails.
+back, and a summary; exit 1 if any file fails. ``--roundtrip`` writes the fixed library in
+its format and reads it back between the runs, as `--fix -o a.bib` then `--fix a.bib` do
+(differences then may come from the writer and reader as well as from the rules).
 
-    python3 benchmarks/fix_idempotency.py [--unsafe] [FILE_OR_DIR ...]   # default: /work/corpus/bib
+    python3 benchmarks/fix_idempotency.py [--unsafe] [--roundtrip] [FILE_OR_DIR ...]   # default: /work/corpus/bib
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections import Counter
 from datetime import date
@@ -28,10 +31,19 @@ def _snapshot(loaded: api.Loaded) -> list[dict]:
     return [ref.model_dump(by_alias=True, exclude_none=True) for ref in loaded.library.references]
 
 
-def check(path: Path, unsafe: bool) -> tuple[int, Counter[str], list[str]]:
+def _written_and_read(loaded: api.Loaded, directory: Path) -> api.Loaded:
+    """The library as `--fix -o a.bib` writes it and the next `refman validate a.bib` reads it."""
+    target = directory / "a.bib"
+    target.write_text(api.export(loaded.library, loaded.sources[0][1]), encoding="utf-8")
+    return api.load([str(target)])
+
+
+def check(path: Path, unsafe: bool, roundtrip: Path | None = None) -> tuple[int, Counter[str], list[str]]:
     """(fixes of the first run, codes fixed again by the second run, sample change lines)."""
     loaded = api.load([str(path)])
     first = fix_library(loaded.library, unsafe=unsafe, today=TODAY)
+    if roundtrip is not None:
+        loaded = _written_and_read(loaded, roundtrip)
     before = _snapshot(loaded)
     second = fix_library(loaded.library, unsafe=unsafe, today=TODAY)
     again = Counter(change.code for change in second)
@@ -42,13 +54,15 @@ def check(path: Path, unsafe: bool) -> tuple[int, Counter[str], list[str]]:
 
 def main(argv: list[str]) -> int:
     unsafe = "--unsafe" in argv
-    targets = [Path(a) for a in argv if a != "--unsafe"] or [DEFAULT]
+    roundtrip = "--roundtrip" in argv
+    targets = [Path(a) for a in argv if not a.startswith("--")] or [DEFAULT]
     files = sorted(p for t in targets for p in ([t] if t.is_file() else t.glob("*.bib")))
     failing, total_fixes, codes = 0, 0, Counter()
     start = time.perf_counter()
+    scratch = tempfile.TemporaryDirectory()
     for path in files:
         try:
-            fixes, again, sample = check(path, unsafe)
+            fixes, again, sample = check(path, unsafe, Path(scratch.name) if roundtrip else None)
         except Exception as exc:  # noqa: BLE001 - a file refman refuses is reported, not fatal
             print(f"{path.name}: not read ({type(exc).__name__}: {exc})")
             continue
@@ -59,7 +73,10 @@ def main(argv: list[str]) -> int:
             print(f"{path.name}: second run fixed {dict(again)}")
             for line in sample:
                 print(f"    {line[:200]}")
-    mode = "safe+unsafe" if unsafe else "safe"
+    scratch.cleanup()
+    mode = ("safe+unsafe" if unsafe else "safe") + (
+        ", written and read back between runs" if roundtrip else ""
+    )
     print(f"{failing} of {len(files)} files not idempotent ({mode} fixes; {total_fixes} fixes in first runs; "
           f"{time.perf_counter() - start:.0f} s)")  # fmt: skip
     if codes:

@@ -133,7 +133,8 @@ def hyphen_as_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
     What it checks:
         Prose fields for a hyphen with a space on each side ("field - both"), the TeX dashes
-        "--" and "---", and year ranges written with a hyphen ("2000-2001").
+        "--" and "---", and year ranges written with a hyphen ("2000-2001"). In a record read
+        from BibTeX or BibLaTeX, "--" and "---" are that format's dashes and do not fire.
     Why it matters:
         A hyphen joins words; a dash separates clauses and ranges. GOST and every house style
         use "–" for ranges and a spaced dash between clauses.
@@ -143,13 +144,22 @@ def hyphen_as_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
     Fix safety:
         Safe: only the character changes, not the words.
     """
+    tex = source_format(ref) in LATEX_FORMATS  # there "--" and "---" are the format's dashes
     for var, value in text_fields(ref):
         dash = _dash_for(value)
-        fixed = _SPACED_HYPHEN.sub(lambda m, dash=dash: " — " if m[1] == "---" else f" {dash} ", value)
-        fixed = _YEAR_RANGE.sub(r"\1–\3", fixed)
-        fixed = _LATEX_DASH.sub("–", fixed)
+
+        def spaced(m: re.Match[str], dash: str = dash) -> str:
+            if tex and m[1] != "-":
+                return m[0]
+            return " — " if m[1] == "---" else f" {dash} "
+
+        fixed = _SPACED_HYPHEN.sub(spaced, value)
+        fixed = _YEAR_RANGE.sub(lambda m: m[0] if tex and m[2] != "-" else f"{m[1]}–{m[3]}", fixed)
+        if not tex:
+            fixed = _LATEX_DASH.sub("–", fixed)
         if fixed != value:
-            spots = [m[0] for p in (_SPACED_HYPHEN, _YEAR_RANGE, _LATEX_DASH) for m in _around(p, value)]
+            spots = [m[0] for p in (_SPACED_HYPHEN, _YEAR_RANGE, _LATEX_DASH) for m in _around(p, value)
+                     if not tex or "--" not in m[0]]  # fmt: skip
             yield Finding(ref, var, f"{var} has a hyphen where a dash belongs: {', '.join(map(repr, spots[:3]))}",
                           make_fix(var, value, fixed, f"{var}: hyphen made a dash"))  # fmt: skip
 
