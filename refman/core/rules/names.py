@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ...diagnostics import FixSafety, Severity
 from ...model import NAME_VARIABLES, Name, Reference
 from ...parse.names import INITIALS_SURNAME, SURNAME_INITIALS, normalize_initials
-from .common import LATIN, fold
+from .common import LATEX_FORMATS, LATIN, fold, source_format
 from .registry import Context, Finding, make_fix, rule
 
 _UP, _LO = "A-ZА-ЯЁ", "a-zа-яё"
@@ -22,7 +22,12 @@ _RU_ENDINGS = ("ov", "ova", "ev", "eva", "ёв", "in", "ina", "sky", "skiy", "sk
                "uk", "yuk", "ich", "vich", "ikh", "ykh", "ko", "iy", "yi", "aya", "ykh", "ets")  # fmt: skip
 _CUT = {"Y": ("Yu", "Ya", "Ye", "Yo"), "C": ("Ch",), "Z": ("Zh",), "S": ("Sh",), "K": ("Kh",), "T": ("Ts",)}
 #: Capitals glued without periods ("BBC", "UN"): an acronym, never a person's initials.
-_ACRONYM = re.compile(rf"[{_UP}]{{2,}}")
+_ACRONYM = re.compile(rf"[{_UP}À-ÖØ-Þ]{{2,}}")
+#: Initials beyond doubt: each a capital with a period ("E.", "Yu.") or a lone capital ("E").
+_CERTAIN_INITIALS = re.compile(
+    rf"(?:[{_UP}À-ÖØ-Þ][{_LO}]?\.|[{_UP}À-ÖØ-Þ](?![{_LO}]))(?:[\s\u00a0-]*(?:[{_UP}À-ÖØ-Þ][{_LO}]?\.|[{_UP}À-ÖØ-Þ](?![{_LO}])))*"
+)
+_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 _ET_AL = frozenset({"et al.", "et al", "и др.", "и др", "[и др.]", "others", "u. a.", "et alii"})
 
 
@@ -249,14 +254,39 @@ def _only_cut(a: str, b: str) -> bool:
     return re.sub(r"([A-Z])[a-z]\.", r"\1.", long) == short
 
 
+def _initials_for_sure(text: str, given: str) -> bool:
+    """Whether the "initials" a name pattern found are surely initials: each with a period or
+    a lone capital, not an acronym ("BBC"), not two letters of a name ("Mc" of "McAllister",
+    "Fu" of "Shen Fu"), not a regnal number ("Elizabeth I"), and apart from the surname."""
+    given = given.strip()
+    if not _CERTAIN_INITIALS.fullmatch(given) or _ACRONYM.fullmatch(given.replace(" ", "")):
+        return False
+    if "." not in given and given.replace(" ", "") in _ROMAN:
+        return False
+    at = text.find(given)
+    around = text[at - 1 : at] + text[at + len(given) : at + len(given) + 1]
+    return given.endswith(".") or any(ch.isspace() or ch == "," for ch in around)
+
+
+def _undivided(name: Name, braced_on_purpose: bool) -> str:
+    """The text of a name kept as one string: a literal, or a family name with no other part
+    (BibTeX reads "J. B. Mason," as a family name; written back it becomes a literal). In
+    BibTeX a literal is a name the user braced to keep it whole ("{A Butler}"): left alone."""
+    if name.literal and not name.family:
+        return "" if braced_on_purpose else name.literal.strip()
+    others = (name.given, name.literal, name.dropping_particle, name.non_dropping_particle, name.suffix)
+    return name.family.strip() if name.family and not any(others) else ""
+
+
 @rule("RM214", "person-as-literal", Severity.WARNING, fix=FixSafety.SAFE)
 def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """A person's name stored as one literal string instead of family and given parts.
 
     What it checks:
-        Literal names that have the shape of a personal name with initials ("Zainullin E.",
-        "E. Zainullin", "Иванов И. И."); capitals glued without periods are an acronym, not
-        initials ("BBC News" stays whole).
+        Literal names, and family names with no other part, that have the shape of a
+        personal name with initials ("Zainullin E.", "E. Zainullin", "Иванов И. И.");
+        capitals glued without periods are an acronym, not initials ("BBC News" stays whole).
+        A BibTeX literal ("{A Butler}") was braced on purpose and is left alone.
     Why it matters:
         A literal is printed as is: styles cannot invert it ("Иванов, И. И."), initialize it
         or sort by surname, so the record looks unlike its neighbours.
@@ -266,17 +296,14 @@ def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
     Fix safety:
         Safe: the split follows the unambiguous surname-initials pattern.
     """
+    braced_on_purpose = source_format(ref) in LATEX_FORMATS
     for var, names in _names(ref):
         new, changed = [], []
         for name in names:
-            text = (name.literal or "").strip()
-            match = (
-                None
-                if name.family or not text
-                else SURNAME_INITIALS.match(text) or INITIALS_SURNAME.match(text)
-            )
-            if match and _ACRONYM.fullmatch(match["given"]):
-                match = None  # "BBC News", "UN Women": an organization, not "News, B. B. C."
+            text = _undivided(name, braced_on_purpose)
+            match = SURNAME_INITIALS.match(text) or INITIALS_SURNAME.match(text) if text else None
+            if match and not _initials_for_sure(text, match["given"]):
+                match = None  # "BBC News", "McAllister", "Shen Fu", "Elizabeth I" are not split
             if match:
                 new.append(Name(family=match["family"], given=normalize_initials(match["given"])))
                 changed.append(text)
@@ -284,7 +311,7 @@ def person_as_literal(ref: Reference, ctx: Context) -> Iterator[Finding]:
                 new.append(name)
         if changed:
             shown = ", ".join(repr(c) for c in changed)
-            yield Finding(ref, var, f"personal name stored as a literal: {shown}",
+            yield Finding(ref, var, f"personal name stored whole, not as family and given: {shown}",
                           make_fix(var, _dump(names), _dump(new), f"{var}: split {shown} into family and given"))  # fmt: skip
 
 
