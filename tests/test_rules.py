@@ -118,6 +118,18 @@ def test_a_hyphenated_spelling_is_never_closed_up_by_a_safe_fix():
         ("0", "info", "unsafe"), ("3", "info", "unsafe"), ("4", "info", "unsafe")]  # fmt: skip
 
 
+def test_two_rules_never_undo_each_others_fixes():
+    """RM202 spaces "NJ:Prentice Hall"; RM503 copied the other record's spelling back over it
+    (a tie, broken by the text), so each pass swapped the two records and every --unsafe-fixes
+    run changed the list again. Now both settle on the clean spelling."""
+    items = [{"id": i, "type": "book", "title": "T", "publisher": p}
+             for i, p in zip("ab", ["NJ:Prentice Hall", "NJ: Prentice Hall"], strict=True)]  # fmt: skip
+    library = _library({"items": items})
+    assert fix_library(library, unsafe=True, select=["RM202", "RM503"], today=TODAY)
+    assert {ref.publisher for ref in library.references} == {"NJ: Prentice Hall"}
+    assert fix_library(library, unsafe=True, today=TODAY) == []
+
+
 def test_every_rule_is_documented_with_the_fixed_sections():
     for code, rule in RULES.items():
         sections = rule.sections()

@@ -38,6 +38,12 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def typography_clean(text: str) -> bool:
+    """Whether RM201, RM202 and RM203 leave ``text`` as it is: a spelling other rules may
+    choose as the one to write (so that two fixes never undo each other)."""
+    return not (_SPACE_BEFORE.search(text) or _NO_SPACE_AFTER.search(text) or _DOUBLED.search(text))
+
+
 def _sub_all(pattern: re.Pattern[str], text: str, repl: str) -> str:
     return pattern.sub(repl, text)
 
