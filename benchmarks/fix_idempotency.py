@@ -74,10 +74,10 @@ def main(argv: list[str]) -> int:
             for line in sample:
                 print(f"    {line[:200]}")
     scratch.cleanup()
-    mode = ("safe+unsafe" if unsafe else "safe") + (
-        ", written and read back between runs" if roundtrip else ""
+    mode = ("safe and unsafe fixes" if unsafe else "safe fixes") + (
+        ", written and read back" if roundtrip else ""
     )
-    print(f"{failing} of {len(files)} files not idempotent ({mode} fixes; {total_fixes} fixes in first runs; "
+    print(f"{failing} of {len(files)} files not idempotent ({mode}; {total_fixes} fixes in first runs; "
           f"{time.perf_counter() - start:.0f} s)")  # fmt: skip
     if codes:
         print("rules fixing again: " + ", ".join(f"{c} {n}" for c, n in codes.most_common()))
