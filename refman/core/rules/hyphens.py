@@ -32,8 +32,9 @@ _HYPHEN_PREFIXES = frozenset(
     "северо юго западно восточно"
     .split()
 )  # fmt: skip
-#: "pre- and post-war": a hyphen before a conjunction shares the word's second half.
-_SUSPENSION = frozenset({"and", "or", "nor", "to", "и", "или", "а"})
+#: "pre- and post-war", "Hoch- und Tiefbau": a hyphen before a conjunction shares the
+#: second half of the next word.
+_SUSPENSION = frozenset("and or nor to und oder bzw sowie bis et ou en of og eller och и или либо а".split())
 
 
 @dataclass(frozen=True, slots=True)
