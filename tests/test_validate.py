@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .conftest import ROOT, SEED, UPDATE_GOLDEN
+from .conftest import DATA, ROOT, SEED, UPDATE_GOLDEN
 
 GOLDEN = ROOT / "tests" / "golden"
 TODAY = "2024-06-01"
@@ -111,6 +111,20 @@ def test_fix_writes_safe_fixes_and_is_idempotent(run_cli, tmp_path):
     assert json.loads(out) == json.loads((tmp_path / "fixed.json").read_text(encoding="utf-8"))
     _, out, _ = run_cli("validate", path, "--fix", "--unsafe-fixes", "--today", TODAY)
     assert {i["id"]: i for i in json.loads(out)}["b"]["title"] == "Russian coal and the path"
+
+
+@pytest.mark.parametrize("unsafe", [[], ["--unsafe-fixes"]])
+def test_a_second_fix_of_written_bibtex_changes_nothing(run_cli, tmp_path, unsafe):
+    """Corpus entries whose fixes came back after `--fix -o a.bib`: a family name "J. B. Mason"
+    (written back as a literal), "NJ:Prentice Hall" beside "NJ: Prentice Hall" (RM202 and
+    RM503 swapped them), a CJK journal (an ALL CAPS "fix" that changed nothing), TeX math."""
+    source = DATA / "fixes" / "second-fix.bib"
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    _, _, err = run_cli("validate", str(source), "--fix", *unsafe, "-o", str(first), "--today", TODAY)
+    assert "fixes applied" in err and "refman: 0 fixes applied" not in err
+    _, _, err = run_cli("validate", str(first), "--fix", *unsafe, "-o", str(second), "--today", TODAY)
+    assert err.startswith("refman: 0 fixes applied"), err
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
 
 
 def test_fix_of_a_page_needs_a_data_format(run_cli):
