@@ -114,3 +114,20 @@ def test_four_of_a_kind_are_all_shown_five_are_cut_to_three():
     five = [*four, _diag("RM106", "no pages", reference="r4")]
     assert condense(five) == [*five[:3], Flood("RM106", "no pages", 2, "warning")]
     assert condense(five, verbose=True) == five
+
+
+def test_the_terminal_table_counts_a_flood_under_the_tables(run_cli, monkeypatch):
+    from refman import console
+
+    monkeypatch.setattr(console, "is_terminal", lambda stream=None: True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    _, out, _ = run_cli("validate", FLOOD, "--today", TODAY)
+    lines = [line.strip() for line in out.splitlines()]
+    assert lines[-3:] == [
+        f"… and 7 more like this (RM009 {XYZ})",
+        "… and 9 more like this (RM104 a book without its place of publication)",
+        "25 findings in 12 references: 1 error, 24 warnings, 0 infos; "
+        "16 repeats counted, not listed (--verbose lists them)",
+    ]
+    assert sum("RM104" in line for line in lines) == 4  # three rows and the count

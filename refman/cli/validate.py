@@ -162,4 +162,7 @@ def _table(diagnostics: list[Diagnostic], total: int, verbose: bool, quiet: bool
     summary = f"{len(diagnostics)} findings in {total} references: " + ", ".join(
         f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()
     )
-    out.print(summary + (f"; {fixable} fixable with --fix" if fixable else ""), style="bold")
+    summary += f"; {fixable} fixable with --fix" if fixable else ""
+    folded = sum(flood.more for flood in floods)
+    summary += f"; {folded} repeats counted, not listed (--verbose lists them)" if folded else ""
+    out.print(summary, style="bold")
