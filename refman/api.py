@@ -14,7 +14,7 @@ from .core.keys import assign_keys
 from .diagnostics import Diagnostic, Location, Severity
 from .errors import FormatError, InputError, UsageError
 from .io import STDIO, InputText, identity, read_text
-from .model import Library
+from .model import Library, SourceSpan
 from .options import WriteOptions
 
 
@@ -33,10 +33,20 @@ def read_input(source: InputText, from_format: str | None = None) -> tuple[Libra
     if not fmt.reader:
         raise FormatError(f"refman cannot read {fmt.name}")
     result = fmt.load_reader()(source.text, name=source.name)
+    _stamp_format(result.library, source.name, fmt.name)
     errors = [d for d in result.diagnostics if d.severity.value == "error"]
     if errors and not result.library.references and result.library.article is None:
         raise InputError(f"{source.name}: {errors[0].message} (read as {fmt.name})")
     return result.library, result.diagnostics, fmt.name
+
+
+def _stamp_format(library: Library, name: str, fmt: str) -> None:
+    """Record on every reference which format read it (``SourceSpan.format``): one reader
+    serves several formats (BibTeX and BibLaTeX, a page's list), so the registry says."""
+    for ref in library.references:
+        if ref.origin is None:
+            ref.origin = SourceSpan(path=name)
+        ref.origin.format = fmt
 
 
 def load(

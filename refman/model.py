@@ -107,6 +107,10 @@ class SourceSpan(_Model):
     end_line: int | None = None
     number: int | None = None  # its number in a numbered list
     raw: str | None = None
+    #: The registry name of the format that read it ("bibtex", "reflist", "page", "ris", …):
+    #: what ``raw`` is (a BibTeX entry or a line of prose) and whether markup in a value is
+    #: the format's own (LaTeX in BibTeX) or debris; rules that apply to some sources ask it.
+    format: str | None = None
     #: CSL variables a reader filled from Zotero-style "key: value" lines of ``note``, with
     #: the CSL-JSON value read; the note still holds them, so a CSL-JSON writer leaves a
     #: variable out while it keeps that value (the round trip stays identical).

@@ -1,5 +1,8 @@
 """One fixture per rule (tests/data/rules/RMnnn.json): cases that must fire, cases that must not,
-and for fixable cases the field values after `--fix` (with `"unsafe": true`, `--unsafe-fixes`)."""
+and for fixable cases the field values after `--fix` (with `"unsafe": true`, `--unsafe-fixes`);
+`"severity"` is the severity every finding of the case must have (a rule may report weaker
+evidence below its own severity).
+An item's `_raw`, `_number`, `_line` and `_format` become its `origin` (what a reader sets)."""
 
 from __future__ import annotations
 
@@ -27,9 +30,10 @@ def _library(case: dict) -> Library:
     for item in case["items"]:
         item = dict(item)
         raw, number, line = item.pop("_raw", None), item.pop("_number", None), item.pop("_line", None)
+        fmt = item.pop("_format", None)
         ref = Reference.model_validate(item)
-        if raw is not None:
-            ref.origin = SourceSpan(path="list.txt", line=line, number=number, raw=raw)
+        if raw is not None or fmt is not None:
+            ref.origin = SourceSpan(path="list.txt", line=line, number=number, raw=raw, format=fmt)
         refs.append(ref)
     article = Article.model_validate(case["article"]) if "article" in case else None
     return Library(references=refs, article=article)
@@ -72,6 +76,8 @@ def test_fires(code, case):
     if "expect" in case:
         got = sorted((d.reference, d.field) for d in found)
         assert got == sorted(tuple(e) for e in case["expect"]), [d.message for d in found]
+    if "severity" in case:
+        assert {d.severity.value for d in found} == {case["severity"]}, [d.message for d in found]
     if "fixed" in case:
         changes = fix_library(library, unsafe=case.get("unsafe", False), select=[code], today=TODAY)
         assert changes
@@ -97,6 +103,31 @@ def test_unsafe_fixes_are_not_applied_by_default():
     library = _library({"items": [{"id": "a", "type": "webpage", "title": "ALL CAPS TITLE HERE"}]})
     assert fix_library(library, select=["RM207"], today=TODAY) == []
     assert library.references[0].title == "ALL CAPS TITLE HERE"
+
+
+def test_a_hyphenated_spelling_is_never_closed_up_by_a_safe_fix():
+    """ "pretty-printing" beside "prettyprinting" and "printing", "Xy-pic" twice beside "Xypic":
+    meant hyphens (a half that is a word, a spelling used twice), so RM206 only notes them."""
+    titles = ["On pretty-printing", "A prettyprinting tool", "Printing", "Xy-pic diagrams", "More Xy-pic"]
+    titles.append("Xypic")
+    library = _library({"items": [{"id": str(i), "type": "book", "title": t} for i, t in enumerate(titles)]})
+    assert fix_library(library, select=["RM206"], today=TODAY) == []
+    assert [ref.title for ref in library.references] == titles
+    found = validate(library, select=["RM206"], today=TODAY)
+    assert [(d.reference, d.severity.value, d.fix.safety.value) for d in found] == [
+        ("0", "info", "unsafe"), ("3", "info", "unsafe"), ("4", "info", "unsafe")]  # fmt: skip
+
+
+def test_two_rules_never_undo_each_others_fixes():
+    """RM202 spaces "NJ:Prentice Hall"; RM503 copied the other record's spelling back over it
+    (a tie, broken by the text), so each pass swapped the two records and every --unsafe-fixes
+    run changed the list again. Now both settle on the clean spelling."""
+    items = [{"id": i, "type": "book", "title": "T", "publisher": p}
+             for i, p in zip("ab", ["NJ:Prentice Hall", "NJ: Prentice Hall"], strict=True)]  # fmt: skip
+    library = _library({"items": items})
+    assert fix_library(library, unsafe=True, select=["RM202", "RM503"], today=TODAY)
+    assert {ref.publisher for ref in library.references} == {"NJ: Prentice Hall"}
+    assert fix_library(library, unsafe=True, today=TODAY) == []
 
 
 def test_every_rule_is_documented_with_the_fixed_sections():

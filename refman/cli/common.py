@@ -36,3 +36,14 @@ ReportFormat = Annotated[
     str,
     typer.Option("--format", help="text (a table on a terminal, lines in a pipe) or json."),
 ]
+Verbose = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="Show every diagnostic (and notes); by default one cause is one line with a count.",
+    ),
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Show only errors on standard error and in reports.")
+]

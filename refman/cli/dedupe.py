@@ -10,7 +10,7 @@ import typer
 
 from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
-from .common import Encoding, FromFormat, Inputs, Output, ReportFormat
+from .common import Encoding, FromFormat, Inputs, Output, Quiet, ReportFormat, Verbose
 from .report import key_map_tsv, report_read_diagnostics
 
 if TYPE_CHECKING:
@@ -86,6 +86,8 @@ def dedupe(
             "says the most) or first (the first in input order).",
         ),
     ] = "complete",
+    verbose: Verbose = False,
+    quiet: Quiet = False,
 ) -> int:
     """Find records that describe the same work, across files, formats and scripts.
 
@@ -119,7 +121,7 @@ def dedupe(
     keys += api.parse_keys(io.read_text(keep_file).text) if keep_file else []
     loaded = api.load(inputs, from_format, encoding)
     rule = api.survivor_rule(loaded, keys, prefer, survivor) if merge else None
-    report_read_diagnostics(loaded.diagnostics)
+    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     refs = loaded.library.references
     with _Progress(len(refs)) as progress:
         result = api.dedupe(loaded, profile, decisions, progress)
@@ -136,7 +138,7 @@ def dedupe(
         for link in merged.relinks:
             now = link.new or "dropped (it named the record itself)"
             sys.stderr.write(f"refman: in {link.key}, {link.field} {link.old} → {now}\n")
-        for conflict in merged.conflicts:
+        for conflict in [] if quiet else merged.conflicts:
             console.warn(f"merge conflict: {conflict.line()} (kept as a -variant field)")
         written = dict(api.key_changes(merged.library, to))  # keys the writer must change too
         for old, new in written.items():

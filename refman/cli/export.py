@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .. import console, io
-from .common import Encoding, FromFormat, Inputs, Output, WithArticle
+from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle
 from .report import key_map_tsv, report_read_diagnostics
 
 
@@ -40,6 +40,8 @@ def export(
         str | None,
         typer.Option("--key-map", help="BibTeX/BibLaTeX: write every changed key as old<TAB>new here."),
     ] = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write the records of INPUT in another format, or as a formatted bibliography.
 
@@ -53,7 +55,7 @@ def export(
     from ..options import WriteOptions
 
     loaded = api.load(inputs, from_format, encoding, with_article=with_article)
-    report_read_diagnostics(loaded.diagnostics)
+    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
         json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
     )

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from .. import console, io
-from .common import Encoding, FromFormat, Inputs, ReportFormat
+from .common import Encoding, FromFormat, Inputs, Quiet, ReportFormat, Verbose
 from .report import report_read_diagnostics
 
 if TYPE_CHECKING:
@@ -18,6 +18,8 @@ def show(
     from_format: FromFormat = None,
     encoding: Encoding = None,
     output_format: ReportFormat = "text",
+    verbose: Verbose = False,
+    quiet: Quiet = False,
 ) -> None:
     """Show the records read from INPUT: the article a page describes and its references.
 
@@ -26,7 +28,7 @@ def show(
     from .. import api
 
     loaded = api.load(inputs, from_format, encoding)
-    report_read_diagnostics(loaded.diagnostics)
+    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     library = loaded.library
     if output_format == "json":
         io.write_output(None, json.dumps(_as_json(library), ensure_ascii=False, indent=2) + "\n")

@@ -10,7 +10,8 @@ import typer
 
 from .. import console, io
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from .common import Encoding, FromFormat, Inputs, Output
+from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose
+from .report import Flood, condense, keep
 
 if TYPE_CHECKING:
     from datetime import date
@@ -43,6 +44,8 @@ def validate(
         str | None, typer.Option("--to", "-t", help="With --fix: output format (default: the input's).")
     ] = None,
     output: Output = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
     today: Annotated[str | None, typer.Option("--today", hidden=True, help="YYYY-MM-DD, for tests.")] = None,
 ) -> int:
     """Check references for problems a copy editor would flag; exit 1 if any are found.
@@ -52,6 +55,7 @@ def validate(
       refman validate refs.bib --format json
       refman validate refs.bib --select RM4 --ignore RM402 --exit-zero
       refman validate refs.bib --fix -o fixed.bib
+      refman validate big.bib -v                 # every finding (default: a flood of one cause is one line)
     """
     from .. import api
 
@@ -64,7 +68,7 @@ def validate(
     chosen, skipped, day = _split(select), _split(ignore), _day(today)
     loaded = api.load(inputs, from_format, encoding)
     if fix:
-        return _fix(api, loaded, unsafe_fixes, chosen, skipped, day, to, output, exit_zero)
+        return _fix(api, loaded, unsafe_fixes, chosen, skipped, day, to, output, exit_zero, verbose, quiet)
     diagnostics = api.validate(loaded, chosen, skipped, day)
     if output_format == "json":
         io.write_output(
@@ -73,9 +77,10 @@ def validate(
     elif output_format == "sarif":
         io.write_output(None, api.sarif(diagnostics))
     elif console.is_terminal():
-        _table(diagnostics, len(loaded.library.references))
+        _table(diagnostics, len(loaded.library.references), verbose, quiet)
     else:
-        io.write_output(None, "".join(d.line() + "\n" for d in diagnostics))
+        shown = condense([d for d in diagnostics if keep(d, quiet)], verbose)
+        io.write_output(None, "".join((d.text() if isinstance(d, Flood) else d.line()) + "\n" for d in shown))
     return EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_OK
 
 
@@ -95,7 +100,7 @@ def _day(text: str | None) -> date | None:
         raise UsageError(f"--today {text!r} is not a YYYY-MM-DD date") from None
 
 
-def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero) -> int:
+def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero, verbose, quiet) -> int:
     target = to or api.input_format(loaded)
     from ..errors import FormatError
 
@@ -107,8 +112,8 @@ def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero) -> int
         raise UsageError(f"--fix writes data, not a style: name a format with --to (not {target!r})")
     changes = api.fix(loaded, unsafe, select, ignore, day)
     text = api.export(loaded.library, name)
-    for change in changes:
-        sys.stderr.write(f"refman: {change.line()}\n")
+    for change in [] if quiet else condense(changes, verbose, key=lambda c: (c.code, c.description)):
+        sys.stderr.write(f"refman: {change.text() if isinstance(change, Flood) else change.line()}\n")
     remaining = [
         d for d in api.validate(loaded, select, ignore, day) if d.fix is None or not _applicable(d, unsafe)
     ]
@@ -121,13 +126,19 @@ def _applicable(diag: Diagnostic, unsafe: bool) -> bool:
     return diag.fix is not None and (unsafe or diag.fix.safety.value == "safe")
 
 
-def _table(diagnostics: list[Diagnostic], total: int) -> None:
+def _table(diagnostics: list[Diagnostic], total: int, verbose: bool, quiet: bool) -> None:
+    """Findings grouped by reference; a flood of one cause is one line after the tables;
+    the summary counts every finding."""
     from rich.table import Table
 
     out = console.rich_console()
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     groups: dict[str, list[Diagnostic]] = {}
-    for diag in diagnostics:
+    shown = condense([d for d in diagnostics if keep(d, quiet)], verbose)
+    floods = [item for item in shown if isinstance(item, Flood)]
+    for diag in shown:
+        if isinstance(diag, Flood):
+            continue
         key = (
             f"[{diag.number}] {diag.reference}" if diag.number is not None else (diag.reference or "the list")
         )
@@ -144,9 +155,14 @@ def _table(diagnostics: list[Diagnostic], total: int) -> None:
             table.add_row(diag.code, diag.severity.value, diag.field or "", diag.message, fix,
                           style=styles.get(diag.severity.value))  # fmt: skip
         out.print(table)
+    for flood in floods:
+        out.print(flood.text(), style=styles.get(flood.severity))
     counts = {s: sum(1 for d in diagnostics if d.severity.value == s) for s in ("error", "warning", "info")}
     fixable = sum(1 for d in diagnostics if d.fix and d.fix.safety.value == "safe")
     summary = f"{len(diagnostics)} findings in {total} references: " + ", ".join(
         f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()
     )
-    out.print(summary + (f"; {fixable} fixable with --fix" if fixable else ""), style="bold")
+    summary += f"; {fixable} fixable with --fix" if fixable else ""
+    folded = sum(flood.more for flood in floods)
+    summary += f"; {folded} repeats counted, not listed (--verbose lists them)" if folded else ""
+    out.print(summary, style="bold")

@@ -47,8 +47,8 @@ def _apply(ref: Reference, diag: Diagnostic) -> bool:
     if fix is None:
         return False
     attr = attribute_name(fix.field)
-    if attr not in Reference.model_fields or csl_value(getattr(ref, attr)) != fix.old:
-        return False
+    if attr not in Reference.model_fields or csl_value(getattr(ref, attr)) != fix.old or fix.new == fix.old:
+        return False  # the field moved on since the check, or the fix would change nothing
     new = None if fix.new is None else _adapter(attr).validate_python(fix.new)
     setattr(ref, attr, new)
     return True

@@ -58,7 +58,7 @@ def _diagnostic(rule: Rule, finding: Finding, path: str | None) -> Diagnostic:
     return Diagnostic(
         code=rule.code,
         name=rule.name,
-        severity=rule.severity,
+        severity=finding.severity or rule.severity,
         message=finding.message,
         location=Location(origin.path or path, line),
         reference=str(ref.id) if ref is not None else None,
@@ -93,7 +93,8 @@ def run(
             findings = [f for ref in subjects for f in rule.check(ref, ctx)]
         for finding in findings:
             if finding.ref is article and finding.fix is not None:  # the page is never rewritten
-                finding = Finding(finding.ref, finding.field, finding.message, None, finding.line)
+                finding = Finding(finding.ref, finding.field, finding.message, None, finding.line,
+                                  finding.severity)  # fmt: skip
             results.append(Result(_diagnostic(rule, finding, path), finding.ref))
     order = {id(ref): i for i, ref in enumerate(subjects)}
     results.sort(key=lambda r: (order.get(id(r.ref), -1) if r.ref is not None else len(order),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # importing the modules registers their rules
-from . import consistency, dates, gost, identifiers, input, language, names, source, structure, text  # noqa: F401
+from . import consistency, dates, gost, hyphens, identifiers, input, language, names, source, structure, text  # noqa: F401
 from .registry import RULES, SECTIONS, Context, Finding, Rule, parse_sections
 
 __all__ = ["RULES", "SECTIONS", "Context", "Finding", "Rule", "markdown_table", "parse_sections"]

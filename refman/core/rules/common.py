@@ -17,6 +17,11 @@ TEXT_FIELDS: tuple[str, ...] = (
 #: Fields that name an outlet or a body, compared across the list for variant spellings.
 OUTLET_FIELDS: tuple[str, ...] = ("container-title", "publisher", "authority")
 
+#: Formats whose records are prose as a person typed it: ``origin.raw`` is a line of a list.
+FREE_TEXT_FORMATS = frozenset({"reflist", "page"})
+#: Formats in which LaTeX markup is the format itself, not debris left in a value.
+LATEX_FORMATS = frozenset({"bibtex", "biblatex"})
+
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -56,3 +61,8 @@ def fold(text: str) -> str:
 
 def number_of(ref: Reference) -> int | None:
     return ref.origin.number if ref.origin else None
+
+
+def source_format(ref: Reference) -> str | None:
+    """The format that read ``ref`` (``SourceSpan.format``); None for a record built in code."""
+    return ref.origin.format if ref.origin is not None else None

@@ -15,6 +15,7 @@ from ...model import Reference
 from ...parse.translit import to_latin
 from .common import OUTLET_FIELDS, fold, number_of, script, text_fields
 from .registry import Context, Finding, make_fix, rule
+from .text import typography_clean
 
 _OPENERS = {'"': "straight", "“": "english", "„": "german", "«": "guillemets"}
 _PAIRS = {"english": ("“", "”"), "german": ("„", "“"), "guillemets": ("«", "»")}
@@ -179,7 +180,8 @@ def outlet_variants(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
         case and punctuation, a translated word ("Novosti" = "News"), transliteration
         variants ("Izvestiya"/"Izvestia", Cyrillic/Latin) and acronyms ("UN" = "United
         Nations", from a small table or spelled out elsewhere in the list). Records with a
-        less common spelling fire.
+        less common spelling fire; a spelling with a typing slip (RM201-RM203) is never the
+        one proposed.
     Why it matters:
         Readers and indexes take two spellings for two outlets; a list writes each one way.
     Example:
@@ -206,7 +208,9 @@ def outlet_variants(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
         spellings = groups[key]
         if len(spellings) < 2:
             continue
-        best = max(spellings, key=lambda s: (spellings[s], s))
+        # a spelling the typography rules would change is never the one to copy: "NJ:Prentice
+        # Hall" three times and "NJ: Prentice Hall" once must not undo RM202's fix
+        best = max(spellings, key=lambda s: (typography_clean(s), spellings[s], s))
         if text == best:
             continue
         shown = ", ".join(where[var, best][:4])

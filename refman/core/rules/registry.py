@@ -44,6 +44,7 @@ class Finding:
     message: str
     fix: Fix | None = None
     line: int | None = None  # overrides the reference's own line (list rules)
+    severity: Severity | None = None  # below the rule's own when the evidence is weaker
 
 
 @dataclass(slots=True)

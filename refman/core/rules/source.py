@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ...diagnostics import Severity
 from ...model import Reference
-from .common import number_of, text_fields
+from .common import FREE_TEXT_FORMATS, number_of, text_fields
 from .registry import Context, Finding, rule
 
 _SPACE_BEFORE = re.compile(r"\S[ \t]+[,.;:](?=\s|$)")
@@ -37,7 +37,8 @@ def source_typography(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
     """Typing slips in the list as written, which the reader's cleaning hid from the fields.
 
     What it checks:
-        The text of each entry of a free-text list (not the fields): a space before a
+        The text of each entry of a free-text list or a page's list (not the fields; never
+        a BibTeX entry or a RIS record, whose text is markup, not prose): a space before a
         comma or period ("New York , August 2"), a colon glued to what follows
         ("(accessed:19.08.2022)"), straight quotes in a list that also uses typographic
         ones, a missing period before the trailing notes or at the end where the other
@@ -51,7 +52,11 @@ def source_typography(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
     Fix safety:
         No fix: refman never rewrites the input; the fields it writes are already clean.
     """
-    entries = [(ref, ref.origin.raw.strip()) for ref in refs if ref.origin and ref.origin.raw]
+    entries = [
+        (ref, ref.origin.raw.strip())
+        for ref in refs
+        if ref.origin and ref.origin.raw and ref.origin.format in FREE_TEXT_FORMATS
+    ]
     if not entries:
         return
     typographic = any(ch in raw for _ref, raw in entries for ch in "“”«»„")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ...diagnostics import FixSafety, Severity
 from ...model import Reference
-from .common import CYRILLIC, WORD, script, text_fields
+from .common import CYRILLIC, LATEX_FORMATS, WORD, script, source_format, text_fields
 from .registry import Context, Finding, make_fix, rule
 
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0\t]+([,.;:!?)\]»”])(?=\s|$|[,;:!?)\]»”\"'])")
@@ -21,22 +21,14 @@ _DOUBLED = re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::|[,;:]\.(?!\.)")
 _SPACED_HYPHEN = re.compile(r"(?<=[\w\"»”)]) (-{1,3}) (?=[\w\"«“(])")
 _YEAR_RANGE = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(-{1,2})(1[5-9]\d\d|20\d\d)(?![\d-])")
 _LATEX_DASH = re.compile(r"(?<=\w)--(?=\w)")
-_SOFT_HYPHEN = "\u00ad"
-#: Words with their inner hyphens: "sanc-tions" stays one token, so its halves are not
-#: mistaken for words that the list uses on their own.
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_BROKEN_SPACE = re.compile(r"(?<=[^\W\d_]{2})- (?=([a-zа-яё]{2,}))")
-_BROKEN_IN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([a-zа-яё]{2,})(?![\w-])")
-#: Prefixes that really take a hyphen: "non-proliferation" is not a broken "nonproliferation".
-_HYPHEN_PREFIXES = frozenset(
-    "non anti pre post co re multi inter self ex sub over under semi pro counter cross well mid "
-    "quasi ultra neo pseudo socio geo bio eco euro trans extra intra vice full half "
-    "северо юго западно восточно"
-    .split()
-)  # fmt: skip
-_SUSPENSION = frozenset({"and", "or", "nor", "to", "и", "или", "а"})
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+#: HTML elements that publishers' exports leave in titles: "<ctrl-M>" or "<box>" in a TeX
+#: title is text, not a tag.
+_HTML_ELEMENTS = frozenset(
+    "a abbr b big br cite code del div em font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p "
+    "pre q s samp small span strike strong sub sup table tbody td th tr tt u ul var".split()
+)
 #: Markup that CSL-JSON itself allows in rich text fields (CSL 1.0.2, "Rich text markup").
 _CSL_TAGS = frozenset({"i", "b", "sup", "sub", "span"})
 _LATEX_CMD = re.compile(r"\\[a-zA-Z]+\*?|\\['\"`^~=.]")
@@ -44,6 +36,12 @@ _LATEX_ESCAPE = re.compile(r"\\([&%$#_])")
 _FUNCTION_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or over the to up upon via with".split()
 )
+
+
+def typography_clean(text: str) -> bool:
+    """Whether RM201, RM202 and RM203 leave ``text`` as it is: a spelling other rules may
+    choose as the one to write (so that two fixes never undo each other)."""
+    return not (_SPACE_BEFORE.search(text) or _NO_SPACE_AFTER.search(text) or _DOUBLED.search(text))
 
 
 def _sub_all(pattern: re.Pattern[str], text: str, repl: str) -> str:
@@ -141,7 +139,8 @@ def hyphen_as_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
     What it checks:
         Prose fields for a hyphen with a space on each side ("field - both"), the TeX dashes
-        "--" and "---", and year ranges written with a hyphen ("2000-2001").
+        "--" and "---", and year ranges written with a hyphen ("2000-2001"). In a record read
+        from BibTeX or BibLaTeX, "--" and "---" are that format's dashes and do not fire.
     Why it matters:
         A hyphen joins words; a dash separates clauses and ranges. GOST and every house style
         use "–" for ranges and a spaced dash between clauses.
@@ -151,13 +150,22 @@ def hyphen_as_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
     Fix safety:
         Safe: only the character changes, not the words.
     """
+    tex = source_format(ref) in LATEX_FORMATS  # there "--" and "---" are the format's dashes
     for var, value in text_fields(ref):
         dash = _dash_for(value)
-        fixed = _SPACED_HYPHEN.sub(lambda m, dash=dash: " — " if m[1] == "---" else f" {dash} ", value)
-        fixed = _YEAR_RANGE.sub(r"\1–\3", fixed)
-        fixed = _LATEX_DASH.sub("–", fixed)
+
+        def spaced(m: re.Match[str], dash: str = dash) -> str:
+            if tex and m[1] != "-":
+                return m[0]
+            return " — " if m[1] == "---" else f" {dash} "
+
+        fixed = _SPACED_HYPHEN.sub(spaced, value)
+        fixed = _YEAR_RANGE.sub(lambda m: m[0] if tex and m[2] != "-" else f"{m[1]}–{m[3]}", fixed)
+        if not tex:
+            fixed = _LATEX_DASH.sub("–", fixed)
         if fixed != value:
-            spots = [m[0] for p in (_SPACED_HYPHEN, _YEAR_RANGE, _LATEX_DASH) for m in _around(p, value)]
+            spots = [m[0] for p in (_SPACED_HYPHEN, _YEAR_RANGE, _LATEX_DASH) for m in _around(p, value)
+                     if not tex or "--" not in m[0]]  # fmt: skip
             yield Finding(ref, var, f"{var} has a hyphen where a dash belongs: {', '.join(map(repr, spots[:3]))}",
                           make_fix(var, value, fixed, f"{var}: hyphen made a dash"))  # fmt: skip
 
@@ -166,66 +174,6 @@ def _around(pattern: re.Pattern[str], value: str) -> Iterator[re.Match[str]]:
     """Each match widened to the words on either side, for quoting it in a message."""
     for m in pattern.finditer(value):
         yield re.search(r"\S*\s?" + re.escape(m[0]) + r"\s?\S*", value[max(0, m.start() - 20) : m.end() + 20])
-
-
-def _vocabulary(ctx: Context) -> frozenset[str]:
-    """Every word of the list's prose (and of the page's article), case-folded."""
-    words: set[str] = set()
-    subjects = ([ctx.article] if ctx.article is not None else []) + ctx.refs
-    for ref in subjects:
-        for _var, value in text_fields(ref):
-            words.update(w.casefold() for w in _TOKEN.findall(value))
-    return frozenset(words)
-
-
-def _join(m: re.Match[str], vocabulary: frozenset[str], shown: list[str]) -> str:
-    """ "sanc-tions" → "sanctions" when the list attests the joined word and not both halves."""
-    head, tail = m[1], m[2]
-    joined = head + tail
-    if head.casefold() in _HYPHEN_PREFIXES or joined.casefold() not in vocabulary:
-        return m[0]
-    if head.casefold() in vocabulary and tail.casefold() in vocabulary:
-        return m[0]  # both halves are words: a compound, not a break
-    shown.append(m[0])
-    return joined
-
-
-@rule("RM206", "line-break-hyphen", Severity.WARNING, fix=FixSafety.SAFE)
-def line_break_hyphen(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    """A hyphen left from a line break inside a word ("sanc-tions"), or a soft hyphen.
-
-    What it checks:
-        Prose fields for soft hyphens (U+00AD), for "word- continuation" with a space after
-        the hyphen, and for "sanc-tions" where the joined word ("sanctions") occurs elsewhere
-        in the list and the first half is not a prefix that takes a hyphen (non-, co-, anti-).
-    Why it matters:
-        Text copied from PDFs and typeset pages keeps line-end hyphens; they spoil search,
-        sorting and every output.
-    Example:
-        keyword "sanc-tions" fires when "sanctions" occurs in the abstract (fix:
-        "sanctions"); "Russian-North Korean" and "pre- and post-war" do not.
-    Fix safety:
-        Safe for soft hyphens and for words attested unbroken in the same list; joining
-        "word- continuation" is unsafe (it may be a compound).
-    """
-    vocabulary = ctx.memo("vocabulary", lambda: _vocabulary(ctx))
-    for var, value in text_fields(ref):
-        fixed, safe, shown = value, True, []
-        if _SOFT_HYPHEN in fixed:
-            fixed = fixed.replace(_SOFT_HYPHEN, "")
-            shown.append("soft hyphen")
-
-        fixed = _BROKEN_IN_WORD.sub(lambda m, shown=shown: _join(m, vocabulary, shown), fixed)
-        for m in _BROKEN_SPACE.finditer(fixed):
-            if m[1].casefold() not in _SUSPENSION:
-                safe = False
-                shown.append(fixed[max(0, m.start() - 8) : m.end() + len(m[1])].strip())
-        if safe is False:
-            fixed = _BROKEN_SPACE.sub(lambda m: m[0] if m[1].casefold() in _SUSPENSION else "", fixed)
-        if shown:
-            what = ", ".join(repr(s) for s in dict.fromkeys(shown))
-            yield Finding(ref, var, f"{var} has line-break hyphens: {what}",
-                          make_fix(var, value, fixed, f"{var}: joined {what}", safe=safe))  # fmt: skip
 
 
 @rule("RM207", "all-caps-title", Severity.WARNING, fix=FixSafety.UNSAFE)
@@ -249,7 +197,7 @@ def all_caps(ref: Reference, ctx: Context) -> Iterator[Finding]:
         value = ref.get(var)
         if not isinstance(value, str):
             continue
-        words = [w for w in WORD.findall(value) if len(w) >= 2]
+        words = [w for w in WORD.findall(value) if len(w) >= 2 and w.isupper()]  # CJK has no case
         if len(words) >= 2 and not any(ch.islower() for ch in value) and sum(map(len, words)) >= 8:
             lowered = value.lower()
             fixed = lowered[:1].upper() + lowered[1:]
@@ -264,7 +212,9 @@ def markup_debris(ref: Reference, ctx: Context) -> Iterator[Finding]:
     What it checks:
         Prose fields for HTML entities ("&amp;", "&#8212;"), HTML tags other than the rich
         text CSL-JSON allows (<i>, <b>, <sup>, <sub>, <span>), LaTeX commands ("\\textit",
-        "\\&", "\\'e") and TeX braces ("{NASA}").
+        "\\&", "\\'e") and TeX braces ("{NASA}"), in records read from formats where
+        markup is foreign: free-text lists, pages, CSL-JSON, CSL-YAML, RIS. In a record read
+        from BibTeX or BibLaTeX, LaTeX is the format itself: only HTML is flagged there.
     Why it matters:
         Data exported from web pages and BibTeX carries markup that other formats print
         literally: "Smith &amp; Jones", "{\\'E}tudes".
@@ -274,27 +224,30 @@ def markup_debris(ref: Reference, ctx: Context) -> Iterator[Finding]:
         Safe for entities, TeX escapes ("\\&" → "&") and plain braces; tags and other
         commands are reported without a fix, since what they meant must be decided by hand.
     """
+    latex_is_the_format = source_format(ref) in LATEX_FORMATS
     for var, value in text_fields(ref):
         problems = []
         if _ENTITY.search(value):
             problems.append("HTML entities")
-        tags = {m[1].lower() for m in _TAG.finditer(value)} - _CSL_TAGS
+        tags = ({m[1].lower() for m in _TAG.finditer(value)} & _HTML_ELEMENTS) - _CSL_TAGS
         if tags:
             problems.append("HTML tags " + ", ".join(sorted(tags)))
-        commands = [c for c in _LATEX_CMD.findall(value) if not _LATEX_ESCAPE.fullmatch(c)]
-        escapes = bool(_LATEX_ESCAPE.search(value))
-        braces = "{" in value or "}" in value
-        if commands:
-            problems.append("LaTeX commands " + " ".join(dict.fromkeys(commands)))
-        elif escapes or braces:
-            problems.append("TeX escapes or braces")
+        commands: list[str] = []
+        if not latex_is_the_format:
+            commands = [c for c in _LATEX_CMD.findall(value) if not _LATEX_ESCAPE.fullmatch(c)]
+            if commands:
+                problems.append("LaTeX commands " + " ".join(dict.fromkeys(commands)))
+            elif _LATEX_ESCAPE.search(value) or "{" in value or "}" in value:
+                problems.append("TeX escapes or braces")
         if not problems:
             continue
         fix = None
         if not tags and not commands:
-            fixed = _LATEX_ESCAPE.sub(r"\1", html.unescape(value))
-            if value.count("{") == value.count("}"):
-                fixed = fixed.replace("{", "").replace("}", "")
+            fixed = html.unescape(value)
+            if not latex_is_the_format:
+                fixed = _LATEX_ESCAPE.sub(r"\1", fixed)
+                if value.count("{") == value.count("}"):
+                    fixed = fixed.replace("{", "").replace("}", "")
             if fixed != value:
                 fix = make_fix(var, value, fixed, f"{var}: removed markup")
         yield Finding(ref, var, f"{var} contains {'; '.join(problems)}", fix)
