@@ -8,11 +8,15 @@ back, and a summary; exit 1 if any file fails. ``--roundtrip`` writes the fixed 
 its format and reads it back between the runs, as `--fix -o a.bib` then `--fix a.bib` do
 (differences then may come from the writer and reader as well as from the rules).
 
-    python3 benchmarks/fix_idempotency.py [--unsafe] [--roundtrip] [FILE_OR_DIR ...]   # default: /work/corpus/bib
+    python3 benchmarks/fix_idempotency.py [--unsafe] [--roundtrip] FILE_OR_DIR ...
+
+A folder is searched for .bib files (the unpacked texlive-bibtex-extra, for example: see
+docs/DEVELOPING.md); ``REFMAN_TEXLIVE_DIR`` is the default folder.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -24,7 +28,6 @@ from refman import api
 from refman.core.fixes import fix_library
 
 TODAY = date(2025, 1, 1)
-DEFAULT = Path("/work/corpus/bib")
 
 
 def _snapshot(loaded: api.Loaded) -> list[dict]:
@@ -55,8 +58,11 @@ def check(path: Path, unsafe: bool, roundtrip: Path | None = None) -> tuple[int,
 def main(argv: list[str]) -> int:
     unsafe = "--unsafe" in argv
     roundtrip = "--roundtrip" in argv
-    targets = [Path(a) for a in argv if not a.startswith("--")] or [DEFAULT]
-    files = sorted(p for t in targets for p in ([t] if t.is_file() else t.glob("*.bib")))
+    default = os.environ.get("REFMAN_TEXLIVE_DIR")
+    targets = [Path(a) for a in argv if not a.startswith("--")] or ([Path(default)] if default else [])
+    if not targets:
+        sys.exit("name the .bib files or folders to check (or set REFMAN_TEXLIVE_DIR)")
+    files = sorted(p for t in targets for p in ([t] if t.is_file() else t.rglob("*.bib")))
     failing, total_fixes, codes = 0, 0, Counter()
     start = time.perf_counter()
     scratch = tempfile.TemporaryDirectory()
