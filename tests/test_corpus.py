@@ -17,16 +17,8 @@ from tests.corpus import bib_files, check, texlive_root
 #: Problems known and left, each with its reason: none may appear elsewhere, and each must
 #: still be there (a fixed one is removed from this list).
 KNOWN: dict[str, str] = {
-    # bibtexparser cannot read an entry whose quoted value holds a brace group with '"' in it
-    # (Greene:1982:MAA); the entry is reported unreadable (RM001) and kept as text, which its
-    # recovery splits differently on each run.
-    "texbook2.bib: bibtex: not a fixed point": "bibtexparser",
-    "texbook2.bib: biblatex: not a fixed point": "bibtexparser",
-    "texbook2.bib: fix: not idempotent (0 more changes)": "bibtexparser",
-    # '% comment' after a field, with a comma in it (dewachter2006macro): bibtexparser reads
-    # the comment's words as field names; biber reads % as a comment.
-    "biblatex-iso690-examples.bib.gz: bibtex: not a fixed point": "bibtexparser",
-    # an entry whose key is empty: refman gives it one (reported), so the empty key is "lost"
+    # an entry whose key is empty (leitbild.bib, @BOOKLET{,): refman gives it a key and says
+    # so (RM008); the empty key, which nothing can cite, is "lost"
     "leitbild.bib.gz: bibtex: key lost: ": "empty key",
     "leitbild.bib.gz: biblatex: key lost: ": "empty key",
 }

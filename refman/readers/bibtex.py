@@ -159,7 +159,9 @@ class _Reading:
             self.xdata[entry.key.lower()] = fields
             self.blocks.append(["xdata", line, raw or "", self.gap])
             return
-        if entry.key.lower() in self.keys:  # BibTeX and biber compare keys ignoring case
+        if not entry.key.strip():
+            self.report("RM008", Severity.WARNING, f"@{etype} without a key: refman gives it one", line)
+        elif entry.key.lower() in self.keys:  # BibTeX and biber compare keys ignoring case
             self.report("RM008", Severity.WARNING, f"duplicate key {entry.key!r}: both entries kept", line)
         self.keys.add(entry.key.lower())
         end = line + (raw or "").count("\n")
