@@ -138,3 +138,13 @@ def test_fix_with_nothing_to_fix_gives_the_input_back_in_its_dialect(run_cli):
     status, out, err = run_cli("validate", str(path), "--fix", "--select", "RM301")
     assert status == 0 and "0 fixes applied" in err
     assert out == path.read_text(encoding="utf-8")  # byte for byte: BibLaTeX, macros, comments
+
+
+def test_no_fix_touches_a_value_read_from_latex_plain_text_cannot_say(run_cli, tmp_path):
+    bib = tmp_path / "math.bib"
+    entry = "@article{so3,\n  title = {The group {$ {\\rm SO}(3) $} , and its spin cover},\n  year = {1990},\n}\n"
+    bib.write_text(entry, encoding="utf-8")
+    status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM201")
+    # RM201 sees " ," but the title holds math the plain text cannot say: reported, not fixed
+    assert "refman: 0 fixes applied, 1 findings remain" in err
+    assert out == entry

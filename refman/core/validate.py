@@ -92,7 +92,10 @@ def run(
         else:
             findings = [f for ref in subjects for f in rule.check(ref, ctx)]
         for finding in findings:
-            if finding.ref is article and finding.fix is not None:  # the page is never rewritten
+            if finding.fix is not None and (
+                finding.ref is article  # the page is never rewritten
+                or (finding.ref is not None and finding.fix.field in finding.ref.latex)  # $x^2$, \ce{}
+            ):
                 finding = Finding(finding.ref, finding.field, finding.message, None, finding.line,
                                   finding.severity)  # fmt: skip
             results.append(Result(_diagnostic(rule, finding, path), finding.ref))
