@@ -75,6 +75,7 @@ def test_crlf_file_and_unknown_tag():
     ("lines", "issued", "accessed"),
     [
         (["PY  - 1948", "DA  - July"], [[1948, 7]], None),
+        (["DA  - July", "PY  - 1948"], [[1948, 7]], None),  # the month before the year
         (["Y1  - 2004/05/01/"], [[2004, 5, 1]], None),
         (["PY  - 2012", "DA  - 2012/09/01"], [[2012, 9, 1]], None),
         (["DA  - 2020-05-12"], [[2020, 5, 12]], None),
@@ -101,6 +102,8 @@ def test_unparseable_date_is_kept_raw():
     ref = _one("TY  - BOOK\nTI  - X\nPY  - n.d.\nER  - \n")
     assert ref.issued.raw == "n.d." and ref.issued.date_parts is None
     assert ("PY", "n.d.") in _pairs(write(Library(references=[ref])))
+    superscript = _one("TY  - BOOK\nPY  - ²\nER  - \n")  # a digit that is not a number
+    assert superscript.issued.raw == "²" and superscript.issued.date_parts is None
 
 
 def test_repeated_authors_keywords_and_notes():
