@@ -29,12 +29,13 @@ reader_rule(
     "RM002",
     "unparsed-reference",
     Severity.WARNING,
-    """A reference list entry that could not be split into fields.
+    """A reference list entry that could not be split into fields, or not all of it.
 
     What it checks:
         Emitted by the free-text readers (reference lists, article pages) when an entry
-        matches none of the forms they know. The entry is kept whole as the title (and in
-        `unmapped`), so nothing is lost.
+        matches none of the forms they know (it is kept whole as the title), or when text of
+        an entry went into no field (a second page range, a second publisher): that text is
+        kept in `unmapped` ("unparsed") and quoted in the message, so nothing is lost.
     Why it matters:
         An unparsed entry has no author, date or outlet of its own: styles cannot format it
         and the other rules cannot check it.
