@@ -29,7 +29,7 @@ reader_rule(
     "RM002",
     "unparsed-reference",
     Severity.WARNING,
-    """A reference list entry that could not be split into fields, or not all of it.
+    """A reference list entry that could not be split into fields.
 
     What it checks:
         Emitted by the free-text readers (reference lists, article pages) when an entry
