@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Library, Reference
+from ..model import Library, Reference, csl_value
 from ..options import WriteOptions
 from ..parse import csl_note, ris_note
 from ..parse import ris_tags as rt
@@ -61,7 +61,7 @@ def _record(ref: Reference) -> str:
         if extra and not set(range(len(pairs), len(pairs) + len(extra))) <= set(built.extra_indices):
             bad["extra"], extra = list(ours["extra"]), []  # an unknown tag would be read as known
             continue
-        back = Reference.model_validate(built.data).to_csl()
+        back = {var: csl_value(value) for var, value in built.data.items() if var != "unmapped"}
         note = _note(ref, csl, back, _custom(custom, bad), from_note)
         unwanted = _unread(built, back, csl, meant, from_note)
         if not unwanted:
