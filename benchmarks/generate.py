@@ -135,6 +135,9 @@ def reflist_text(n: int, seed: int = 20230226) -> str:
 
 
 if __name__ == "__main__":
+    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
+        sys.stdout.write("usage: python3 benchmarks/generate.py [N] [csl-json|reflist]\n\n" + (__doc__ or ""))
+        sys.exit(0)
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     kind = sys.argv[2] if len(sys.argv) > 2 else "csl-json"
     sys.stdout.write(

@@ -149,7 +149,7 @@ def test_every_field(name, number):
 def test_unmapped_keeps_what_has_no_csl_variable():
     gost = {r.origin.number: r for r in _read("gost_ru.txt").library.references}
     assert gost[6].unmapped == {"et-al": True}
-    assert gost[7].unmapped == {"medium": "Текст : непосредственный"}
+    assert gost[7].unmapped == {"medium": "Текст : непосредственный", "responsibility": "Д. В. Кузнецов"}
     assert gost[11].unmapped == {"medium": "Текст : электронный"}
     assert gost[10].unmapped == {"unparsed-date": "2006"}  # the collection's year, not the law's
     translit = _read("translit.txt").library.references

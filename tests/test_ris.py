@@ -75,6 +75,7 @@ def test_crlf_file_and_unknown_tag():
     ("lines", "issued", "accessed"),
     [
         (["PY  - 1948", "DA  - July"], [[1948, 7]], None),
+        (["DA  - July", "PY  - 1948"], [[1948, 7]], None),  # the month before the year
         (["Y1  - 2004/05/01/"], [[2004, 5, 1]], None),
         (["PY  - 2012", "DA  - 2012/09/01"], [[2012, 9, 1]], None),
         (["DA  - 2020-05-12"], [[2020, 5, 12]], None),
@@ -101,6 +102,8 @@ def test_unparseable_date_is_kept_raw():
     ref = _one("TY  - BOOK\nTI  - X\nPY  - n.d.\nER  - \n")
     assert ref.issued.raw == "n.d." and ref.issued.date_parts is None
     assert ("PY", "n.d.") in _pairs(write(Library(references=[ref])))
+    superscript = _one("TY  - BOOK\nPY  - ²\nER  - \n")  # a digit that is not a number
+    assert superscript.issued.raw == "²" and superscript.issued.date_parts is None
 
 
 def test_repeated_authors_keywords_and_notes():
@@ -163,13 +166,15 @@ def test_no_records_is_an_error():
 def test_every_csl_type_has_a_ris_type_that_reads_back(csl_type):
     ris_type = rt.CSL_TO_RIS[csl_type]
     assert ris_type in rt.RIS_TO_CSL
-    back = _one(write(Library(references=[Reference(id="x", type=csl_type, title="T")]))).type
-    # several CSL types share one RIS type; the ones that come back as another are listed
+    text = write(Library(references=[Reference(id="x", type=csl_type, title="T")]))
+    assert _one(text).type == csl_type
+    # several CSL types share one RIS type: TY reads as another, so the note names the type
     lossy = {"article": "document", "entry": "document", "event": "document", "performance": "document",
              "treaty": "document", "collection": "book", "broadcast": "motion_picture", "interview":
              "personal_communication", "post": "post-weblog", "review": "article-journal",
              "review-book": "article-journal"}  # fmt: skip
-    assert back == lossy.get(csl_type, csl_type)
+    assert rt.RIS_TO_CSL[ris_type] == lossy.get(csl_type, csl_type)
+    assert (("N1", f"type: {csl_type}") in _pairs(text)) == (csl_type in lossy)
 
 
 def test_every_ris_type_reads_as_a_csl_type():
@@ -191,10 +196,12 @@ def test_writer_from_csl_json_item():
     assert pairs[0] == ("TY", "CHAP") and pairs[-1] == ("ER", "")
     for pair in [("ID", "ivanov2019"), ("AU", "Иванов, И. И."), ("AU", "ИМЭМО РАН"), ("A2", "van Beethoven, Ludwig"),
                  ("T2", "Сборник"), ("PY", "2019"), ("DA", "2019/05//"), ("Y2", "2024/01/02/"),
-                 ("SP", "10"), ("EP", "20"), ("KW", "Корея"), ("KW", "санкции")]:  # fmt: skip
+                 ("SP", "10–20"), ("KW", "Корея"), ("KW", "санкции")]:  # fmt: skip
         assert pair in pairs
+    assert "EP" not in dict(pairs)  # an en-dash range stays whole in SP: SP/EP would give a hyphen
     again = _one(write(Library(references=[ref])))
     assert again.issued.date_parts == [[2019, 5]] and again.accessed.date_parts == [[2024, 1, 2]]
+    assert again.page == "10–20" and again.unmapped == {}
 
 
 def test_sniff():

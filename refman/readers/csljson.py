@@ -17,8 +17,8 @@ from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import CSL_FIELDS, DATE_VARIABLES, DateValue, Library, Reference, SourceSpan
+from ..parse import csl_note
 from ..parse.dates import parse_date
-from . import csl_note
 
 #: Deeper nesting than this is not bibliographic data; refusing it bounds time and memory.
 MAX_DEPTH = 64

@@ -5,7 +5,9 @@ evidence), then the document decides what only the whole list can: how it writes
 dates (``parse.dates.infer_slash_convention``), whether quotes around a title are the list's
 habit or part of one title, and which people it names as speakers. Each item is then read by
 ``reflist_fields.parse_reference``. Nothing is dropped: an item that cannot be read (or is too
-long to be one reference) becomes a reference whose title is its text, with an RM002 warning.
+long to be one reference) becomes a reference whose title is its text, and text of an item
+that no field holds (``reflist_account``) is kept in ``unmapped["unparsed"]``, each with an
+RM002 warning.
 
 Judgment: quotes around a title are cut when most titles in the list are quoted (a list
 style); when only a few are, they belong to those titles (a headline that is a quotation,
@@ -17,11 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, Reference, SourceSpan
 from ..parse.dates import infer_slash_convention
 from ..parse.text import clean_spaces, has_cyrillic, repair_hyphenation, script_language, words_of
+from .reflist_account import unplaced
 from .reflist_fields import Context, Parsed, names_of_speakers, parse_reference
 
 NUMBERED = re.compile(r"^\s*(?:\[(?P<b>\d{1,6})\]|(?P<n>\d{1,6})[.)])\s+(?=\S)")
@@ -239,22 +243,43 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
         ref = result.ref
         if result.quotes and keep_quotes and ref.title:
             ref.title = result.quotes[0] + ref.title + result.quotes[1]
-        if not result.understood or not ref.title:
-            ref.title = ref.title or item.text
-            why = (
-                f"{len(item.text)} characters, longer than any reference (over {LONGEST_REFERENCE}): not read"
-                if len(item.text) > LONGEST_REFERENCE
-                else "could not tell the parts of this reference"
-            )
+        understood = result.understood and bool(ref.title)
+        ref.title = ref.title or item.text
+        _keep_unplaced(ref, item.text)
+        left = ref.unmapped.get("unparsed")
+        if not understood or left:
             diagnostics.append(
                 _diag(name, "RM002", "unparsed-reference", Severity.WARNING,
-                      f"{why}; kept whole as its title", line=item.line, number=item.number)
+                      _unread_message(item.text, ref, understood, left), line=item.line, number=item.number)
             )  # fmt: skip
         ref.origin = SourceSpan(path=name, line=item.line, end_line=item.end_line, number=item.number,
                                 raw=item.raw or item.text)  # fmt: skip
         _date_diagnostics(ref, result, ctx, name, item, diagnostics)
         references.append(ref)
     return references
+
+
+def _keep_unplaced(ref: Reference, text: str) -> None:
+    """Text of the item that no field holds (``reflist_account``) goes to
+    ``unmapped["unparsed"]``, beside what the reader could not place itself."""
+    spans = unplaced(text, ref) if ref.title != text else []
+    if spans:
+        left = " … ".join(spans)
+        old = ref.unmapped.get("unparsed")
+        ref.unmapped["unparsed"] = f"{old}. {left}" if isinstance(old, str) and old else left
+
+
+def _unread_message(text: str, ref: Reference, understood: bool, left: Any) -> str:
+    """What RM002 says: why the reading is incomplete, and where the text went."""
+    if len(text) > LONGEST_REFERENCE:
+        long = f"{len(text)} characters, longer than any reference (over {LONGEST_REFERENCE})"
+        return f"{long}: not read; kept whole as its title"
+    why = "could not tell the parts of this reference" if not understood else "read in part"
+    if ref.title == text:
+        return f"{why}; kept whole as its title"
+    if left:
+        return f"{why}; text not placed in any field kept in unmapped 'unparsed': {left!r}"
+    return f"{why}; every part kept, the reading is a guess"
 
 
 def _cyrillic_language(references: list[Reference], texts: list[str]) -> None:

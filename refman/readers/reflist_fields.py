@@ -71,6 +71,7 @@ class Parsed:
     quotes: tuple[str, str] | None = None  # quotes cut from the title, restored by the caller
     unread: list[tuple[str, str]] = field(default_factory=list)  # ambiguous dates left unread
     understood: bool = True  # False: nothing but a title could be read
+    repeats: list[str] = field(default_factory=list)  # a second publisher or locator: unparsed
 
 
 def parse_reference(text: str, ctx: Context) -> Parsed:
@@ -131,7 +132,7 @@ def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed)
             ref.author = names
             if et_al:
                 ref.unmapped["et-al"] = True
-        elif not names:
+        else:  # no names, or the byline named the authors already: kept as the list has it
             ref.unmapped["responsibility"] = strip_final_period(responsibility)
     main, _, info = title.partition(" : ")
     if not info and (unspaced := _THESIS_AFTER_COLON.search(title)) is not None:
@@ -179,10 +180,10 @@ def _read_elements(
         explicit, pieces = _container_pieces(first)
         if explicit is None and pieces and locator(pieces[0]) is None:
             explicit, pieces = pieces[0], pieces[1:]
-        _read_pieces(ref, pieces, texts, cut, ctx)
+        _read_pieces(ref, pieces, texts, cut, ctx, out.repeats)
         free = free + more
     for element in free:
-        if (edition := EDITION_HEAD.match(element)) is not None:
+        if ref.edition is None and (edition := EDITION_HEAD.match(element)) is not None:
             ref.edition, element = edition["v"], element[edition.end() :]
         if ref.type == "thesis" and (place := PLACE_YEAR.fullmatch(element.strip())) is not None:
             ref.publisher_place = place["place"]
@@ -192,6 +193,9 @@ def _read_elements(
             ref.note = _join(ref.note, element.rstrip(".")[1:-1].strip())
             continue
         if (pub := publisher(element)) is not None:
+            if ref.publisher is not None:  # a second "Place: Publisher, Year": kept as written
+                out.repeats.append(strip_final_period(element))
+                continue
             ref.publisher, ref.publisher_place = pub["publisher"], pub["publisher-place"]
             _year(ref, pub["year"])
             continue
@@ -201,7 +205,7 @@ def _read_elements(
             continue
         head, pieces = _container_pieces(element)
         before = len(texts)
-        _read_pieces(ref, pieces, texts, cut, ctx)
+        _read_pieces(ref, pieces, texts, cut, ctx, out.repeats)
         if head is not None:
             texts.insert(before, head)
     if explicit is not None:
@@ -221,8 +225,8 @@ def _read_elements(
             ref.section, leftovers = ". ".join(leftovers), []
     else:
         leftovers = []
-    if leftovers:
-        ref.unmapped["unparsed"] = ". ".join(leftovers)
+    if leftovers or out.repeats:
+        ref.unmapped["unparsed"] = ". ".join([*leftovers, *out.repeats])
 
 
 def _plain_text(element: str) -> bool:
@@ -250,7 +254,10 @@ def _container_pieces(element: str) -> tuple[str | None, list[str]]:
     return head, pieces
 
 
-def _read_pieces(ref: Reference, pieces: list[str], texts: list[str], cut: Cut, ctx: Context) -> None:
+def _read_pieces(
+    ref: Reference, pieces: list[str], texts: list[str], cut: Cut, ctx: Context, repeats: list[str]
+) -> None:
+    """Locators, dates and text pieces of an element; a locator given twice goes to ``repeats``."""
     for piece in pieces:
         found = locator(piece)
         if found is None and BARE_PAGES.fullmatch(piece.strip(" .")) and (ref.volume or ref.issue):
@@ -258,6 +265,9 @@ def _read_pieces(ref: Reference, pieces: list[str], texts: list[str], cut: Cut, 
         if found is None:
             if not _date_element(ref, piece, cut, ctx) and piece.strip(" .–—"):
                 texts.append(strip_final_period(piece))
+            continue
+        if any(key != "year" and ref.get(key) not in (None, v) for key, v in found.items()):
+            repeats.append(strip_final_period(piece))
             continue
         for key, value in found.items():
             if key == "year":
@@ -274,7 +284,8 @@ def _date_element(ref: Reference, element: str, cut: Cut, ctx: Context) -> bool:
     if ref.issued is None or (len(ref.issued.parts) < len(value.parts)):
         ref.issued = value
     else:
-        ref.unmapped["unparsed-date"] = element.strip(" .")
+        old = ref.unmapped.get("unparsed-date")
+        ref.unmapped["unparsed-date"] = f"{old}; {element.strip(' .')}" if old else element.strip(" .")
     return True
 
 
@@ -347,7 +358,12 @@ def _decide_type(ref: Reference, cut: Cut, out: Parsed) -> None:
     else:
         ref.type = "document"
         out.understood = bool(
-            ref.author or ref.issued or ref.container_title or ref.ISBN or ref.note or ref.unmapped
+            ref.author
+            or ref.issued
+            or ref.container_title
+            or ref.ISBN
+            or ref.note
+            or set(ref.unmapped) - {"unparsed"}
         )
 
 

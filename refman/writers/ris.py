@@ -1,19 +1,33 @@
-"""RIS out: one TY … ER record per reference, giving back every tag a RIS input had.
+"""RIS out: one TY … ER record per reference that no value can forge, and nothing dropped.
 
-The default tags follow what Zotero and EndNote write (AU, TI, T2, PY year + DA full date,
-Y2 access date, SP/EP, SN, KW per keyword). A reference read from RIS carries in
-``unmapped["ris"]`` its original type, tag choices, date texts and unknown tags (see
-``readers.ris``); they are used as long as they still agree with the reference's values.
-Lines end with LF; multi-line values continue on the following lines, as the spec allows.
+The tags follow what Zotero and EndNote write (AU, TI, T2, PY year + DA full date, Y2 access
+date, SP/EP, SN, KW per keyword). A reference read from RIS carries in ``unmapped["ris"]``
+its original type, tag choices, date texts and unknown tags (see ``parse.ris_record``); they
+are used as long as they still agree with the reference's values. Lines end with LF.
+
+Safety: RIS has no escapes, so a value never carries a line break onto a line of its own
+where it could start a tag or a record: in AB and N1 a line break starts a continuation
+line (the spec allows it; a line that looks like a tag is joined to the text before it),
+everywhere else it becomes a space (``parse.ris_tags.fold``). Tag names taken from a
+reference's data are used only when they are valid tag names.
+
+Completeness: the writer reads every record it writes back with the reader's own mapping
+(``parse.ris_record.build``). A tag line the reader would not read into its variable is left
+out, and every variable that does not come back exactly (one RIS has no tag for, the end of
+a date range, a title whose line break was folded, a name particle) goes into one N1 note of
+``variable: value`` lines, Zotero's Extra convention, which the reader reads back
+(``parse.ris_note``), with refman's ``custom`` data (unmapped fields, how dates were read).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Library, Name, Reference
+from ..model import Library, Reference, csl_value
 from ..options import WriteOptions
+from ..parse import csl_note, ris_note
 from ..parse import ris_tags as rt
+from ..parse.ris_record import Built, build
 
 #: CSL variables written, in this order, after TY/ID, the names and before the dates.
 _TEXT_ORDER = (
@@ -24,6 +38,9 @@ _TEXT_ORDER = (
     "citation-label", "annote",
 )  # fmt: skip
 _NAME_ORDER = ("author", "editor", "collection-editor", "translator")
+#: Rounds of leaving out lines the reader would not take back (one is the rule; a line left
+#: out can only uncover another in a record whose own data contradicts itself).
+_ROUNDS = 3
 
 
 def write(library: Library, options: WriteOptions | None = None) -> str:
@@ -32,28 +49,159 @@ def write(library: Library, options: WriteOptions | None = None) -> str:
 
 def _record(ref: Reference) -> str:
     ours: dict[str, Any] = ref.unmapped.get("ris") if isinstance(ref.unmapped.get("ris"), dict) else {}
-    tags: dict[str, str] = ours.get("tags") if isinstance(ours.get("tags"), dict) else {}
-    lines: list[tuple[str, str]] = [("TY", _type(ref, ours))]
+    bad: dict[str, Any] = {}
+    csl = ref.to_csl()
+    custom = csl.pop("custom", None)
+    from_note = _from_note(ref)
+    pairs, meant = _pairs(ref, ours, _choices(ours, bad))
+    extra = _extra(ours, bad)
+    rounds = 0
+    while True:
+        built = build(_read([*pairs, *extra]))
+        if extra and not set(range(len(pairs), len(pairs) + len(extra))) <= set(built.extra_indices):
+            bad["extra"], extra = list(ours["extra"]), []  # an unknown tag would be read as known
+            continue
+        back = {var: csl_value(value) for var, value in built.data.items() if var != "unmapped"}
+        note = _note(ref, csl, back, _custom(custom, bad), from_note)
+        unwanted = _unread(built, back, csl, meant, from_note)
+        if not unwanted:
+            final = build(_read([*pairs, *extra, ("N1", note)])) if note else built
+            unwanted = _residue(final, ours, len(pairs))
+        if not unwanted or rounds == _ROUNDS:
+            break
+        rounds += 1
+        pairs = [pair for i, pair in enumerate(pairs) if i not in unwanted]
+        meant = [var for i, var in enumerate(meant) if i not in unwanted]
+    pairs += extra
+    if note:
+        pairs.append(("N1", note))
+    pairs.append(("ER", ""))
+    return "".join(f"{tag}  - {text}\n" for tag, text in pairs) + "\n"
+
+
+def _read(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(tag, _as_read(tag, text)) for tag, text in pairs]
+
+
+def _unread(
+    built: Built, back: dict[str, Any], csl: dict[str, Any], meant: list[str], from_note: dict[str, Any]
+) -> set[int]:
+    """Lines written for a variable that the reader keeps aside, reads into a variable that
+    disagrees with the reference (an SN read as the other serial number, a shadowed repeat),
+    or reads as refman's block (a note made of "variable: value" lines): left out, the block
+    states the value. So is a line that gives other than the note for a variable read from
+    the note's own "key: value" lines: the reader takes it from the note again."""
+    generated = len(meant)
+    unwanted = {i for i in (*built.extra_indices, *built.block_indices) if i < generated}
+    for var, indices in built.sources.items():
+        unwanted.update(i for i in indices if i < generated and meant[i] != var)
+        if var in csl and _exact(back.get(var), csl[var]):
+            continue
+        if (
+            var not in csl
+            or from_note.get(var) == csl[var]
+            or not ris_note.agrees(var, back.get(var), csl[var])
+        ):
+            unwanted.update(i for i in indices if i < generated)
+    return unwanted
+
+
+def _residue(final: Built, ours: dict[str, Any], generated: int) -> set[int]:
+    """Lines that would leave the reader an ``unmapped["ris"]`` record the reference did not
+    have (a date text that is not the default, a tag choice): left out."""
+    found = final.data.get("unmapped", {}).get("ris")
+    if not isinstance(found, dict):  # none, or a field of another format that is called "ris"
+        return {i for i in final.extra_indices if i < generated}
+    unwanted: set[int] = set()
+    dates = ours.get("dates") if isinstance(ours.get("dates"), dict) else {}
+    tags = ours.get("tags") if isinstance(ours.get("tags"), dict) else {}
+    for tag, text in found.get("dates", {}).items():
+        if dates.get(tag) != text:
+            unwanted.update(final.sources.get(rt.ISSUED_OR_ACCESSED.get(tag, ""), []))
+    for var, choice in found.get("tags", {}).items():
+        if tags.get(var) != choice:
+            unwanted.update(final.sources.get(var, []))
+    for tag, (var, _) in rt.JOINED_TAGS.items():
+        if tag in found and found[tag] != ours.get(tag):
+            unwanted.update(final.sources.get(var, []))
+    unwanted.update(final.extra_indices)
+    return {i for i in unwanted if i < generated}
+
+
+def _as_read(tag: str, text: str) -> str:
+    """What the reader takes from a line as written (see ``parse.ris_tags.reread``)."""
+    return rt.reread(text.split("\n")) if tag in rt.LONG_TAGS else text.strip()
+
+
+def _written(tag: str, value: Any) -> str:
+    """A value as it is written after its tag: continuation lines or one folded line."""
+    text = str(value)
+    return "\n".join(rt.long_lines(text)) if tag in rt.LONG_TAGS else rt.fold(text)
+
+
+def _choices(ours: dict[str, Any], bad: dict[str, Any]) -> dict[str, str]:
+    """The input's tag choices that are tag names ("A1", or "AU,A1" one per name)."""
+    given = ours.get("tags") if isinstance(ours.get("tags"), dict) else {}
+    good = {}
+    for var, tags in given.items():
+        if isinstance(tags, str) and all(rt.TAG.fullmatch(t) for t in tags.split(",")):
+            good[var] = tags
+        else:
+            bad.setdefault("tags", {})[var] = tags
+    return good
+
+
+def _extra(ours: dict[str, Any], bad: dict[str, Any]) -> list[tuple[str, str]]:
+    """Unknown and repeated tags of the input, in order. If one of them is not a tag name and
+    a one-line text, they all stay in the note's ``custom`` instead (in their order)."""
+    out = []
+    for pair in ours.get("extra") or []:
+        ok = isinstance(pair, list | tuple) and len(pair) == 2 and isinstance(pair[0], str)
+        if not (ok and rt.TAG.fullmatch(pair[0]) and isinstance(pair[1], str)):
+            bad["extra"] = list(ours["extra"])
+            return []
+        written = _written(pair[0], pair[1])
+        if _as_read(pair[0], written) != pair[1]:
+            bad["extra"] = list(ours["extra"])
+            return []
+        out.append((pair[0], written))
+    return out
+
+
+def _pairs(
+    ref: Reference, ours: dict[str, Any], tags: dict[str, str]
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """TY, then every variable RIS has a tag for, as written (empty values left out), and the
+    variable each line is written for."""
+    out: list[tuple[str, str]] = [("TY", _type(ref, ours))]
+    meant = ["type"]
+
+    def add(var: str, tag: str, value: Any) -> None:
+        text = _written(tag, value)
+        if _as_read(tag, text):
+            out.append((tag, text))
+            meant.append(var)
+
     if ref.id not in ("", None):
-        lines.append((tags.get("id", "ID"), str(ref.id)))
+        add("id", tags.get("id", "ID"), ref.id)
     for var in _NAME_ORDER:
-        used = str(tags.get(var, rt.WRITE_TAG[var])).split(",")  # "A1" or one tag per name
+        used = tags.get(var, rt.WRITE_TAG[var]).split(",")  # "A1" or one tag per name
         for index, person in enumerate(ref.get(var) or []):
-            lines.append((used[min(index, len(used) - 1)], _name(person)))
+            add(var, used[min(index, len(used) - 1)], rt.name_text(person))
     for var in _TEXT_ORDER:
         value = ref.get(var)
         if value not in (None, ""):
-            lines.append((tags.get(var, rt.WRITE_TAG[var]), str(value)))
+            add(var, tags.get(var, rt.WRITE_TAG[var]), value)
     if ref.page not in (None, ""):
-        lines.extend(_pages(str(ref.page), tags.get("page")))
-    lines.extend(_dates(ref, ours.get("dates") if isinstance(ours.get("dates"), dict) else {}))
+        for tag, value in _pages(rt.fold(str(ref.page)).strip(), tags.get("page")):
+            add("page", tag, value)
+    given = ours.get("dates") if isinstance(ours.get("dates"), dict) else {}
+    for tag, value in _dates(ref, given):
+        add(rt.ISSUED_OR_ACCESSED[tag], tag, value)
     for tag, (var, sep) in rt.JOINED_TAGS.items():
-        lines.extend((tag, value) for value in _joined(ref.get(var), sep, ours.get(tag), tag))
-    for pair in ours.get("extra") or []:
-        if isinstance(pair, (list, tuple)) and len(pair) == 2:
-            lines.append((str(pair[0]), str(pair[1])))
-    lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}\n" for tag, value in lines) + "\n"
+        for value in _joined(ref.get(var), sep, ours.get(tag), tag):
+            add(var, tag, value)
+    return out, meant
 
 
 def _type(ref: Reference, ours: dict[str, Any]) -> str:
@@ -63,22 +211,8 @@ def _type(ref: Reference, ours: dict[str, Any]) -> str:
     return rt.CSL_TO_RIS.get(ref.type, "GEN")
 
 
-def _name(person: Name) -> str:
-    if person.family is None:
-        return person.literal or person.given or ""
-    family = " ".join(p for p in (person.non_dropping_particle, person.family) if p)
-    given = " ".join(p for p in (person.given, person.dropping_particle) if p)
-    parts = [family, given] if given or person.suffix else [family]
-    if person.suffix:
-        parts.append(person.suffix)
-    return ", ".join(parts)
-
-
 def _pages(page: str, tag: str | None) -> list[tuple[str, str]]:
-    first, last = rt.split_pages(page)
-    if tag == "SP" or last is None:
-        return [("SP", page)]
-    return [("SP", first), ("EP", last)]
+    return [("SP", page)] if tag == "SP" else rt.page_lines(page)
 
 
 def _agrees(text: str, parts: list[int]) -> bool:
@@ -90,34 +224,30 @@ def _agrees(text: str, parts: list[int]) -> bool:
 
 
 def _dates(ref: Reference, given: dict[str, Any]) -> list[tuple[str, str]]:
+    """The input's date tags where they still say the reference's dates, else the default."""
     issued, accessed = ref.issued, ref.accessed
+    default = rt.default_dates(issued, accessed)
     issued_tags = [t for t in given if t in rt.ISSUED_TAGS] if issued is not None else []
-    out: list[tuple[str, str]] = []
-    if issued is not None and not issued_tags:
-        issued_tags = ["PY", "DA"] if len(issued.parts) > 1 else ["PY"]
+    out = [pair for pair in default if pair[0] != rt.ACCESSED_TAG] if not issued_tags else []
     for tag in issued_tags:
+        assert issued is not None
         text = given.get(tag)
         if isinstance(text, str) and (_agrees(text, issued.parts) or text == issued.raw):
             out.append((tag, text))
         elif issued.parts:
             alone = len(issued.parts) == 1 and not isinstance(issued.season, str)
             short = tag == "PY" and ("DA" in issued_tags or alone)
-            out.append((tag, str(issued.parts[0]) if short else _full(issued.parts, issued.season)))
+            season = str(issued.season) if isinstance(issued.season, str) else ""
+            out.append((tag, str(issued.parts[0]) if short else rt.format_ris_date(issued.parts, season)))
         else:
             out.append((tag, issued.raw or issued.literal or ""))
     if accessed is not None:
         text = given.get(rt.ACCESSED_TAG)
         if isinstance(text, str) and (_agrees(text, accessed.parts) or text == accessed.raw):
             out.append((rt.ACCESSED_TAG, text))
-        elif accessed.parts:
-            out.append((rt.ACCESSED_TAG, rt.format_ris_date(accessed.parts)))
-        elif accessed.raw or accessed.literal:
-            out.append((rt.ACCESSED_TAG, accessed.raw or accessed.literal or ""))
+        else:
+            out += [pair for pair in default if pair[0] == rt.ACCESSED_TAG]
     return out
-
-
-def _full(parts: list[int], season: Any) -> str:
-    return rt.format_ris_date(parts, str(season) if isinstance(season, str) else "")
 
 
 def _joined(value: Any, sep: str, given: Any, tag: str) -> list[str]:
@@ -125,8 +255,53 @@ def _joined(value: Any, sep: str, given: Any, tag: str) -> list[str]:
     if value in (None, ""):
         return []
     text = str(value)
-    if isinstance(given, list) and sep.join(map(str, given)) == text:
-        return [str(v) for v in given]
+    if isinstance(given, list) and all(isinstance(v, str) for v in given) and sep.join(given) == text:
+        return list(given)
     if tag == "KW":
         return [part.strip() for part in text.split(",") if part.strip()]
     return [text]
+
+
+def _note(
+    ref: Reference, csl: dict[str, Any], back: dict[str, Any], kept: dict[str, Any], from_note: dict[str, Any]
+) -> str:
+    """The block of variables the tags do not give back exactly, and refman's own data."""
+    # a variable the note states too is read as the note's (CSL-JSON leaves it out) unless
+    # the block names it: so one the reference has in its own right is named
+    stated = csl_note.stated(ref.note) if isinstance(ref.note, str) and ":" in ref.note else {}
+    rows: list[str] = []
+    for var, value in csl.items():
+        if var == "id" or (var in from_note and from_note[var] == value):
+            continue  # the note itself states it (read from its "key: value" lines)
+        if _exact(back.get(var), value) and stated.get(var) != value:
+            continue
+        rows += ris_note.lines(var, value)
+    if kept:
+        rows += ris_note.lines("custom", kept)
+    return "\n".join(rows)
+
+
+def _from_note(ref: Reference) -> dict[str, Any]:
+    return (ref.origin.note_fields if ref.origin is not None else None) or {}
+
+
+def _exact(read: Any, value: Any) -> bool:
+    """The value read back is the reference's (a number as its text: RIS is text)."""
+    return read == value or (isinstance(value, int) and not isinstance(value, bool) and read == str(value))
+
+
+def _custom(custom: Any, bad: dict[str, Any]) -> dict[str, Any]:
+    """CSL ``custom`` for the note: without ``unmapped.ris`` (the tags say it), with what of
+    it no tag could hold."""
+    kept = dict(custom) if isinstance(custom, dict) else {}
+    ours = dict(kept.pop("refman", None) or {})
+    unmapped = {
+        k: v for k, v in (ours.pop("unmapped", None) or {}).items() if k != "ris" or not isinstance(v, dict)
+    }
+    if bad:
+        unmapped["ris"] = bad
+    if unmapped:
+        ours["unmapped"] = unmapped
+    if ours:
+        kept["refman"] = ours
+    return kept

@@ -33,8 +33,9 @@ reader_rule(
 
     What it checks:
         Emitted by the free-text readers (reference lists, article pages) when an entry
-        matches none of the forms they know. The entry is kept whole as the title (and in
-        `unmapped`), so nothing is lost.
+        matches none of the forms they know (it is kept whole as the title), or when text of
+        an entry went into no field (a second page range, a second publisher): that text is
+        kept in `unmapped` ("unparsed") and quoted in the message, so nothing is lost.
     Why it matters:
         An unparsed entry has no author, date or outlet of its own: styles cannot format it
         and the other rules cannot check it.

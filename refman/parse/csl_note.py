@@ -84,20 +84,25 @@ def date_from_text(text: str) -> dict[str, Any]:
     return {"date-parts": parts}
 
 
+def stated(note: str) -> dict[str, Any]:
+    """The variables the note's lines state, as CSL-JSON values: the first line for each, every
+    line for a name variable."""
+    found: dict[str, Any] = {}
+    for var, text in extras(note):
+        value = csl_value(var, text)
+        if var in NAME_VARIABLES:
+            found.setdefault(var, []).append(value)
+        elif var not in found:
+            found[var] = value
+    return found
+
+
 def apply(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The item with the note's variables filled where it has none, and what was filled."""
     note = item.get("note")
     if not isinstance(note, str) or ":" not in note:
         return item, {}
-    filled: dict[str, Any] = {}
-    for var, text in extras(note):
-        if var in item and var not in filled:
-            continue
-        value = csl_value(var, text)
-        if var in NAME_VARIABLES:
-            filled.setdefault(var, []).append(value)
-        elif var not in filled:
-            filled[var] = value
+    filled = {var: value for var, value in stated(note).items() if var not in item}
     out = {**item, **filled}
     if "type" not in item:
         kind = note_type(note)
