@@ -74,6 +74,20 @@ def meaning(name: str, expr: str, macros: dict[str, str]) -> Any:
     return plain
 
 
+class Meaning:
+    """``meaning`` for one entry, each (field, expression) worked out once."""
+
+    def __init__(self, macros: dict[str, str]) -> None:
+        self.macros = macros
+        self.known: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, name: str, expr: str) -> Any:
+        key = (name, expr)
+        if key not in self.known:
+            self.known[key] = meaning(name, expr, self.macros)
+        return self.known[key]
+
+
 def anchor(
     ref: Reference,
     etype: str,
@@ -87,6 +101,7 @@ def anchor(
     Each fresh field is paired with one source field: first by its own name, then by its twin
     in the other dialect, then by a field the reader sends to the same variable with the
     same meaning; each pass sees only what the earlier ones left."""
+    mean = Meaning(macros)
     origin = ref.origin
     source: list[Field] = list(origin.fields or []) if origin is not None else []
     written_type = _TYPE.match(origin.raw or "") if origin is not None else None
@@ -105,16 +120,17 @@ def anchor(
             if i in pairs:
                 continue
             name = fresh[i][0]
-            free = [j for j in range(len(source)) if j not in pairs.values()]
+            taken = set(pairs.values())
+            free = [j for j in range(len(source)) if j not in taken]
             if rule in ("name=", "twin="):  # the same field saying the same: surely the one
                 wanted = name if rule == "name=" else TWINS.get(name)
-                said = meaning(name, exprs[i], macros)
+                said = mean(name, exprs[i])
                 found = next(
-                    (j for j in free if names[j] == wanted and meaning(name, source[j][1], macros) == said),
+                    (j for j in free if names[j] == wanted and mean(name, source[j][1]) == said),
                     None,
                 )
             elif rule == "variable":
-                found = _same_variable(source, free, name, exprs[i], macros)
+                found = _same_variable(source, free, name, exprs[i], mean)
             elif rule in ("name", "twin"):  # the same field, its value changed
                 wanted = name if rule == "name" else TWINS.get(name)
                 found = next((j for j in free if names[j] == wanted), None)
@@ -132,25 +148,23 @@ def anchor(
             continue
         j = pairs[i]
         src_name, src_expr = source[j]
-        part = _group_part(source, names, used, name, j, expr, macros) if dialect == "biblatex" else None
+        part = _group_part(source, names, used, name, j, expr, mean) if dialect == "biblatex" else None
         if part is not None:  # title + subtitle as read, unchanged
             used.add(part)
             placed += [(j, source[j]), (part, source[part])]
             continue
-        split = (
-            _split_group(source, names, used, name, j, fresh[i], macros) if dialect == "biblatex" else None
-        )
+        split = _split_group(source, names, used, name, j, fresh[i], mean) if dialect == "biblatex" else None
         if split is not None:  # changed (a fix): cut again where the source cut it
             part, head_expr, tail_expr = split
             used.add(part)
             placed += [(j, (src_name, head_expr)), (part, (source[part][0], tail_expr))]
             continue
         spelled = src_name if names[j] not in (TWINS.get(name),) else name
-        same = meaning(name, src_expr, macros) == meaning(name, expr, macros)
+        same = mean(name, src_expr) == mean(name, expr)
         placed.append((j, (spelled, src_expr if same else _in_source_style(src_expr, fresh[i]))))
     fresh_names = {name for name, _, _ in fresh}
     for j, (src_name, src_expr) in enumerate(source):
-        if j not in used and _still_said(ref, names[j], src_expr, fresh_names, macros):
+        if j not in used and _still_said(ref, names[j], src_expr, fresh_names, mean):
             placed.append((j, (src_name, src_expr)))
     placed.sort(key=lambda item: item[0])
     return out_type, [field for _, field in placed]
@@ -163,7 +177,7 @@ def _split_group(
     name: str,
     head: int,
     fresh: tuple[str, str, bool],
-    macros: dict[str, str],
+    mean: Meaning,
 ) -> tuple[int, str, str] | None:
     """A changed title whose source had a subtitle: (subtitle index, title, subtitle), cut
     after as many ": " as the source's title holds, each part in its source's style."""
@@ -173,7 +187,7 @@ def _split_group(
     if part in used:
         return None
     plain = to_unicode(fresh[1])
-    cuts = meaning(name, source[head][1], macros).count(": ") + 1
+    cuts = mean(name, source[head][1]).count(": ") + 1
     pieces = plain.split(": ")
     if len(pieces) <= cuts:
         return None
@@ -190,7 +204,7 @@ def _group_part(
     name: str,
     head: int,
     expr: str,
-    macros: dict[str, str],
+    mean: Meaning,
 ) -> int | None:
     """The subtitle field, when the fresh title is the source's title and subtitle joined."""
     if name not in GROUPS or names[head] != name or GROUPS[name] not in names:
@@ -198,10 +212,10 @@ def _group_part(
     part = names.index(GROUPS[name])
     if part in used:
         return None
-    first = meaning(name, source[head][1], macros)
-    rest = meaning(name, source[part][1], macros)
+    first = mean(name, source[head][1])
+    rest = mean(name, source[part][1])
     joined = f"{first} {rest}" if first.endswith(("?", "!", ":")) else f"{first}: {rest}"
-    return part if joined == meaning(name, expr, macros) else None
+    return part if joined == mean(name, expr) else None
 
 
 def _in_source_style(src_expr: str, fresh: tuple[str, str, bool]) -> str:
@@ -230,31 +244,29 @@ def _variables(name: str) -> frozenset[str]:
     return _SHARED.get(name) or (frozenset([single]) if single else frozenset())
 
 
-def _same_variable(
-    source: list[Field], free: list[int], name: str, expr: str, macros: dict[str, str]
-) -> int | None:
+def _same_variable(source: list[Field], free: list[int], name: str, expr: str, mean: Meaning) -> int | None:
     """An unused source field that says the same under another name (``journal`` of a @book
     that the writer would call ``booktitle``): the source's name is kept."""
     targets = _variables(name)
     if not targets:
         return None
-    said = meaning(name, expr, macros)
+    said = mean(name, expr)
     for index in free:
         src_name, src_expr = source[index]
-        if targets & _variables(src_name.lower()) and meaning(src_name, src_expr, macros) == said:
+        if targets & _variables(src_name.lower()) and mean(src_name, src_expr) == said:
             return index
     return None
 
 
-def _still_said(ref: Reference, name: str, expr: str, fresh_names: set[str], macros: dict[str, str]) -> bool:
+def _still_said(ref: Reference, name: str, expr: str, fresh_names: set[str], mean: Meaning) -> bool:
     """A source field the fresh fields do not cover: kept unless the model no longer says it."""
     if name in _DATE_PARTS:
-        if meaning(name, expr, macros) == "":
+        if mean(name, expr) == "":
             return ref.issued is not None  # month = "" beside a year: kept as read
         return not (fresh_names & _DATE_PARTS) and ref.issued is not None
     if name in GROUPS.values() or name in ("crossref", "xdata"):
         return False  # folded into the title; or a link the fresh fields keep where it resolves
-    if name in ref.unmapped or meaning(name, expr, macros) in ("", []):
+    if name in ref.unmapped or mean(name, expr) in ("", []):
         return True  # kept as read; an empty field goes only by a reported fix (RM109)
     var = NAME_FIELDS.get(name) or TEXT_FIELDS.get(name) or _CSL_NAMED.get(name)
     if var is None or name in _SHARED:
@@ -262,7 +274,7 @@ def _still_said(ref: Reference, name: str, expr: str, fresh_names: set[str], mac
     value = ref.get(var)
     if value is None or value in ("", []):
         return False  # removed since reading (a fix, a merge)
-    said = meaning(name, expr, macros)
+    said = mean(name, expr)
     if var == "genre":
         return True  # the genre a type implies, which the fresh fields leave out
     current = [n.model_dump(exclude_none=True) for n in value] if name in NAME_FIELDS else str(value)
