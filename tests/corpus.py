@@ -100,6 +100,13 @@ TWINS = {"journal": "journaltitle", "address": "location", "school": "institutio
          "language": "langid", "year": "date", "month": "date", "day": "date", "subtitle": "title"}  # fmt: skip
 
 
+def string_names(text: str) -> list[str]:
+    """Every ``@string`` name defined, in order and with repeats (a redefinition counts)."""
+    import re
+
+    return [m.lower() for m in re.findall(r"(?im)^[ \t%]*@\s*string\s*[{(]\s*([^\s=]+)", text)]
+
+
 def lost_fields(
     before: dict[str, set[str]], after: dict[str, set[str]], renamed: dict[str, str]
 ) -> list[str]:
@@ -144,6 +151,8 @@ def check(path: Path, fix: bool = True) -> dict[str, object]:
         if first != second:
             problems.append(f"{target}: not a fixed point")
         after = source_entries(first)
+        if string_names(first) != string_names(text):
+            problems.append(f"{target}: @string definitions lost")
         lost_keys = [k for k in before if renamed.get(k, k) not in after]
         problems += [f"{target}: key lost: {k}" for k in lost_keys]
         if target == dialect:

@@ -142,9 +142,22 @@ def test_fix_with_nothing_to_fix_gives_the_input_back_in_its_dialect(run_cli):
 
 def test_no_fix_touches_a_value_read_from_latex_plain_text_cannot_say(run_cli, tmp_path):
     bib = tmp_path / "math.bib"
-    entry = "@article{so3,\n  title = {The group {$ {\\rm SO}(3) $} , and its spin cover},\n  year = {1990},\n}\n"
+    entry = (
+        "@article{so3,\n  title = {The group {$ {\\rm SO}(3) $} , and its spin cover},\n  year = {1990},\n}\n"
+    )
     bib.write_text(entry, encoding="utf-8")
     status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM201")
     # RM201 sees " ," but the title holds math the plain text cannot say: reported, not fixed
     assert status == 1 and "refman: 0 fixes applied, 1 findings remain" in err
     assert out == entry
+
+
+def test_a_string_defined_again_is_kept_and_the_later_value_used(tmp_path):
+    text = (
+        "%@String{cup = {Cambridge Univ.\\ Press}}% old form\n\n"
+        "@String{cup = {Cambridge University Press}}\n\n"
+        "@book{b, title = {T}, publisher = cup}\n"
+    )
+    library = _read(text)
+    assert library.references[0].publisher == "Cambridge University Press"  # BibTeX: the later
+    assert api.export(library, "bibtex") == text  # both definitions, and the comment, kept

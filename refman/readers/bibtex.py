@@ -112,6 +112,16 @@ class _Reading:
             dupes = ", ".join(sorted(block.duplicate_keys))
             self.report("RM008", Severity.WARNING, f"duplicate field(s) {dupes}: the first is used", line)
             self.entry(block.ignore_error_block, line, block.raw)
+        elif isinstance(block, bp.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, bp.String):
+            string = block.ignore_error_block  # a macro defined again: BibTeX uses the later value
+            self.report(
+                "RM008",
+                Severity.WARNING,
+                f"@string {string.key} defined again: the later value is used",
+                line,
+            )
+            self.macros[string.key.lower()] = self.value(string.value, line, f"@string {string.key}")
+            self.blocks.append(["string", line, block.raw, gap])
         elif isinstance(block, bp.DuplicateBlockKeyBlock):
             self.entry(block.ignore_error_block, line, block.raw)
         elif isinstance(block, bp.ParsingFailedBlock):
