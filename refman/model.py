@@ -120,6 +120,9 @@ class SourceSpan(_Model):
     fields: list[tuple[str, str]] | None = None
     #: BibTeX fields the entry took from its ``crossref``/``xdata`` parent (not its own).
     inherited: list[str] | None = None
+    #: Why the entry as read cannot be trusted field by field (a value whose braces do not
+    #: balance, a field name that is not one): it is written back as read and never changed.
+    damaged: str | None = None
 
 
 _NAME_VARS = (

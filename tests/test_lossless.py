@@ -161,3 +161,18 @@ def test_a_string_defined_again_is_kept_and_the_later_value_used(tmp_path):
     library = _read(text)
     assert library.references[0].publisher == "Cambridge University Press"  # BibTeX: the later
     assert api.export(library, "bibtex") == text  # both definitions, and the comment, kept
+
+
+def test_an_entry_bibtexparser_misreads_is_kept_as_written_and_never_fixed(run_cli, tmp_path):
+    """A quoted value with a brace group holding '"' ({"a}: babel's ä) is valid BibTeX that
+    bibtexparser splits wrongly; refman must not rewrite it from the wrong fields."""
+    entry = (
+        '@Book{Tschichold:NT91,\n  author = "Jan Tschichold",\n  title = "{Die Neue Typographie}",\n'
+        '  subtitle = "{Ein Handbuch f{\\"u}r zeitgem{"a}{\\ss} Schaffende}",\n  year = "1991",\n}\n'
+    )
+    bib = tmp_path / "t.bib"
+    bib.write_text(entry, encoding="utf-8")
+    status, out, err = run_cli("validate", str(bib), "--fix", "--to", "biblatex")
+    assert status == 1 and out == entry and "refman: 0 fixes applied" in err
+    messages = [d.message for d in api.load([str(bib)]).diagnostics]
+    assert "Tschichold:NT91: the value of subtitle is not closed; the entry is kept exactly as written" in messages

@@ -95,6 +95,7 @@ def run(
             if finding.fix is not None and (
                 finding.ref is article  # the page is never rewritten
                 or (finding.ref is not None and finding.fix.field in finding.ref.latex)  # $x^2$, \ce{}
+                or (finding.ref is not None and finding.ref.origin is not None and finding.ref.origin.damaged)
             ):
                 finding = Finding(finding.ref, finding.field, finding.message, None, finding.line,
                                   finding.severity)  # fmt: skip

@@ -25,7 +25,8 @@ from bibtexparser import model as bp
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, SourceSpan
 from ..parse.bibtex_fields import BIBLATEX_MARKERS, field_name, fingerprint
-from ..parse.bibtex_values import ValueTooLongError, evaluate
+from ..parse.bibtex_values import ValueTooLongError, evaluate, split_concatenation
+from ..parse.latex import balanced
 from .bibtex_entry import inherit, to_reference
 
 # bibtexparser logs every failed block on stderr; this reader reports each one as a
@@ -85,6 +86,7 @@ class _Reading:
         self.biblatex = False
         self.keys: set[str] = set()
         self.gap: str | None = None
+        self.damage: str | None = None
         self.tail = ""
 
     def report(self, code: str, severity: Severity, message: str, line: int | None) -> None:
@@ -163,6 +165,14 @@ class _Reading:
             if name not in fields:
                 fields[name] = self.value(str(field.value), line, f"{entry.key}: {name}")
         etype = entry.entry_type.lower()
+        self.damage = damage(source)
+        if self.damage:
+            self.report(
+                "RM008",
+                Severity.WARNING,
+                f"{entry.key}: {self.damage}; the entry is kept exactly as written",
+                line,
+            )
         if not self.biblatex and (etype in _BIBLATEX_TYPES or fields.keys() & BIBLATEX_MARKERS):
             self.biblatex = True
         if etype == "xdata":
@@ -175,7 +185,26 @@ class _Reading:
             self.report("RM008", Severity.WARNING, f"duplicate key {entry.key!r}: both entries kept", line)
         self.keys.add(entry.key.lower())
         end = line + (raw or "").count("\n")
-        self.entries.append((etype, entry.key, fields, line, end, raw or "", source, self.gap))
+        self.entries.append((etype, entry.key, fields, line, end, raw or "", source, self.gap, self.damage))
+
+
+_FIELD_NAME = re.compile(r"^[A-Za-z_][^\s=,{}\"#%'()]*$")
+
+
+def damage(source: list[tuple[str, str]]) -> str | None:
+    """Why fields as bibtexparser split them cannot be the entry's own (it misreads a quoted
+    value holding a brace group with a '"' in it, such as {"a}), or None."""
+    for key, value in source:
+        name = field_name(key)
+        if not _FIELD_NAME.match(name):
+            return f"{name[:40]!r} is not a field name"
+        for piece in split_concatenation(value):
+            inner = piece[1:-1] if piece[:1] in '{"' else piece
+            if piece[:1] in '{"' and (len(piece) < 2 or piece[-1] != {"{": "}", '"': '"'}[piece[0]]):
+                return f"the value of {name} is not closed"
+            if not balanced(inner):
+                return f"the braces of {name} do not balance"
+    return None
 
 
 def read(text: str, name: str = "-") -> ReadResult:
@@ -212,7 +241,7 @@ def read(text: str, name: str = "-") -> ReadResult:
 def _build(state: _Reading) -> Library:
     library = Library()
     parents = {key.lower(): (etype, fields) for etype, key, fields, *_ in state.entries}
-    for etype, key, fields, line, end, raw, source, gap in state.entries:
+    for etype, key, fields, line, end, raw, source, gap, damaged in state.entries:
         own = fields
         fields = _inherited(state, etype, fields, parents, line)
         try:
@@ -223,7 +252,13 @@ def _build(state: _Reading) -> Library:
             continue
         inherited = [name for name in fields if name not in own] or None
         ref.origin = SourceSpan(
-            path=state.name, line=line, end_line=end, raw=raw, fields=source, inherited=inherited
+            path=state.name,
+            line=line,
+            end_line=end,
+            raw=raw,
+            fields=source,
+            inherited=inherited,
+            damaged=damaged,
         )
         library.references.append(ref)
         state.blocks.append(["entry", line, fingerprint(ref), gap])

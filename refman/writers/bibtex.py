@@ -51,6 +51,8 @@ def format_entry(
     macros: dict[str, str] | None = None,
 ) -> str:
     """One entry written from the model, anchored to its fields as read where it has them."""
+    if ref.origin is not None and ref.origin.damaged and ref.origin.raw:
+        return ref.origin.raw.rstrip("\n") + "\n"  # its fields cannot be trusted: as read
     etype = entry_type(ref, dialect)
     fresh = fields(ref, dialect, etype, known_keys)
     if ref.origin is not None and ref.origin.fields is not None:
