@@ -78,8 +78,10 @@ _BLANK_LINE = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
 _BREAKS = re.compile(r" ?\x00([NP]) ?")
 #: Commands whose meaning the plain text cannot hold: a value using one keeps its LaTeX.
 LOSSY_COMMANDS = re.compile(
-    r"\\(?:textsuperscript|textsubscript|super|sub|ensuremath|sout|underline)(?![A-Za-z])"
-)
+    r"\\(?:textsuperscript|textsubscript|super|sub|ensuremath|sout|underline|emph|textit|textbf|textsc|"
+    r"textsl|texttt|textsf|mkbibemph|mkbibitalic|mkbibbold|it|bf|em|sc|sl|tt|itshape|bfseries|scshape|"
+    r"TeX|LaTeX|BibTeX|METAFONT|MF|AmS|AMS)(?![A-Za-z])"
+)  # superscripts, font changes and logos: the plain text keeps the letters, not their look
 _NEEDS_WORK = re.compile(r"[\\{}~$`']|--")
 
 

@@ -17,10 +17,10 @@ import re
 
 from ..model import Library, Reference
 from ..options import WriteOptions
-from ..parse.bibtex_fields import fingerprint, safe_key
+from ..parse.bibtex_fields import BIBLATEX_MARKERS, field_name, fingerprint, safe_key
 from ..parse.text import unique_key
 from .bibtex_anchor import anchor
-from .bibtex_fields_out import entry_type, fields
+from .bibtex_fields_out import BIBTEX_TYPES, entry_type, fields
 
 _XDATA_KEY = re.compile(r"@\s*xdata\s*[{(]\s*([^,\s]+)", re.IGNORECASE)
 #: An entry's type and key as written: ``@Article{Smith:2001,``.
@@ -113,6 +113,18 @@ class _Layout:
         return left + (" " * (self.value - width) if width < self.value else " ") + value
 
 
+def _entry_dialect(ref: Reference, dialect: str) -> str:
+    """The dialect to rewrite one entry of a file written back in its own dialect: a plain
+    BibTeX entry in a BibLaTeX file stays BibTeX (``year``, ``address``), which biber reads."""
+    origin = ref.origin
+    if dialect != "biblatex" or origin is None or origin.fields is None:
+        return dialect
+    head = _HEAD.match(origin.raw or "")
+    names = {field_name(name) for name, _ in origin.fields}
+    plain = head is not None and head[1].lower() in BIBTEX_TYPES and not names & BIBLATEX_MARKERS
+    return "bibtex" if plain else dialect
+
+
 def _same_as_read(ref: Reference, key: str, written_type: str, pairs: list[tuple[str, str]]) -> bool:
     """The entry would come out field for field as it was read: its raw text is written."""
     origin = ref.origin
@@ -160,9 +172,8 @@ def _write(library: Library, dialect: str) -> str:
             ref = refs[index]
             unchanged = same_dialect and keys[index] == str(ref.id) and fingerprint(ref) == payload
             raw = ref.origin.raw if ref.origin is not None else None
-            text = (
-                raw if unchanged and raw else format_entry(ref, keys[index], dialect, known, macros.get(path))
-            )
+            own = _entry_dialect(ref, dialect) if same_dialect else dialect
+            text = raw if unchanged and raw else format_entry(ref, keys[index], own, known, macros.get(path))
             parts.append(gap + text.rstrip("\n"))
         parts.append(str(layout.get("tail", "\n")) or "\n")
     for index, ref in enumerate(refs):

@@ -13,6 +13,7 @@ writing the output again gives the same bytes.
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -50,6 +51,7 @@ _SHARED = {
 }
 _DATE_PARTS = frozenset(["year", "month", "day", "date"])
 _TYPE = re.compile(r"\s*@\s*([A-Za-z]+)")
+_CONTEXT = 12  # characters on each side that place an edit in the source
 _DATE_LIKE = re.compile(r"^[\d/.~?%X-]+$")
 
 Field = tuple[str, str]  # (name as written, value expression)
@@ -161,7 +163,9 @@ def anchor(
             continue
         spelled = src_name if names[j] not in (TWINS.get(name),) else name
         same = mean(name, src_expr) == mean(name, expr)
-        placed.append((j, (spelled, src_expr if same else _in_source_style(src_expr, fresh[i]))))
+        if not same:
+            src_expr = _edited(name, src_expr, exprs[i], mean) or _in_source_style(src_expr, fresh[i])
+        placed.append((j, (spelled, src_expr)))
     fresh_names = {name for name, _, _ in fresh}
     for j, (src_name, src_expr) in enumerate(source):
         if j not in used and _still_said(ref, names[j], src_expr, fresh_names, mean):
@@ -216,6 +220,34 @@ def _group_part(
     rest = mean(name, source[part][1])
     joined = f"{first} {rest}" if first.endswith(("?", "!", ":")) else f"{first}: {rest}"
     return part if joined == mean(name, expr) else None
+
+
+def _edited(name: str, src_expr: str, fresh_expr: str, mean: Meaning) -> str | None:
+    """The source expression with the same edits the plain value took (a fix removed a dot,
+    a space), so that the rest of it, LaTeX, line breaks and all, stays as written; None when
+    an edit cannot be placed in the source without doubt."""
+    old, new = mean(name, src_expr), mean(name, fresh_expr)
+    if not isinstance(old, str) or not isinstance(new, str) or name in VERBATIM_FIELDS:
+        return None
+    edits: list[tuple[int, int, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = old[max(0, i1 - _CONTEXT) : i1], old[i2 : i2 + _CONTEXT]
+        pattern = _loose(left) + "(" + _loose(old[i1:i2]) + ")" + _loose(right)
+        found = list(re.finditer(pattern, src_expr))
+        if len(found) != 1:
+            return None
+        edits.append((found[0].start(1), found[0].end(1), escape(new[j1:j2])))
+    text = src_expr
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text if edits and mean(name, text) == new else None
+
+
+def _loose(text: str) -> str:
+    """A pattern for plain text as the source may spell it: any run of white space for one."""
+    return r"\s+".join(re.escape(part) for part in re.split(r"\s+", text)) if text.strip() else r"\s*"
 
 
 def _in_source_style(src_expr: str, fresh: tuple[str, str, bool]) -> str:
