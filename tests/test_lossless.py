@@ -140,16 +140,18 @@ def test_fix_with_nothing_to_fix_gives_the_input_back_in_its_dialect(run_cli):
     assert out == path.read_text(encoding="utf-8")  # byte for byte: BibLaTeX, macros, comments
 
 
-def test_no_fix_touches_a_value_read_from_latex_plain_text_cannot_say(run_cli, tmp_path):
+def test_a_fix_on_a_value_with_latex_is_made_to_the_latex_or_not_at_all(run_cli, tmp_path):
     bib = tmp_path / "math.bib"
-    entry = (
-        "@article{so3,\n  title = {The group {$ {\\rm SO}(3) $} , and its spin cover},\n  year = {1990},\n}\n"
-    )
+    entry = "@article{so3,\n  title = {The group {$ {\\rm SO}(3) $} , and its spin cover},\n  year = {1990},\n}\n"
     bib.write_text(entry, encoding="utf-8")
     status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM201")
-    # RM201 sees " ," but the title holds math the plain text cannot say: reported, not fixed
-    assert status == 1 and "refman: 0 fixes applied, 1 findings remain" in err
-    assert out == entry
+    assert status == 0 and "refman: 1 fixes applied, 0 findings remain" in err
+    assert out == entry.replace("$} ,", "$},")  # the math and its braces as written
+    # where the edit cannot be placed in the LaTeX without doubt, the finding stays unfixed
+    entry = "@article{a,\n  title = {A report with \\emph{emphasis} .},\n  year = 2000,\n}\n"
+    bib.write_text(entry, encoding="utf-8")
+    status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM201")
+    assert status == 1 and "refman: 0 fixes applied, 1 findings remain" in err and out == entry
 
 
 def test_a_string_defined_again_is_kept_and_the_later_value_used(tmp_path):
@@ -176,3 +178,31 @@ def test_an_entry_bibtexparser_misreads_is_kept_as_written_and_never_fixed(run_c
     assert status == 1 and out == entry and "refman: 0 fixes applied" in err
     messages = [d.message for d in api.load([str(bib)]).diagnostics]
     assert "Tschichold:NT91: the value of subtitle is not closed; the entry is kept exactly as written" in messages
+
+
+def test_a_fix_edits_the_value_as_written(run_cli, tmp_path):
+    """Beebe's layout, a macro and a multi-line quoted note: only the doubled period goes."""
+    entry = (
+        '@Book{Beccari:TLS91,\n  author =       "Claudio Beccari",\n  publisher =    pub-EUH,\n'
+        '  year =         "1991",\n  address =      pub-EUH:adr,\n'
+        '  note =         "The pages were reduced to the final size..\n\n'
+        '                 The fonts are those of the standard {\\TeX} set.",\n}\n'
+    )
+    bib = tmp_path / "b.bib"
+    bib.write_text('@String{pub-EUH = "Ed. Univ."}\n@String{pub-EUH:adr = "Roma"}\n\n' + entry, encoding="utf-8")
+    status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM203")
+    assert status == 0 and "refman: fixed Beccari:TLS91: note: '..' made single (RM203)" in err
+    assert "refman: 1 fixes applied, 0 findings remain" in err
+    assert out.endswith(entry.replace("final size..", "final size."))  # nothing else moved
+
+
+def test_a_plain_bibtex_entry_in_a_biblatex_file_stays_bibtex_when_rewritten(run_cli, tmp_path):
+    text = (
+        "@book{new, title = {New}, date = {2020}, location = {Berlin}}\n\n"
+        "@book{old,\n  title = {Old book .},\n  year = {1990},\n  address = {Paris},\n}\n"
+    )
+    bib = tmp_path / "mixed.bib"
+    bib.write_text(text, encoding="utf-8")
+    status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM201")
+    assert status == 0 and "refman: fixed old: title: removed space before '.' (RM201)" in err
+    assert out == text.replace("Old book .", "Old book.")  # year and address stay; no date

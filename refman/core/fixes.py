@@ -17,6 +17,7 @@ from pydantic import TypeAdapter
 
 from ..diagnostics import Diagnostic, FixSafety
 from ..model import Library, Reference, attribute_name, csl_value
+from ..parse.latex_edit import place_edits
 from .validate import run, selected_rules
 
 MAX_PASSES = 8
@@ -50,6 +51,14 @@ def _apply(ref: Reference, diag: Diagnostic) -> bool:
     if attr not in Reference.model_fields or csl_value(getattr(ref, attr)) != fix.old or fix.new == fix.old:
         return False  # the field moved on since the check, or the fix would change nothing
     new = None if fix.new is None else _adapter(attr).validate_python(fix.new)
+    if fix.field in ref.latex:  # the LaTeX it was read from takes the same edit (see latex_allows)
+        edited = (
+            place_edits(ref.latex[fix.field], str(fix.old), str(fix.new)) if fix.new is not None else None
+        )
+        if edited is None:
+            del ref.latex[fix.field]
+        else:
+            ref.latex[fix.field] = edited
     setattr(ref, attr, new)
     return True
 

@@ -11,8 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..diagnostics import Diagnostic, Location
+from ..diagnostics import Diagnostic, Fix, Location
 from ..model import Library, Reference, SourceSpan
+from ..parse.latex import to_unicode
+from ..parse.latex_edit import place_edits
 from .rules import RULES, Context, Finding, Rule
 
 
@@ -68,6 +70,18 @@ def _diagnostic(rule: Rule, finding: Finding, path: str | None) -> Diagnostic:
     )
 
 
+def latex_allows(ref: Reference, fix: Fix) -> bool:
+    """A fix may change a value read from LaTeX only where its edit can be made to the LaTeX
+    itself (the plain text cannot say $x^2$ or \\emph): then fixing keeps both in step."""
+    latex = ref.latex.get(fix.field)
+    if latex is None:
+        return True
+    if not isinstance(fix.old, str) or not isinstance(fix.new, str):
+        return False
+    edited = place_edits(latex, fix.old, fix.new)
+    return edited is not None and to_unicode(edited) == fix.new
+
+
 def run(
     library: Library,
     rules: Iterable[Rule],
@@ -94,7 +108,7 @@ def run(
         for finding in findings:
             if finding.fix is not None and (
                 finding.ref is article  # the page is never rewritten
-                or (finding.ref is not None and finding.fix.field in finding.ref.latex)  # $x^2$, \ce{}
+                or (finding.ref is not None and not latex_allows(finding.ref, finding.fix))  # $x^2$, \ce{}
                 or (finding.ref is not None and finding.ref.origin is not None and finding.ref.origin.damaged)
             ):
                 finding = Finding(finding.ref, finding.field, finding.message, None, finding.line,

@@ -13,7 +13,6 @@ writing the output again gives the same bytes.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -31,6 +30,7 @@ from ..parse.bibtex_fields import (
 )  # fmt: skip
 from ..parse.bibtex_values import evaluate, split_concatenation
 from ..parse.latex import escape, to_unicode
+from ..parse.latex_edit import place_edits
 
 #: The same field under its BibTeX and its BibLaTeX name (biber's default source map).
 TWINS = {
@@ -51,7 +51,6 @@ _SHARED = {
 }
 _DATE_PARTS = frozenset(["year", "month", "day", "date"])
 _TYPE = re.compile(r"\s*@\s*([A-Za-z]+)")
-_CONTEXT = 12  # characters on each side that place an edit in the source
 _DATE_LIKE = re.compile(r"^[\d/.~?%X-]+$")
 
 Field = tuple[str, str]  # (name as written, value expression)
@@ -229,25 +228,10 @@ def _edited(name: str, src_expr: str, fresh_expr: str, mean: Meaning) -> str | N
     old, new = mean(name, src_expr), mean(name, fresh_expr)
     if not isinstance(old, str) or not isinstance(new, str) or name in VERBATIM_FIELDS:
         return None
-    edits: list[tuple[int, int, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        left, right = old[max(0, i1 - _CONTEXT) : i1], old[i2 : i2 + _CONTEXT]
-        pattern = _loose(left) + "(" + _loose(old[i1:i2]) + ")" + _loose(right)
-        found = list(re.finditer(pattern, src_expr))
-        if len(found) != 1:
-            return None
-        edits.append((found[0].start(1), found[0].end(1), escape(new[j1:j2])))
-    text = src_expr
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    return text if edits and mean(name, text) == new else None
-
-
-def _loose(text: str) -> str:
-    """A pattern for plain text as the source may spell it: any run of white space for one."""
-    return r"\s+".join(re.escape(part) for part in re.split(r"\s+", text)) if text.strip() else r"\s*"
+    text = place_edits(src_expr, old, new)
+    if text is None or len(split_concatenation(text)) != len(split_concatenation(src_expr)):
+        return None  # an edit reached a delimiter or a "#"
+    return text if mean(name, text) == new else None
 
 
 def _in_source_style(src_expr: str, fresh: tuple[str, str, bool]) -> str:
