@@ -142,7 +142,9 @@ def test_fix_with_nothing_to_fix_gives_the_input_back_in_its_dialect(run_cli):
 
 def test_a_fix_on_a_value_with_latex_is_made_to_the_latex_or_not_at_all(run_cli, tmp_path):
     bib = tmp_path / "math.bib"
-    entry = "@article{so3,\n  title = {The group {$ {\\rm SO}(3) $} , and its spin cover},\n  year = {1990},\n}\n"
+    entry = (
+        "@article{so3,\n  title = {The group {$ {\\rm SO}(3) $} , and its spin cover},\n  year = {1990},\n}\n"
+    )
     bib.write_text(entry, encoding="utf-8")
     status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM201")
     assert status == 0 and "refman: 1 fixes applied, 0 findings remain" in err
@@ -177,7 +179,10 @@ def test_an_entry_bibtexparser_misreads_is_kept_as_written_and_never_fixed(run_c
     status, out, err = run_cli("validate", str(bib), "--fix", "--to", "biblatex")
     assert status == 1 and out == entry and "refman: 0 fixes applied" in err
     messages = [d.message for d in api.load([str(bib)]).diagnostics]
-    assert "Tschichold:NT91: the value of subtitle is not closed; the entry is kept exactly as written" in messages
+    assert (
+        "Tschichold:NT91: the value of subtitle is not closed; the entry is kept exactly as written"
+        in messages
+    )
 
 
 def test_a_fix_edits_the_value_as_written(run_cli, tmp_path):
@@ -189,7 +194,9 @@ def test_a_fix_edits_the_value_as_written(run_cli, tmp_path):
         '                 The fonts are those of the standard {\\TeX} set.",\n}\n'
     )
     bib = tmp_path / "b.bib"
-    bib.write_text('@String{pub-EUH = "Ed. Univ."}\n@String{pub-EUH:adr = "Roma"}\n\n' + entry, encoding="utf-8")
+    bib.write_text(
+        '@String{pub-EUH = "Ed. Univ."}\n@String{pub-EUH:adr = "Roma"}\n\n' + entry, encoding="utf-8"
+    )
     status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM203")
     assert status == 0 and "refman: fixed Beccari:TLS91: note: '..' made single (RM203)" in err
     assert "refman: 1 fixes applied, 0 findings remain" in err
@@ -206,3 +213,20 @@ def test_a_plain_bibtex_entry_in_a_biblatex_file_stays_bibtex_when_rewritten(run
     status, out, err = run_cli("validate", str(bib), "--fix", "--select", "RM201")
     assert status == 0 and "refman: fixed old: title: removed space before '.' (RM201)" in err
     assert out == text.replace("Old book .", "Old book.")  # year and address stay; no date
+
+
+def test_a_subtitle_joined_for_bibtex_stays_inside_the_braces():
+    text = (
+        "@proceedings{icp1975pic,\n  title = {Proceedings of the {XIV} {International} {Congress} of {Papyrologists}},\n"
+        "  subtitle = {{Oxford}, 24--31 {July} 1974},\n  location = {London},\n  date = {1975}}\n"
+    )
+    out = api.export(_read(text), "bibtex")
+    assert (
+        "  title = {Proceedings of the {XIV} {International} {Congress} of {Papyrologists}: Oxford, 24–31 July 1974},\n"
+        in out
+    )
+    again = _read(out).references[0]
+    assert (
+        again.title
+        == "Proceedings of the XIV International Congress of Papyrologists: Oxford, 24–31 July 1974"
+    )

@@ -7,6 +7,11 @@ a ``@string`` chain that doubles at every step cannot exhaust memory.
 
 from __future__ import annotations
 
+import re
+
+from .bibtex_fields import field_name
+from .latex import balanced
+
 #: BibTeX's predefined month macros (plain BibTeX styles expand them to full names).
 MONTH_MACROS = {
     "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
@@ -77,3 +82,22 @@ def evaluate(raw: str, macros: dict[str, str], unknown: list[str] | None = None)
 
 def is_plain_month_macro(raw: str) -> bool:
     return raw.strip().lower() in MONTH_MACROS
+
+
+_FIELD_NAME = re.compile(r"^[A-Za-z_][^\s=,{}\"#%'()]*$")
+
+
+def damage(source: list[tuple[str, str]]) -> str | None:
+    """Why fields as bibtexparser split them cannot be the entry's own (it misreads a quoted
+    value holding a brace group with a '"' in it, such as {"a}), or None."""
+    for key, value in source:
+        name = field_name(key)
+        if not _FIELD_NAME.match(name):
+            return f"{name[:40]!r} is not a field name"
+        for piece in split_concatenation(value):
+            inner = piece[1:-1] if piece[:1] in '{"' else piece
+            if piece[:1] in '{"' and (len(piece) < 2 or piece[-1] != {"{": "}", '"': '"'}[piece[0]]):
+                return f"the value of {name} is not closed"
+            if not balanced(inner):
+                return f"the braces of {name} do not balance"
+    return None

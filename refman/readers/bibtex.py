@@ -25,8 +25,7 @@ from bibtexparser import model as bp
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, SourceSpan
 from ..parse.bibtex_fields import BIBLATEX_MARKERS, field_name, fingerprint
-from ..parse.bibtex_values import ValueTooLongError, evaluate, split_concatenation
-from ..parse.latex import balanced
+from ..parse.bibtex_values import ValueTooLongError, damage, evaluate
 from .bibtex_entry import inherit, to_reference
 
 # bibtexparser logs every failed block on stderr; this reader reports each one as a
@@ -186,25 +185,6 @@ class _Reading:
         self.keys.add(entry.key.lower())
         end = line + (raw or "").count("\n")
         self.entries.append((etype, entry.key, fields, line, end, raw or "", source, self.gap, self.damage))
-
-
-_FIELD_NAME = re.compile(r"^[A-Za-z_][^\s=,{}\"#%'()]*$")
-
-
-def damage(source: list[tuple[str, str]]) -> str | None:
-    """Why fields as bibtexparser split them cannot be the entry's own (it misreads a quoted
-    value holding a brace group with a '"' in it, such as {"a}), or None."""
-    for key, value in source:
-        name = field_name(key)
-        if not _FIELD_NAME.match(name):
-            return f"{name[:40]!r} is not a field name"
-        for piece in split_concatenation(value):
-            inner = piece[1:-1] if piece[:1] in '{"' else piece
-            if piece[:1] in '{"' and (len(piece) < 2 or piece[-1] != {"{": "}", '"': '"'}[piece[0]]):
-                return f"the value of {name} is not closed"
-            if not balanced(inner):
-                return f"the braces of {name} do not balance"
-    return None
 
 
 def read(text: str, name: str = "-") -> ReadResult:

@@ -18,6 +18,7 @@ import re
 from ..model import Library, Reference
 from ..options import WriteOptions
 from ..parse.bibtex_fields import BIBLATEX_MARKERS, field_name, fingerprint, safe_key
+from ..parse.bibtex_values import damage
 from ..parse.text import unique_key
 from .bibtex_anchor import anchor
 from .bibtex_fields_out import BIBTEX_TYPES, entry_type, fields
@@ -64,6 +65,8 @@ def format_entry(
         written_type, pairs = anchor(ref, etype, fresh, macros or {}, in_output, dialect)
         if _same_as_read(ref, key, written_type, pairs):
             return (ref.origin.raw or "").rstrip("\n") + "\n"
+        if damage(pairs):  # never write what would not read back: the fresh fields instead
+            written_type, pairs = etype, [(n, v if bare else "{" + v + "}") for n, v, bare in fresh]
     else:
         written_type, pairs = etype, [(n, v if bare else "{" + v + "}") for n, v, bare in fresh]
     layout = _Layout.of(ref.origin.raw if ref.origin is not None else None)

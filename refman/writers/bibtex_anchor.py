@@ -228,10 +228,14 @@ def _edited(name: str, src_expr: str, fresh_expr: str, mean: Meaning) -> str | N
     old, new = mean(name, src_expr), mean(name, fresh_expr)
     if not isinstance(old, str) or not isinstance(new, str) or name in VERBATIM_FIELDS:
         return None
-    text = place_edits(src_expr, old, new)
-    if text is None or len(split_concatenation(text)) != len(split_concatenation(src_expr)):
-        return None  # an edit reached a delimiter or a "#"
-    return text if mean(name, text) == new else None
+    whole = src_expr.strip()
+    if len(whole) < 2 or (whole[0], whole[-1]) not in (("{", "}"), ('"', '"')):
+        return None  # a macro, a number or a "#" concatenation: written afresh
+    body = place_edits(whole[1:-1], old, new)  # inside the delimiters, never across them
+    if body is None or (whole[0] == '"' and body.count('"') != whole.count('"') - 2):
+        return None  # a '"' the edit brought would end a quoted value
+    text = whole[0] + body + whole[-1]
+    return text if len(split_concatenation(text)) == 1 and mean(name, text) == new else None
 
 
 def _in_source_style(src_expr: str, fresh: tuple[str, str, bool]) -> str:
