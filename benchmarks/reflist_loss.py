@@ -18,23 +18,12 @@ from pathlib import Path
 
 from generate import reflist_text
 
-from refman.readers import article_page, reflist
-from refman.readers.reflist_account import unplaced
-
 ROOT = Path(__file__).resolve().parent.parent
-#: What lists are made of: names, titles, locators, dates, identifiers, notes, and the
-#: punctuation between them (the same pieces as tests/test_reflist_account.py).
-PIECES = [
-    "Иванов И. И.", "Smith J.", "Заглавие", "Title words", "Журнал", "Journal", "2019", "2020", "Т. 1",
-    "Vol. 5", "№ 2", "no. 3", "С. 3–4", "P. 1-2", "pp. 10-20", "М.: Наука, 2019", "London: Routledge, 2020",
-    "300 с.", "250 p.", "2-е изд.", "2nd ed.", "URL: https://example.org/x", "(дата обращения: 25.08.2022)",
-    "(accessed: 19.08.2022)", "DOI: 10.1000/abc", "ISBN 978-5-8243-1050-6", "(in Russian)",
-    "[Электронный ресурс]", "Текст : электронный", "[и др.]", "et al.", "(ред. от 01.01.2020)",
-    "12.03.2021", "03/04/2021", "March 2, 2022", "Указ Президента РФ от 14.10.2017 № 484", "«Название»",
-    "дис. … канд. ист. наук", "Statement by Mr. Igor Petrov at the Conference, New York, August 2, 2022",
-    "[сайт]", "Ст. 5", "Вып. 7",
-]  # fmt: skip
-SEPARATORS = [" ", ". ", ", ", " // ", " – ", ". – ", " : ", " / ", "; "]
+sys.path.insert(0, str(ROOT))
+
+from refman.readers import article_page, reflist  # noqa: E402
+from refman.readers.reflist_account import unplaced  # noqa: E402
+from tests.test_reflist_account import PIECES, SEPARATORS  # noqa: E402
 
 
 def adversarial_text(count: int, seed: int = 20230226) -> str:

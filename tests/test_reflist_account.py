@@ -122,8 +122,9 @@ def test_unplaced_words_and_prescribed_ones():
     assert unplaced(text, web) == ["accessed: 5 May"]  # the label goes with the date it labels
 
 
-#: Pieces that reference lists are made of, with the punctuation between them.
-_PIECES = [
+#: Pieces that reference lists are made of, with the punctuation between them (also used by
+#: benchmarks/reflist_loss.py).
+PIECES = [
     "Иванов И. И.", "Smith J.", "Заглавие", "Title words", "Журнал", "Journal", "2019", "2020", "Т. 1",
     "Vol. 5", "№ 2", "no. 3", "С. 3–4", "P. 1-2", "pp. 10-20", "М.: Наука, 2019", "London: Routledge, 2020",
     "300 с.", "250 p.", "2-е изд.", "2nd ed.", "URL: https://example.org/x", "(дата обращения: 25.08.2022)",
@@ -133,10 +134,10 @@ _PIECES = [
     "дис. … канд. ист. наук", "Statement by Mr. Igor Petrov at the Conference, New York, August 2, 2022",
     "[сайт]", "Ст. 5", "Вып. 7",
 ]  # fmt: skip
-_SEPARATORS = [" ", ". ", ", ", " // ", " – ", ". – ", " : ", " / ", "; "]
+SEPARATORS = [" ", ". ", ", ", " // ", " – ", ". – ", " : ", " / ", "; "]
 _ITEM = st.lists(
     st.tuples(
-        st.one_of(st.sampled_from(_PIECES), st.text(min_size=1, max_size=12)), st.sampled_from(_SEPARATORS)
+        st.one_of(st.sampled_from(PIECES), st.text(min_size=1, max_size=12)), st.sampled_from(SEPARATORS)
     ),
     min_size=1,
     max_size=10,
