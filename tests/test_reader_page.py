@@ -22,7 +22,7 @@ from refman import api, formats
 from refman.readers import article_page
 from refman.readers import reflist as reflist_reader
 
-from .conftest import ROOT, SEED, UPDATE_GOLDEN
+from .conftest import ROOT, SEED, golden_text
 
 GOLDEN = ROOT / "tests" / "golden"
 MFA = "The Ministry of Foreign Affairs of the Russian Federation"
@@ -204,9 +204,7 @@ def test_article_golden(result):
     data = result.library.article.model_dump(mode="json", exclude={"references"}, exclude_none=True)
     path = GOLDEN / "seed.article.json"
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if UPDATE_GOLDEN:
-        path.write_text(text, encoding="utf-8")
-    assert json.loads(path.read_text(encoding="utf-8")) == data
+    assert json.loads(golden_text(path, text)) == data
 
 
 @pytest.mark.parametrize("row", REFERENCES, ids=[f"ref{r[0]}" for r in REFERENCES])
@@ -241,9 +239,7 @@ def test_diagnostics(result):
 def test_golden_csl_json(loaded, validate_csl):
     text = api.export(loaded.library, "csl-json")
     path = GOLDEN / "seed.csl.json"
-    if UPDATE_GOLDEN:
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    assert text == golden_text(path, text)
     items = json.loads(text)
     validate_csl(items)
     assert [it["id"] for it in items] == [row[1] for row in REFERENCES]

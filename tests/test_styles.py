@@ -14,7 +14,7 @@ from refman.options import WriteOptions
 from refman.writers import csl_styles
 from refman.writers.csl import write
 
-from .conftest import ROOT, UPDATE_GOLDEN
+from .conftest import ROOT, golden_text
 
 GOLDEN = Path(__file__).parent / "golden"
 SEED_CSL = GOLDEN / "seed.csl.json"
@@ -204,9 +204,7 @@ def test_seed_golden(style, output):
     """Reviewed line by line against GOST.md; rewrite with REFMAN_UPDATE_GOLDEN=1 and review the diff."""
     text = write(_seed_library(), WriteOptions(style=style, output_format=output))
     path = GOLDEN / "gost" / f"seed.{style}.{FORMATS[output]}"
-    if UPDATE_GOLDEN:
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    assert text == golden_text(path, text)
 
 
 def test_seed_worked_examples_character_for_character():
