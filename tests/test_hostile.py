@@ -56,6 +56,7 @@ CLI_CASES = {
     "empty.ris": (b"", []),
     "python.yaml": ('- !!python/object/apply:os.system ["echo pwned"]\n', ["--from", "csl-yaml"]),
     "nan.json": ('[{"id": "a", "type": "book", "volume": NaN}]', []),
+    "surrogate.json": ('[{"id": "a", "type": "book", "title": "\\ud800"}]', ["--to", "bibtex"]),
 }
 
 
