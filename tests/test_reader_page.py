@@ -13,6 +13,7 @@ legislation, and 22 has no date of its own (June 12, 2009 is the UN resolution's
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -293,12 +294,22 @@ def test_russian_labels_and_an_author_line():
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=500))
 def test_page_reader_never_raises(text):
-    article_page.read(text)
-    article_page.sniff(text)
+    result = article_page.read(text)
+    assert 0.0 <= article_page.sniff(text) <= 1.0
+    assert all(re.fullmatch(r"RM\d{3}", d.code) for d in result.diagnostics)
+    lines = text.count("\n") + 1
+    assert all(1 <= ref.origin.line <= lines for ref in result.library.references)
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=0, max_value=4000), st.integers(min_value=0, max_value=300))
 def test_page_reader_survives_cut_seed(start, length):
     seed = SEED.read_text(encoding="utf-8")
-    article_page.read(seed[:start] + seed[start + length :])
+    text = seed[:start] + seed[start + length :]
+    refs = article_page.read(text).library.references
+    # a cut can merge or lose items, never add any: at most the seed's 24, in their order,
+    # each pointing at a line of the cut text
+    assert len(refs) <= 24
+    numbers = [ref.origin.number for ref in refs]
+    assert numbers == sorted(set(numbers))
+    assert all(1 <= ref.origin.line <= text.count("\n") + 1 for ref in refs)
