@@ -108,6 +108,28 @@ def test_url_rule_on_a_host_without_a_dot():
     assert _messages("RM304", URL="https://tass.ru/1") == []
 
 
+def _fixes(code: str, **fields) -> list[tuple[str, str, str]]:
+    ref = Reference(id="r", type="book", title="T", **fields)
+    found = validate(Library(references=[ref]), select=[code], today=date(2024, 6, 1))
+    return [(d.fix.old, d.fix.new, d.fix.safety.value) for d in found if d.fix is not None]
+
+
+def test_url_fixes_and_their_safety():
+    # a label around a good URL is debris: safe to remove; a missing scheme is a guess: unsafe
+    assert _fixes("RM304", URL="URL: https://tass.ru/1") == [
+        ("URL: https://tass.ru/1", "https://tass.ru/1", "safe")
+    ]
+    assert _fixes("RM304", URL="<https://tass.ru/1>") == [
+        ("<https://tass.ru/1>", "https://tass.ru/1", "safe")
+    ]
+    assert _fixes("RM304", URL="tass.ru/1") == [("tass.ru/1", "https://tass.ru/1", "unsafe")]
+    assert _fixes("RM304", URL="intranet/page") == []  # with a scheme it still has no dotted host
+    assert _fixes("RM301", DOI="https://doi.org/10.1000/xyz") == [
+        ("https://doi.org/10.1000/xyz", "10.1000/xyz", "safe")
+    ]
+    assert _fixes("RM301", DOI="10.10/x") == []
+
+
 # --- the calendar: Gregorian leap years (divisible by 4, except centuries not divisible by 400)
 
 
