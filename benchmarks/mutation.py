@@ -39,7 +39,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dedupe": (
         ("refman/core/dedupe_score.py", "refman/core/dedupe_similar.py", "refman/core/dedupe_ids.py",
          "refman/core/dedupe_merge.py"),
-        ("tests/test_dedupe_decisions.py", "tests/test_dedupe_merge.py", "tests/test_dedupe_match.py",
+        ("tests/test_dedupe_decisions.py", "tests/test_dedupe_merge.py", "tests/test_dedupe_similar.py",
+         "tests/test_dedupe_match.py",
          "tests/test_dedupe_containers.py",
          "tests/test_dedupe_links.py"),
     ),
