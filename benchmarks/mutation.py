@@ -54,7 +54,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "names": (
         ("refman/parse/names.py", "refman/parse/bibnames.py"),
-        ("tests/test_names_rules.py", "tests/test_names.py", "tests/test_bibtex_reader.py",
+        ("tests/test_names_rules.py", "tests/test_bibnames_rules.py", "tests/test_names.py",
+         "tests/test_bibtex_reader.py",
          "tests/test_reader_reflist.py"),
     ),
     "latex": (
