@@ -10,7 +10,7 @@ import pytest
 
 from refman.core.rules.identifiers import _url_ok, isbn_ok, issn_ok
 from refman.core.validate import validate
-from refman.model import DateValue, Library, Reference
+from refman.model import DateReading, DateValue, Library, Reference
 from refman.parse.dates import parse_date
 
 
@@ -185,3 +185,59 @@ def test_impossible_date_rule(parts, fires):
     messages = _messages("RM407", issued=DateValue(date_parts=[parts]))
     shown = "-".join(str(p) for p in parts)
     assert messages == ([f"issued {shown} is not a real date"] if fires else [])
+
+
+@pytest.mark.parametrize(
+    ("parts", "fires"),
+    [([-44, 3, 15], False), ([0, 2, 28], False), ([0, 2, 29], True)],  # year 0 or BC: checked as year 1
+)
+def test_impossible_date_before_the_common_era(parts, fires):
+    assert bool(_messages("RM407", issued=DateValue(date_parts=[parts]))) is fires
+
+
+@pytest.mark.parametrize(
+    ("issued", "accessed", "message"),
+    [
+        ([2021, 6, 28], [2021, 6, 27], "accessed 27 June 2021 is before the publication date 28 June 2021"),
+        ([2021, 6, 28], [2021, 5], "accessed May 2021 is before the publication date 28 June 2021"),
+        ([2022], [2021, 12, 31], "accessed 31 December 2021 is before the publication date 2022"),
+        ([2021, 6], [2021, 6, 1], None),  # equal at the precision both have
+        ([2021, 6, 28], [2021, 6, 28], None),
+        ([2021, 2, 30], [2021, 1, 1], None),  # an impossible date is RM407's business
+    ],
+)
+def test_accessed_before_issued(issued, accessed, message):
+    got = _messages("RM404", issued=DateValue(date_parts=[issued]), accessed=DateValue(date_parts=[accessed]))
+    assert got == ([message] if message else [])
+
+
+@pytest.mark.parametrize(
+    ("issued", "status", "messages"),
+    [
+        ([2024, 6, 2], None, ["issued 2 June 2024 is in the future"]),  # today is 1 June 2024
+        ([2024, 6, 1], None, []),
+        ([2024, 7], None, ["issued July 2024 is in the future"]),
+        ([2024, 6], None, []),
+        ([2025], None, ["issued 2025 is in the future"]),
+        ([2025], "in press", []),
+    ],
+)
+def test_future_date(issued, status, messages):
+    assert _messages("RM405", issued=DateValue(date_parts=[issued]), status=status) == messages
+
+
+def test_ambiguous_date_names_the_other_reading():
+    def ambiguous(parts: list[int], source: str) -> list[str]:
+        reading = DateReading(
+            source=source, pattern="MM/DD/YYYY", ambiguous=True, evidence="month/day: ref 7"
+        )
+        return _messages("RM401", issued=DateValue(date_parts=[parts], reading=reading))
+
+    assert ambiguous([2019, 2, 1], "02/01/2019") == [
+        "issued '02/01/2019' is ambiguous: read as MM/DD/YYYY, 1 February 2019, not 2 January 2019 (month/day: ref 7)"
+    ]
+    # the other reading of 13/05 would be month 13: only the day and month are named
+    assert ambiguous([2019, 5, 13], "05/13/2019") == [
+        "issued '05/13/2019' is ambiguous: read as MM/DD/YYYY, 13 May 2019, not 13 May (month/day: ref 7)"
+    ]
+    assert ambiguous([2019, 12, 12], "12/12/2019")[0].endswith("not 12 December 2019 (month/day: ref 7)")
