@@ -323,3 +323,89 @@ def test_a_short_title_supported_by_the_access_day():
     alone = {**SHORT, "year": None, "date": (), "accessed": (2021, 3, 4)}
     d = both(feat("a", **alone, publisher="un"), feat("b", **alone, publisher="who"))
     assert d.same and d.evidence["accessed"] == "accessed 2021-3-4 on both"
+
+
+# --- the arithmetic's corners ---
+
+
+def test_an_identifier_veto_scores_zero_and_an_equal_url_caps_at_one():
+    d = both(feat("a", doi="10.1/x"), feat("b", doi="10.1/y"))
+    assert d.score == 0.0
+    d = both(feat("a", url="example.org/a"), feat("b", url="example.org/a"))
+    assert d.score == 1.0 and d.same  # 1.0 + 0.05, capped
+
+
+def test_nothing_to_compare_scores_zero():
+    bare = dict(titles=(), title_words=(), authors=(), year=None, date=(), container=(), page=None)
+    d = both(feat("a", **bare), feat("b", **bare))
+    assert (d.same, d.score) == (False, 0.0)
+
+
+def test_a_field_on_one_side_only_is_left_out():
+    # no page on one side: no numbering part; (0.55 + 0.22 + 0.08 + 0.1) / 0.95 = 1.0
+    d = compare(feat("a"), feat("b", page=None), PROFILES["strict"])
+    assert d.score == 1.0 and "page" not in d.evidence
+    d = compare(feat("a", year=None, date=()), feat("b"), PROFILES["strict"])
+    assert d.evidence["year"] == "year 2020 on one side only"
+
+
+def test_equal_title_numbers_are_no_veto():
+    assert both(feat("a", numbers=frozenset({"3"})), feat("b", numbers=frozenset({"3"}))).same
+
+
+def test_which_title_reading_matched_is_evidence():
+    a = feat("a", titles=("rossiiskii ugol", TITLE, "third reading"), cyrillic_title=False)
+    assert compare(a, feat("b"), PROFILES["strict"]).evidence["title"] == (
+        "title similarity 1.00 (a title against the translation in brackets)"
+    )
+    b = feat("b", titles=("unrelated words here", "more unrelated words", TITLE))
+    assert (
+        compare(feat("a"), b, PROFILES["strict"]).evidence["title"] == "title similarity 1.00 (other title)"
+    )
+
+
+def test_two_languages_score_without_the_title():
+    # page equal, issues 1 vs 2: numbering 0.5; (0.22 + 0.08 + 0.1 + 0.025) / 0.45 = 0.9444
+    d = both(feat("a", **RU, issue="1"), feat("b", volume="3", issue="2"))
+    assert d.same and d.score == 0.9444
+
+
+@pytest.mark.parametrize(
+    "change",
+    [dict(authors=()), dict(year=None, date=()), dict(container=())],
+    ids=["no-authors", "no-year", "no-container"],
+)
+def test_two_languages_need_each_coordinate_present(change):
+    assert not both(feat("a", **RU), feat("b", **{"volume": "3", **change})).same
+
+
+def test_two_languages_with_an_abbreviated_journal():
+    d = both(
+        feat("a", **RU, container=("j", "asian", "stud")),
+        feat("b", volume="3", container=("journal", "asian", "studies")),
+    )
+    assert d.same  # container similarity 0.9 >= 0.85
+
+
+def test_three_words_need_no_support_two_do():
+    three = dict(titles=("coal and steel",), title_words=(("coal", "steel", "mining"),), authors=(), container=(),
+                 page=None, year=None, date=())  # fmt: skip
+    assert both(feat("a", **three), feat("b", **three)).same
+    two = {**three, "title_words": (("coal", "steel"),)}
+    assert not both(feat("a", **two), feat("b", **two)).same
+
+
+def test_a_short_title_supported_by_half_the_authors_or_the_venue():
+    alone = {**SHORT, "year": None, "date": ()}
+    # one of two authors: 0.7 * 1/2 + 0.3 * 1/2 = 0.5, just enough support
+    d = both(
+        feat("a", **{**alone, "authors": (SMITH, LEE)}),
+        feat("b", **{**alone, "authors": (SMITH, BROWN)}),
+        "recall",
+    )
+    assert d.same
+    d = both(feat("a", **{**alone, "container": ("j", "asian", "stud")}),
+             feat("b", **{**alone, "container": ("journal", "asian", "studies")}))  # fmt: skip
+    assert d.same  # venue 0.9 >= 0.85
+    d = compare(feat("a", **SHORT), feat("b", **SHORT), PROFILES["strict"])
+    assert d.same and "accessed" not in d.evidence  # the year supports; no access day to name
