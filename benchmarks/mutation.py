@@ -60,7 +60,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "latex": (
         ("refman/parse/latex.py",),
-        ("tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py", "tests/test_encodings.py"),
+        ("tests/test_latex_rules.py", "tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py",
+         "tests/test_encodings.py"),
     ),
     "bibtex": (
         ("refman/readers/bibtex_entry.py", "refman/writers/bibtex_fields_out.py"),
