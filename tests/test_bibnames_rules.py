@@ -36,6 +36,14 @@ def _parts(name: Name) -> tuple:
         ("Иванов И. И.", "И. И.", None, "Иванов", None),
         ("Ivanov I. I.", "I. I.", None, "Ivanov", None),
         ("I. I. Ivanov", "I. I.", None, "Ivanov", None),
+        ("Ivanov I.", "I.", None, "Ivanov", None),  # two words are enough for surname first
+        ("Анна Мария Петрова", "Анна Мария", None, "Петрова", None),  # no patronymic: First Last
+        ("Ludwig {v}an Beethoven", "Ludwig", "van", "Beethoven", None),  # first letter at level 0: a
+        ("Jean \\'{e}tienne Zola", "Jean", "étienne", "Zola", None),  # a lower-case special character
+        ("Jean {\\'a} Fontaine", "Jean", "á", "Fontaine", None),
+        ("hooks, bell", "bell", None, "hooks", None),  # a one-word Last is Last, whatever its case
+        ("{von Trapp},Maria", "Maria", None, "von Trapp", None),
+        ("{Smith},{John}", "John", None, "Smith", None),  # a comma at level 0: not an institution
     ],
 )  # fmt: skip
 def test_parse_name(raw, given, von, family, suffix):
@@ -67,6 +75,10 @@ def test_a_braced_name_is_an_institution():
         ("A AND B", ["A", "B"]),
         ("{Barnes and Noble} and C", ["{Barnes and Noble}", "C"]),
         ("A\nand\tB", ["A", "B"]),
+        ("A\nand B", ["A", "B"]),
+        ("A\tand B", ["A", "B"]),
+        ("{{A} and B} and C", ["{{A} and B}", "C"]),  # still inside the outer group
+        ("A} and B", ["A}", "B"]),  # a stray closing brace does not go below level 0
         ("\\{x and y", ["\\{x", "y"]),  # an escaped brace opens no group
         ("Anderson, Sandy", ["Anderson, Sandy"]),
         ("   ", []),

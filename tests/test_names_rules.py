@@ -51,6 +51,7 @@ def test_parse_person(text, family, given):
         " , ",
         "Иванов Иван",
         "de la Cruz Rivera Lopez, Ana",
+        "de la Cruz Rivera, Ana",
         "ivanov i.",
         "Russian coal 2021",
         "Smith, 2020",
