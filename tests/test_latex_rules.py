@@ -32,6 +32,9 @@ from refman.parse.latex import balanced, decoded_completely, escape, to_unicode
         ("one\\newline two", "one\ntwo"),
         ("  many   spaces\n here ", "many spaces here"),
         ("plain text", "plain text"),
+        ("\\href{http://x.org/{a}}{the site}", "the site"),  # braces inside the URL
+        ("{\\href{http://x.org}{site}} more", "site more"),  # \\href inside a group
+        ("\\unknowncmd{a\\}b} c", "\\unknowncmd{a\\}b} c"),  # an escaped brace does not close
     ],
 )
 def test_to_unicode(latex, plain):
@@ -60,6 +63,8 @@ def test_decoded_completely(latex, complete):
         ("``a''", "`{}`a'{}'"),
         ("{a}", "\\{a\\}"),
         ("}a{", "\\textbraceright{}a\\textbraceleft{}"),  # unpaired: BibTeX would count them
+        ("{a", "\\textbraceleft{}a"),
+        ("$x^2$\\emph{y}", "$x^2$\\emph{y}"),  # a command right after math is still a command
         ("one\ntwo", "one\\newline{}two"),
         ("one\n\ntwo", "one\\par{}two"),
         ("$x^2$ & y", "$x^2$ \\& y"),  # math kept verbatim
