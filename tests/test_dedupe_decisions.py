@@ -409,3 +409,29 @@ def test_a_short_title_supported_by_half_the_authors_or_the_venue():
     assert d.same  # venue 0.9 >= 0.85
     d = compare(feat("a", **SHORT), feat("b", **SHORT), PROFILES["strict"])
     assert d.same and "accessed" not in d.evidence  # the year supports; no access day to name
+
+
+def test_an_identifier_on_one_side_only_decides_nothing():
+    d = both(feat("a", doi="10.1/x"), feat("b"))
+    assert d.same and "doi" not in d.evidence
+    assert both(feat("a", pmid="1"), feat("b")).same
+
+
+def test_isbn_evidence_names_what_is_shared():
+    book = dict(group="book", type="book", page=None)
+    one = frozenset({"9780306406157"})
+    d = compare(feat("a", isbns=one, **book), feat("b", isbns=one, **book), PROFILES["strict"])
+    assert d.evidence["isbn"] == "ISBN equal (9780306406157) (ISBN-10 and ISBN-13 of one book)"
+    two = frozenset({"9780306406157", "9780306406164"})
+    d = compare(feat("a", isbns=two, **book), feat("b", isbns=two, **book), PROFILES["strict"])
+    assert d.evidence["isbn"] == "ISBN equal (9780306406157)"
+
+
+def test_no_container_is_shared_without_evidence_of_one():
+    a = feat("a", part=True, container_isbns=frozenset({"9780306406157"}), doi="10.1/x")
+    b = feat("b", part=True, container_isbns=frozenset({"9780306406164"}), page="20")
+    assert shared_container(a, b) is None
+    assert "isbn" not in identifier_evidence(a, b)[1]
+    assert shared_container(feat("a", part=True), feat("b", part=True, page="20")) is None
+    d = both(feat("a", part=True), feat("b", part=True, page="11"))
+    assert d.veto is None  # different first pages, but no container known to be shared

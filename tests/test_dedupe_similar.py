@@ -103,3 +103,19 @@ def test_containers():
     assert container_similarity(("journal",), ("journal", "asian", "studies", "review")) < 0.6
     assert container_similarity(("asian", "j"), ("journal", "asian", "studies")) < 0.9
     assert container_similarity(("bmj",), ("cell",)) == 0.0
+
+
+def test_title_readings_edges():
+    assert _titles(("",), ("coal",)) == (0.0, 0, 0)  # nothing to compare
+    assert _titles(("aaa",), ("zzz",)) == (0.0, 0, 0)  # no letter in common: ratio 0
+    score, i, j = _titles(("zzz", "coal paths"), ("coal path",))
+    assert (i, j) == (1, 0) and 0.9 < score < 1.0
+    assert _titles(("coal paths", "coal paths"), ("coal path",))[1:] == (0, 0)  # a tie keeps the first
+
+
+def test_more_author_and_venue_edges():
+    park, parks = Author("park", "s", "s"), Author("parks", "s", "s")
+    assert authors_similarity((park,), (parks,))[1] == 1  # four letters, ratio 2*4/9 = 89 >= 80
+    who, unesco = Author("worldhealthorganization", "", "", True), Author("unesco", "", "", True)
+    assert authors_similarity((who,), (unesco,))[1] == 0
+    assert container_similarity(("ml",), ("machine", "learning")) == 0.9  # an acronym of two words
