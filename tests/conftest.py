@@ -27,6 +27,36 @@ SCHEMA_PATHS = (ROOT.parent / "shared" / "schemas" / "csl-data.json", DATA / "cs
 REQUIRE_CLIENTS = os.environ.get("REFMAN_REQUIRE_CLIENTS") == "1"
 #: Set to rewrite golden files (then review the diff line by line before committing).
 UPDATE_GOLDEN = os.environ.get("REFMAN_UPDATE_GOLDEN") == "1"
+REFUSED_IN_CI = "REFMAN_UPDATE_GOLDEN=1 is refused when CI is set: goldens are rewritten by a person, who reviews the diff"
+
+
+def refuse_golden_rewrite_in_ci(env: dict[str, str]) -> None:
+    """A run that would rewrite goldens under CI could never fail on them: stop it before any test."""
+    if env.get("REFMAN_UPDATE_GOLDEN") == "1" and env.get("CI"):
+        raise pytest.UsageError(REFUSED_IN_CI)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    refuse_golden_rewrite_in_ci(dict(os.environ))
+
+
+def golden_text(path: Path, actual: str) -> str:
+    """The reviewed golden at ``path``, to compare ``actual`` with.
+
+    Under REFMAN_UPDATE_GOLDEN=1 a golden that is missing or differs from ``actual`` is
+    rewritten and the test fails, naming the file: a rewrite is never a pass, so the diff is
+    reviewed and the suite rerun without the switch. An unchanged golden passes as usual.
+    """
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    if UPDATE_GOLDEN and old != actual:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        pytest.fail(
+            f"golden {path.name} rewritten: review `git diff` and rerun without REFMAN_UPDATE_GOLDEN",
+            pytrace=False,
+        )
+    assert old is not None, f"missing golden {path.name} (REFMAN_UPDATE_GOLDEN=1 writes it; review it)"
+    return old
 
 
 @pytest.fixture(scope="session")

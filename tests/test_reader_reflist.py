@@ -10,6 +10,7 @@ wrapped lines and blank-line separators, slash dates proving day/month, and no e
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -279,16 +280,24 @@ def test_csl_output_validates(validate_csl):
 )
 def test_never_raises_on_arbitrary_text(text):
     result = reflist.read(text)
+    if not text.strip():
+        assert [d.code for d in result.diagnostics] == ["RM001"]
+    lines = text.count("\n") + 1
     for ref in result.library.references:
-        assert ref.title  # nothing is lost: every item has at least its text as the title
-        ref.to_csl()
+        # nothing is lost or invented: every item has at least its text as the title, taken
+        # from its own source lines
+        assert ref.title and ref.origin.raw and 1 <= ref.origin.line <= lines
+        assert ref.title.replace(" ", "")[:5] in ref.origin.raw.replace(" ", "").replace("\n", "")
+        assert ref.to_csl()["title"] == ref.title
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=400))
 def test_never_raises_on_any_unicode(text):
-    reflist.read(text)
-    reflist.sniff(text)
+    result = reflist.read(text)
+    assert 0.0 <= reflist.sniff(text) <= 1.0
+    assert all(re.fullmatch(r"RM\d{3}", d.code) for d in result.diagnostics)
+    assert all(ref.origin.raw for ref in result.library.references)
 
 
 def test_numbers_past_9999_start_their_own_items():

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .conftest import DATA, ROOT, SEED, UPDATE_GOLDEN
+from .conftest import DATA, ROOT, SEED, golden_text
 
 GOLDEN = ROOT / "tests" / "golden"
 TODAY = "2024-06-01"
@@ -163,12 +163,7 @@ def test_readme_rule_table_matches_the_rules(run_cli):
 
 
 def _golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE_GOLDEN:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"missing golden {name} (REFMAN_UPDATE_GOLDEN=1 writes it; review it)"
-    assert actual == path.read_text(encoding="utf-8")
+    assert actual == golden_text(GOLDEN / name, actual)
 
 
 def test_seed_report_matches_the_reviewed_golden(run_cli):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -103,7 +104,27 @@ def _load_items(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any
     except ValueError as exc:  # NaN, Infinity, 1e999, integers of thousands of digits
         diagnostics.append(diag(name, f"invalid JSON: {exc}"))
         return []
+    if (half := _lone_surrogate(stripped, data)) is not None:
+        diagnostics.append(
+            diag(name, f"invalid JSON: \\u{ord(half):04x} is half of a surrogate pair, not a character")
+        )
+        return []
     return top_level_items(data, name, diagnostics, "CSL-JSON")
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(text: str, data: Any) -> str | None:
+    """A "\\ud800" escape without its pair: json reads it as a lone surrogate, which no
+    output encoding can write. Paired escapes (an emoji) were joined into one character."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.object[exc.start]
+    return None
 
 
 def _not_json(value: str) -> float:

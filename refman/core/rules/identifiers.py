@@ -78,7 +78,7 @@ def invalid_isbn(ref: Reference, ctx: Context) -> Iterator[Finding]:
     Why it matters:
         A mistyped ISBN points to another book or to none; catalogues reject it.
     Example:
-        "978-5-02-039165-3" fires only if its check digit is wrong; "5-02-013589-X" is valid.
+        "978-5-02-039165-3" fires only if its check digit is wrong; "0-8044-2957-X" is valid (X = 10).
     Fix safety:
         No fix: the right digits must come from the book.
     """

@@ -1,0 +1,385 @@
+"""Mutation testing of the modules where a silent bug costs users most: how much of their
+behaviour the tests pin down, as the share of small deliberate bugs ("mutants") they catch.
+
+    python3 benchmarks/mutation.py                  # every group, kill rates per module
+    python3 benchmarks/mutation.py dates identifiers --survivors
+    python3 benchmarks/mutation.py --list           # the groups, their modules and tests
+
+Each mutant changes one thing: an operator (+ -, * /, % /, | &), a comparison (< <=, > >=,
+== !=, in / not in, is / is not), and/or, a removed `not` or minus sign, a number (n → n+1,
+x → x+0.1), True/False, break/continue, or a returned value (→ None). String constants are
+not mutated: they are messages and evidence texts (the exclusion the issue allows), and so
+are docstrings, f-strings, annotations, decorators and lines marked `pragma: no mutate`.
+
+How it runs, fast enough for minutes rather than hours: the modules and the chosen tests are
+imported once; each mutant runs in a forked child that swaps the mutated function's code
+object in place (or re-executes one module-level statement) and runs the group's tests
+with ``-x``. A test failure, an error or a timeout kills the mutant; a green run means it
+survived. Not part of the suite or CI: it takes minutes (``--jobs`` children at a time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import gc
+import importlib
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import CodeType, FunctionType, ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: group → (modules mutated, tests that judge them)
+GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "dedupe": (
+        ("refman/core/dedupe_score.py", "refman/core/dedupe_similar.py", "refman/core/dedupe_ids.py",
+         "refman/core/dedupe_merge.py"),
+        ("tests/test_dedupe_decisions.py", "tests/test_dedupe_merge.py", "tests/test_dedupe_similar.py",
+         "tests/test_dedupe_match.py",
+         "tests/test_dedupe_containers.py",
+         "tests/test_dedupe_links.py"),
+    ),
+    "dates": (
+        ("refman/parse/dates.py", "refman/core/rules/dates.py"),
+        ("tests/test_check_digits_calendar.py", "tests/test_dates.py", "tests/test_rules.py"),
+    ),
+    "identifiers": (
+        ("refman/core/rules/identifiers.py",),
+        ("tests/test_check_digits_calendar.py", "tests/test_rules.py"),
+    ),
+    "names": (
+        ("refman/parse/names.py", "refman/parse/bibnames.py"),
+        ("tests/test_names_rules.py", "tests/test_bibnames_rules.py", "tests/test_names.py",
+         "tests/test_bibtex_reader.py",
+         "tests/test_reader_reflist.py"),
+    ),
+    "latex": (
+        ("refman/parse/latex.py",),
+        ("tests/test_latex_rules.py", "tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py",
+         "tests/test_encodings.py"),
+    ),
+    "bibtex": (
+        ("refman/readers/bibtex_entry.py", "refman/writers/bibtex_fields_out.py"),
+        ("tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py", "tests/test_lossless.py"),
+    ),
+    "ris": (
+        ("refman/readers/ris.py", "refman/parse/ris_tags.py", "refman/writers/ris.py"),
+        ("tests/test_ris.py", "tests/test_ris_roundtrip.py"),
+    ),
+}  # fmt: skip
+
+_SWAP = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div,
+         ast.Mod: ast.Div, ast.Pow: ast.Mult, ast.BitOr: ast.BitAnd, ast.BitAnd: ast.BitOr,
+         ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
+         ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+         ast.And: ast.Or, ast.Or: ast.And}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mutant:
+    path: str
+    index: int  # position of the mutated node in ast.walk order
+    line: int
+    what: str
+
+
+def _skipped(tree: ast.Module, source: str) -> set[int]:
+    """ids of nodes never mutated: docstrings, f-strings, annotations, decorators, imports."""
+    skip: set[int] = set()
+    quiet = {i + 1 for i, text in enumerate(source.splitlines()) if "pragma: no mutate" in text}
+
+    def drop(node: ast.AST | None) -> None:
+        if node is not None:
+            skip.update(id(n) for n in ast.walk(node))
+
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        first = body[0] if isinstance(body, list) and body else None
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            drop(first)
+        if isinstance(node, (ast.JoinedStr, ast.Import, ast.ImportFrom)):
+            drop(node)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            drop(node.returns)
+            for default in (*node.args.defaults, *node.args.kw_defaults):
+                drop(default)  # evaluated once, at definition: a code swap would not reach them
+            for d in node.decorator_list:
+                drop(d)
+            for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs,
+                      node.args.vararg, node.args.kwarg):  # fmt: skip
+                if a is not None:
+                    drop(a.annotation)
+        elif isinstance(node, ast.ClassDef):
+            for d in node.decorator_list:
+                drop(d)
+            for stmt in node.body:  # class attributes: fields and defaults, not behaviour
+                if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    drop(stmt)
+        elif isinstance(node, ast.AnnAssign):
+            drop(node.annotation)
+        if getattr(node, "lineno", None) in quiet:
+            skip.add(id(node))
+    return skip
+
+
+def _variants(node: ast.AST) -> list[str]:
+    """The mutations of one node, described (their order is their number)."""
+    if isinstance(node, (ast.BinOp, ast.AugAssign, ast.BoolOp)) and type(node.op) in _SWAP:
+        return [f"{type(node.op).__name__} → {_SWAP[type(node.op)].__name__}"]
+    if isinstance(node, ast.Compare):
+        return [f"{type(op).__name__} → {_SWAP[type(op)].__name__}" for op in node.ops if type(op) in _SWAP]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
+        return [f"drop {type(node.op).__name__}"]
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool):
+            return [f"{node.value} → {not node.value}"]
+        if isinstance(node.value, int):
+            return [f"{node.value} → {node.value + 1}"]
+        if isinstance(node.value, float):
+            return [f"{node.value} → {round(node.value + 0.1, 10)}"]
+    returned = node.value if isinstance(node, ast.Return) else None
+    if returned is not None and not (isinstance(returned, ast.Constant) and returned.value is None):
+        return ["return None"]
+    if isinstance(node, (ast.Break, ast.Continue)):
+        return ["break ↔ continue"]
+    return []
+
+
+def _parents(tree: ast.AST) -> dict[int, tuple[ast.AST, str, int | None]]:
+    out: dict[int, tuple[ast.AST, str, int | None]] = {}
+    for parent in ast.walk(tree):
+        for name, value in ast.iter_fields(parent):
+            if isinstance(value, list):
+                for i, child in enumerate(value):
+                    if isinstance(child, ast.AST):
+                        out[id(child)] = (parent, name, i)
+            elif isinstance(value, ast.AST):
+                out[id(value)] = (parent, name, None)
+    return out
+
+
+def mutants(path: str) -> list[Mutant]:
+    source = (ROOT / path).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    skip = _skipped(tree, source)
+    found = []
+    for index, node in enumerate(ast.walk(tree)):
+        if id(node) not in skip:
+            for k, what in enumerate(_variants(node)):
+                found.append(Mutant(path, index * 8 + k, getattr(node, "lineno", 0), what))
+    return found
+
+
+def _replace(parents: dict, node: ast.AST, new: ast.AST) -> None:
+    parent, name, i = parents[id(node)]
+    if i is None:
+        setattr(parent, name, new)
+    else:
+        getattr(parent, name)[i] = new
+
+
+def mutate(tree: ast.Module, mutant: Mutant) -> ast.AST:
+    """Apply ``mutant`` to ``tree`` in place; the mutated node (or its replacement)."""
+    index, k = divmod(mutant.index, 8)
+    node = next(n for i, n in enumerate(ast.walk(tree)) if i == index)
+    parents = _parents(tree)
+    if isinstance(node, (ast.BinOp, ast.AugAssign, ast.BoolOp)):
+        node.op = _SWAP[type(node.op)]()
+    elif isinstance(node, ast.Compare):
+        positions = [i for i, op in enumerate(node.ops) if type(op) in _SWAP]
+        node.ops[positions[k]] = _SWAP[type(node.ops[positions[k]])]()
+    elif isinstance(node, ast.UnaryOp):
+        _replace(parents, node, node.operand)
+        node = node.operand
+    elif isinstance(node, ast.Constant):
+        value = node.value
+        node.value = (
+            (not value) if isinstance(value, bool) else value + (1 if isinstance(value, int) else 0.1)
+        )
+    elif isinstance(node, ast.Return):
+        node.value = ast.copy_location(ast.Constant(None), node.value)
+    elif isinstance(node, ast.Break):
+        _replace(parents, node, ast.copy_location(ast.Continue(), node))
+    elif isinstance(node, ast.Continue):
+        _replace(parents, node, ast.copy_location(ast.Break(), node))
+    return node
+
+
+def _codes(code: CodeType):
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            yield from _codes(const)
+
+
+def _functions(module: ModuleType, path: Path) -> dict[tuple[str, int], FunctionType]:
+    """The module's own functions and methods by (name, first line), decorators unwrapped."""
+    out: dict[tuple[str, int], FunctionType] = {}
+
+    def add(obj: object) -> None:
+        for attr in ("__func__", "fget"):
+            obj = getattr(obj, attr, obj)
+        while hasattr(obj, "__wrapped__"):
+            obj = obj.__wrapped__
+        if isinstance(obj, FunctionType) and obj.__code__.co_filename == str(path):
+            out[obj.__code__.co_name, obj.__code__.co_firstlineno] = obj
+
+    for value in list(vars(module).values()):
+        add(value)
+        if isinstance(value, type) and value.__module__ == module.__name__:
+            for member in vars(value).values():
+                add(member)
+    return out
+
+
+def apply(mutant: Mutant) -> None:
+    """Install ``mutant`` in the running process (a forked child)."""
+    path = ROOT / mutant.path
+    module = importlib.import_module(mutant.path.removesuffix(".py").replace("/", "."))
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    node = mutate(tree, mutant)
+    parents = _parents(tree)
+    outer, top = node, None
+    while id(outer) in parents:
+        parent = parents[id(outer)][0]
+        if isinstance(outer, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            top = outer  # the outermost def: its code holds any nested one
+        if isinstance(parent, ast.Module):
+            break
+        outer = parent
+    if top is None:  # a module-level statement: run it again, mutated, in the module
+        _rebind(module, compile(ast.Module([outer], []), str(path), "exec"))
+        return
+    first = top.decorator_list[0].lineno if top.decorator_list else top.lineno
+    code = compile(tree, str(path), "exec")
+    new = next(c for c in _codes(code) if (c.co_name, c.co_firstlineno) == (top.name, first))
+    _functions(module, path)[top.name, first].__code__ = new
+
+
+def _rebind(module: ModuleType, code: CodeType) -> None:
+    """Run one module-level statement and rebind what it assigns, in the module and wherever
+    another module imported it under the same name (``from .m import NAME``)."""
+    space = dict(vars(module))
+    exec(code, space)
+    for name, value in space.items():
+        old = vars(module).get(name, value)
+        if old is value:
+            continue
+        for other in list(sys.modules.values()):
+            if getattr(other, name, None) is old:
+                setattr(other, name, value)
+
+
+def _clear_caches() -> None:
+    for obj in gc.get_objects():
+        if callable(getattr(obj, "cache_clear", None)) and type(obj).__name__ == "_lru_cache_wrapper":
+            obj.cache_clear()
+
+
+def _child(mutant: Mutant | None, tests: tuple[str, ...]) -> int:
+    import pytest
+
+    try:
+        if mutant is not None:
+            apply(mutant)
+    except (StopIteration, KeyError):
+        return 77  # could not be installed: left out of the counts
+    except Exception:  # noqa: BLE001 - the mutant breaks the module itself: caught
+        return 1
+    _clear_caches()
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    return int(pytest.main([*tests, "-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts="]))
+
+
+def run_group(name: str, jobs: int, timeout: float, limit: int | None) -> dict[str, list[tuple[Mutant, str]]]:
+    """{module: [(mutant, outcome)]}, outcome one of killed, survived, timeout, skipped."""
+    modules, tests = GROUPS[name]
+    tests = tuple(t for t in tests if (ROOT / t).exists())
+    for path in modules:
+        importlib.import_module(path.removesuffix(".py").replace("/", "."))
+    for test in tests:  # imported once here: every child starts with them loaded
+        importlib.import_module(test.removesuffix(".py").replace("/", "."))
+    started = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(_child(None, tests))
+    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+        raise SystemExit(f"mutation: the {name} tests fail without a mutant; fix them first")
+    timeout = max(timeout, 5 * (time.monotonic() - started))
+    todo = [m for path in modules for m in mutants(path)][:limit]
+    results: dict[str, list[tuple[Mutant, str]]] = {path: [] for path in modules}
+    running: dict[int, tuple[Mutant, float]] = {}
+    while todo or running:
+        while todo and len(running) < jobs:
+            mutant = todo.pop(0)
+            pid = os.fork()
+            if pid == 0:
+                os._exit(_child(mutant, tests))
+            running[pid] = (mutant, time.monotonic() + timeout)
+        pid, status = os.waitpid(-1, os.WNOHANG)
+        if pid == 0:
+            for pid, (mutant, deadline) in list(running.items()):
+                if time.monotonic() > deadline:
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+                    del running[pid]
+                    results[mutant.path].append((mutant, "timeout"))
+            time.sleep(0.02)
+            continue
+        mutant, _ = running.pop(pid)
+        code = os.waitstatus_to_exitcode(status)
+        outcome = {0: "survived", 77: "skipped", 5: "skipped"}.get(code, "killed")
+        results[mutant.path].append((mutant, outcome))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("groups", nargs="*", help=f"groups to run (default: all): {', '.join(GROUPS)}")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds per mutant, at least 5x the tests' own time"
+    )
+    parser.add_argument("--limit", type=int, help="at most this many mutants per group")
+    parser.add_argument("--survivors", action="store_true", help="list the mutants that survived")
+    parser.add_argument("--list", action="store_true", help="show the groups and exit")
+    args = parser.parse_args(argv)
+    if unknown := [g for g in args.groups if g not in GROUPS]:
+        parser.error(f"unknown group {unknown[0]!r}; choose from {', '.join(GROUPS)}")
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("CI", "1")  # hypothesis derandomized: the same figures on every run
+    if args.list:
+        for name, (modules, tests) in GROUPS.items():
+            print(f"{name}: {', '.join(modules)}\n    tests: {', '.join(tests)}")
+        return 0
+    print(f"{'module':44} {'mutants':>8} {'killed':>7} {'timeout':>8} {'rate':>6}")
+    for name in args.groups or GROUPS:
+        started = time.monotonic()
+        results = run_group(name, args.jobs, args.timeout, args.limit)
+        for path, outcomes in results.items():
+            counted = [o for _, o in outcomes if o != "skipped"]
+            caught = sum(o in ("killed", "timeout") for o in counted)
+            rate = f"{100 * caught / len(counted):.0f} %" if counted else "-"
+            print(f"{path:44} {len(counted):8} {caught:7} {counted.count('timeout'):8} {rate:>6}", flush=True)
+            if args.survivors:
+                for mutant, outcome in outcomes:
+                    if outcome == "survived":
+                        print(f"    survived {path}:{mutant.line}: {mutant.what}")
+        print(f"  ({name}: {time.monotonic() - started:.0f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
