@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA
+from .conftest import DATA, need_client
 
 MANUSCRIPTS = DATA / "manuscripts"
 KEYS = str(MANUSCRIPTS / "keys.tsv")
@@ -78,7 +78,7 @@ def test_dry_run_prints_a_patch_and_writes_nothing(run_cli, tmp_path):
     )
     assert err == f"refman: {path}: 2 citations would change (2 keys)\n"
     assert path.read_bytes() == before
-    patch = subprocess.run(["patch", "-p1", "--dry-run", "-s"], input=out.replace(f"/{path}", f"/{path.name}"),
+    patch = subprocess.run([need_client("patch"), "-p1", "--dry-run", "-s"], input=out.replace(f"/{path}", f"/{path.name}"),
                            cwd=tmp_path, capture_output=True, text=True)  # fmt: skip
     assert patch.returncode == 0, patch.stderr
 
