@@ -267,6 +267,15 @@ def season_number(season: Any) -> int | None:
 # ---------------------------------------------------------------- keys and fingerprints
 
 
+_ENTRY_HEAD = re.compile(r"\s*@\s*([A-Za-z]+)\s*[{(]\s*([^,\s]*)")
+
+
+def entry_head(raw: str | None) -> tuple[str, str] | None:
+    """An entry's type and key as written (``@Article{Smith:2001,`` → ("Article", "Smith:2001"))."""
+    match = _ENTRY_HEAD.match(raw or "")
+    return (match[1], match[2]) if match else None
+
+
 def field_name(key: str) -> str:
     """A field's name as the reader knows it: lower case, without the ``% comment`` lines that
     bibtexparser leaves in front of it (``issn = {…}, % ISSN-L`` then ``url = …``)."""

@@ -17,15 +17,13 @@ import re
 
 from ..model import Library, Reference
 from ..options import WriteOptions
-from ..parse.bibtex_fields import BIBLATEX_MARKERS, field_name, fingerprint, safe_key
+from ..parse.bibtex_fields import BIBLATEX_MARKERS, entry_head, field_name, fingerprint, safe_key
 from ..parse.bibtex_values import damage
 from ..parse.text import unique_key
 from .bibtex_anchor import anchor
 from .bibtex_fields_out import BIBTEX_TYPES, entry_type, fields
 
 _XDATA_KEY = re.compile(r"@\s*xdata\s*[{(]\s*([^,\s]+)", re.IGNORECASE)
-#: An entry's type and key as written: ``@Article{Smith:2001,``.
-_HEAD = re.compile(r"\s*@\s*([A-Za-z]+)\s*[{(]\s*([^,\s]*)")
 #: The prefix of a BibTeX input's layout in ``Library.preserved`` (set by the reader).
 PRESERVED_PREFIX = "bibtex:"
 
@@ -122,9 +120,9 @@ def _entry_dialect(ref: Reference, dialect: str) -> str:
     origin = ref.origin
     if dialect != "biblatex" or origin is None or origin.fields is None:
         return dialect
-    head = _HEAD.match(origin.raw or "")
+    head = entry_head(origin.raw)
     names = {field_name(name) for name, _ in origin.fields}
-    plain = head is not None and head[1].lower() in BIBTEX_TYPES and not names & BIBLATEX_MARKERS
+    plain = head is not None and head[0].lower() in BIBTEX_TYPES and not names & BIBLATEX_MARKERS
     return "bibtex" if plain else dialect
 
 
@@ -133,8 +131,7 @@ def _same_as_read(ref: Reference, key: str, written_type: str, pairs: list[tuple
     origin = ref.origin
     if origin is None or not origin.raw or pairs != origin.fields:
         return False
-    head = _HEAD.match(origin.raw)
-    return head is not None and head[1] == written_type and head[2] == key
+    return entry_head(origin.raw) == (written_type, key)
 
 
 def _write(library: Library, dialect: str) -> str:

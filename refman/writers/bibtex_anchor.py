@@ -23,6 +23,7 @@ from ..parse.bibtex_fields import (
     NAME_FIELDS,
     TEXT_FIELDS,
     VERBATIM_FIELDS,
+    entry_head,
     field_name,
     langid_to_language,
     month_number,
@@ -50,7 +51,6 @@ _SHARED = {
     **dict.fromkeys(["number", "issue"], frozenset(["issue", "number", "collection-number"])),
 }
 _DATE_PARTS = frozenset(["year", "month", "day", "date"])
-_TYPE = re.compile(r"\s*@\s*([A-Za-z]+)")
 _DATE_LIKE = re.compile(r"^[\d/.~?%X-]+$")
 
 Field = tuple[str, str]  # (name as written, value expression)
@@ -105,8 +105,8 @@ def anchor(
     mean = Meaning(macros)
     origin = ref.origin
     source: list[Field] = list(origin.fields or []) if origin is not None else []
-    written_type = _TYPE.match(origin.raw or "") if origin is not None else None
-    out_type = written_type[1] if written_type and written_type[1].lower() == etype else etype
+    head = entry_head(origin.raw) if origin is not None else None
+    out_type = head[0] if head and head[0].lower() == etype else etype
     inherited = {name.lower() for name in (origin.inherited or [])} if origin is not None else set()
     names = [field_name(name) for name, _ in source]
     exprs = [value if bare else "{" + value + "}" for _, value, bare in fresh]

@@ -18,6 +18,7 @@ from ..parse.bibtex_fields import (
     MONTHS,
     SEASON_NAMES,
     TYPE_TO_CSL,
+    entry_head,
     format_edtf,
     language_to_langid,
     season_number,
@@ -88,21 +89,14 @@ _HANDLED = {
 }
 
 
-_HEAD_TYPE = re.compile(r"\s*@\s*([A-Za-z]+)")
-
-
 def entry_type(ref: Reference, dialect: str) -> str:
     """The entry type to write: the one read where it still says the record's CSL type (a
     @misc with a URL stays @misc), else the dialect's type for it."""
     recorded = str(ref.unmapped.get("entrytype", "")).lower()
     if recorded and (dialect == "biblatex" or recorded in BIBTEX_TYPES):
         return recorded
-    head = (
-        _HEAD_TYPE.match(ref.origin.raw or "")
-        if ref.origin is not None and ref.origin.fields is not None
-        else None
-    )
-    read_as = head[1].lower() if head else ""
+    head = entry_head(ref.origin.raw) if ref.origin is not None and ref.origin.fields is not None else None
+    read_as = head[0].lower() if head else ""
     if read_as and (dialect == "biblatex" or read_as in BIBTEX_TYPES):
         says_it = TYPE_TO_CSL.get(read_as) == ref.type or read_as in CSL_TO_TYPES.get(ref.type, ())
         if says_it or (read_as == "misc" and ref.type == "webpage" and ref.URL):  # (with entrysubtype)
