@@ -271,6 +271,10 @@ def test_csl_output_validates(validate_csl):
         validate_csl([r.to_csl() for r in _read(name).library.references])
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(
@@ -285,9 +289,10 @@ def test_never_raises_on_arbitrary_text(text):
     lines = text.count("\n") + 1
     for ref in result.library.references:
         # nothing is lost or invented: every item has at least its text as the title, taken
-        # from its own source lines
+        # from its own source lines (letters and digits: the reader tidies dashes and spaces,
+        # so "А–." gives the title "А.")
         assert ref.title and ref.origin.raw and 1 <= ref.origin.line <= lines
-        assert ref.title.replace(" ", "")[:5] in ref.origin.raw.replace(" ", "").replace("\n", "")
+        assert _letters(ref.title)[:5] in _letters(ref.origin.raw)
         assert ref.to_csl()["title"] == ref.title
 
 
