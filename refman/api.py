@@ -379,3 +379,25 @@ def manuscript_diff(name: str, before: str, after: str) -> str:
     from .manuscripts import unified_diff
 
     return unified_diff(name, before, after)
+
+
+def parse_references(texts: list[str]) -> Loaded:
+    """References given as strings (``refman parse``), one reference each, read as a list's
+    items are: the rules where they are certain, the model for the rest."""
+    from .parse.text import clean_spaces
+    from .readers import reflist
+
+    items = [
+        reflist.Item(None, number, number, clean_spaces(" ".join(text.split())), text.strip())
+        for number, text in enumerate(texts, start=1)
+        if text.strip()
+    ]
+    if not items:
+        raise UsageError("no reference given: pass one or more references as arguments")
+    loaded = Loaded(Library())
+    loaded.library.references = reflist.parse_items(items, "<argument>", loaded.diagnostics)
+    _stamp_format(loaded.library, "<argument>", "reflist")
+    loaded.sources.append(("<argument>", "reflist"))
+    loaded.input_of = [0] * len(loaded.library.references)
+    assign_keys(loaded.library)
+    return loaded

@@ -26,7 +26,8 @@ from ..model import Library, Reference, SourceSpan
 from ..parse.dates import infer_slash_convention
 from ..parse.text import clean_spaces, has_cyrillic, repair_hyphenation, script_language, words_of
 from .reflist_account import unplaced
-from .reflist_fields import Context, Parsed, names_of_speakers, parse_reference
+from .reflist_crf import read_reference
+from .reflist_fields import Context, Parsed, names_of_speakers
 
 NUMBERED = re.compile(r"^\s*(?:\[(?P<b>\d{1,6})\]|(?P<n>\d{1,6})[.)])\s+(?=\S)")
 #: Labels of an article page's header: with several of them the text is a page, not a list.
@@ -227,19 +228,22 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
     labels = [(str(it.number if it.number is not None else i), it.text) for i, it in enumerate(items, 1)]
     ctx = Context(infer_slash_convention(labels), names_of_speakers([it.text for it in items]))
     parsed: list[Parsed] = []
+    doubts: list[list[tuple[str, float, str]]] = []
     for item in items:
+        doubts.append([])
         if len(item.text) > LONGEST_REFERENCE:
             parsed.append(Parsed(Reference(type="document"), understood=False))
             continue
         try:
-            result = parse_reference(item.text, ctx)
+            reading = read_reference(item.text, ctx)  # rules or the model (reflist_crf)
+            result, doubts[-1] = reading.parsed, reading.doubts
         except Exception:  # noqa: BLE001 - one unreadable reference must never lose the list
             result = Parsed(Reference(type="document"), understood=False)
         parsed.append(result)
     keep_quotes = 2 * sum(1 for p in parsed if p.quotes) <= len(parsed)
     _cyrillic_language([p.ref for p in parsed], [it.text for it in items])
     references = []
-    for item, result in zip(items, parsed, strict=True):
+    for item, result, doubt in zip(items, parsed, doubts, strict=True):
         ref = result.ref
         if result.quotes and keep_quotes and ref.title:
             ref.title = result.quotes[0] + ref.title + result.quotes[1]
@@ -255,6 +259,12 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
         ref.origin = SourceSpan(path=name, line=item.line, end_line=item.end_line, number=item.number,
                                 raw=item.raw or item.text)  # fmt: skip
         _date_diagnostics(ref, result, ctx, name, item, diagnostics)
+        for var, confidence, text in doubt:
+            diagnostics.append(
+                _diag(name, "RM002", "unparsed-reference", Severity.WARNING,
+                      f"{var} read with low confidence ({confidence:.2f}): {text!r}; check it",
+                      line=item.line, number=item.number, field=var)
+            )  # fmt: skip
         references.append(ref)
     return references
 

@@ -1,0 +1,201 @@
+"""Labelled tokens → a ``Reference``: each field's text tidied into CSL's form, with the
+model's confidence in it.
+
+- names are split by ``people.split_names``; "et al." / "и др." set ``unmapped["et-al"]``;
+- a date is read by ``parse.dates`` (its reading recorded); failing that, its year;
+- "9(1)", ";571(7763):45-50", "vol. 36, no. 9", "Т. 5, № 2" give volume, issue and pages;
+- of two containers, one named like a series ("Lecture Notes …", "Серия …") is the
+  collection; a collection label is always one;
+- text labelled "other" or "note" that is not a connective ("In:", "Retrieved from") goes to
+  ``note``: no text is lost.
+
+A field's confidence is the lowest marginal of its tokens: one doubtful token makes the
+field doubtful.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import DateReading, DateValue, Reference
+from ..parse.dates import parse_date
+from ..parse.text import strip_final_period
+from .people import split_names
+from .tokens import Token
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_NUMBER = re.compile(r"\d+[A-Za-z]?|[IVXLC]+\b|[A-Z]?\d+")
+_VOLUME_ISSUE = re.compile(r"(?P<v>\d+[A-Za-z]?)\s*\((?P<i>[\w/–-]+)\)")
+_ISSUE_MARK = re.compile(r"(?:no\.?|nos\.|issue|iss\.|nr\.|№|n°|heft|вып\.)\s*(?P<i>[\w/–-]+)", re.IGNORECASE)
+_PAGES = re.compile(r"(?P<p>[A-Z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Z]?\d+[a-z]?)?)")
+_EDITION = re.compile(r"(?P<e>\d+)(?:st|nd|rd|th|-?е|-?e)?\b", re.IGNORECASE)
+_CONNECTIVE = re.compile(
+    r"^(?:in|in:|в|в:|//|retrieved|from|available|at|at:|online|\[online\]|url|url:|doi|doi:|"
+    r"accessed|and|&|and|of|the|а|и|–|—|-|p|pp|s|с|т|vol|no|ed|eds|ред|пер|online\)|http)$",
+    re.IGNORECASE,
+)
+_SERIES = re.compile(r"\b(?:lecture\s+notes|series|studies\s+in|серия|библиотека)\b", re.IGNORECASE)
+_THESIS = re.compile(r"dissertation|thesis|дис+\.|автореф", re.IGNORECASE)
+_PROCEEDINGS = re.compile(r"proceedings|proc\.|conference|symposium|workshop|материалы|конференц|труды", re.I)
+_REPORT = re.compile(r"\breport\b|working\s+paper|отч[её]т", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Assembled:
+    ref: Reference
+    confidence: dict[str, float] = field(default_factory=dict)  # field → lowest token marginal
+    texts: dict[str, str] = field(default_factory=dict)  # field → its text as written
+
+
+def segments(text: str, tokens: list[Token], labelled: list[tuple[str, float]]) -> list[tuple[str, str, float]]:
+    """Runs of tokens with one label: (label, exact text, lowest confidence)."""
+    out: list[tuple[str, str, float]] = []
+    start = 0
+    for i in range(1, len(tokens) + 1):
+        if i == len(tokens) or labelled[i][0] != labelled[start][0]:
+            conf = min(p for _, p in labelled[start:i])
+            out.append((labelled[start][0], text[tokens[start].start : tokens[i - 1].end], conf))
+            start = i
+    return out
+
+
+def assemble(text: str, tokens: list[Token], labelled: list[tuple[str, float]]) -> Assembled:
+    ref = Reference()
+    out = Assembled(ref)
+    by_label: dict[str, list[str]] = {}
+    for label, value, conf in segments(text, tokens, labelled):
+        by_label.setdefault(label, []).append(value)
+        out.confidence[label] = min(out.confidence.get(label, 1.0), conf)
+    out.texts = {label: " ".join(values) for label, values in by_label.items()}
+    notes: list[str] = []
+    for role in ("author", "editor", "translator"):
+        if role in by_label:
+            names, et_al = split_names(", ".join(by_label[role]))
+            if names:
+                setattr(ref, role, names)
+            if et_al and role == "author":
+                ref.unmapped["et-al"] = True
+            if not names and not et_al:
+                notes.append(" ".join(by_label[role]))
+    if "title" in by_label:
+        ref.title = _tidy(" ".join(by_label["title"]), quotes=True)
+    containers = [_container(v) for v in by_label.get("container", [])]
+    containers = [c for c in containers if c]
+    series = [_tidy(v) for v in by_label.get("collection", [])]
+    if len(containers) > 1 and any(_SERIES.search(c) for c in containers):
+        series += [c for c in containers if _SERIES.search(c)]
+        containers = [c for c in containers if not _SERIES.search(c)]
+    if containers:
+        ref.container_title = containers[0] if len(containers) == 1 else ". ".join(containers)
+    if series:
+        ref.collection_title = "; ".join(series)
+    _date(ref, " ".join(by_label.get("date", [])))
+    _locators(ref, by_label)
+    for var, label in (("publisher", "publisher"), ("publisher_place", "location"), ("genre", "genre")):
+        if label in by_label:
+            setattr(ref, var, _tidy("; ".join(_tidy(v) for v in by_label[label])) or None)
+    if "edition" in by_label:
+        edition = " ".join(by_label["edition"])
+        found = _EDITION.search(edition)
+        ref.edition = found["e"] if found else _tidy(edition)
+    for var, label in (("URL", "url"), ("DOI", "doi"), ("ISBN", "isbn")):
+        if label in by_label:
+            setattr(ref, var, _identifier(label, " ".join(by_label[label])))
+    for label in ("other", "note"):
+        for value in by_label.get(label, []):
+            if not all(_CONNECTIVE.match(w.strip(".,:;()[]")) or not w.strip(".,:;()[]") for w in value.split()):
+                notes.append(_tidy(value))
+    if notes:
+        ref.note = "; ".join(n for n in notes if n) or None
+    ref.type = _type(ref)
+    return out
+
+
+def _tidy(value: str, quotes: bool = False) -> str:
+    value = value.strip(" ,;:/")
+    if quotes:
+        value = value.strip("“”\"«»„'‘’ ,.")
+    if value.startswith("(") and value.endswith((")", ").", "),")):
+        value = value.rstrip(".,")[1:-1]
+    if value.startswith("[") and value.rstrip(".,").endswith("]"):
+        value = value.rstrip(".,")[1:-1]
+    return strip_final_period(value.strip(" ,;:"))
+
+
+def _container(value: str) -> str:
+    value = re.sub(r"^(?:in:?|в:?|//)\s+", "", value.strip(), flags=re.IGNORECASE)
+    return _tidy(value, quotes=True)
+
+
+def _date(ref: Reference, raw: str) -> None:
+    raw = raw.strip(" ,.;:()[]")
+    if not raw:
+        return
+    value = parse_date(raw)
+    if value is None:
+        inner = re.sub(r"[()\[\],;]", " ", raw)
+        value = parse_date(" ".join(inner.split()))
+    if value is None:
+        year = _YEAR.search(raw)
+        if year is None:
+            ref.unmapped["unparsed-date"] = raw
+            return
+        value = DateValue(
+            date_parts=[[int(year[1])]], raw=raw, reading=DateReading(source=raw, pattern="YYYY (year only)")
+        )
+    ref.issued = value
+
+
+def _locators(ref: Reference, by_label: dict[str, list[str]]) -> None:
+    volume = " ".join(by_label.get("volume", []))
+    issue = " ".join(by_label.get("issue", []))
+    pages = " ".join(by_label.get("pages", []))
+    both = _VOLUME_ISSUE.search(volume) or _VOLUME_ISSUE.search(f"{volume} {issue}".strip())
+    if both is not None:
+        ref.volume, ref.issue = both["v"], both["i"]
+    elif volume:
+        marked = _ISSUE_MARK.search(volume)
+        head = volume[: marked.start()] if marked else volume
+        found = _NUMBER.search(head.replace("Vol", "").replace("vol", ""))
+        ref.volume = found[0] if found else _tidy(volume)
+        if marked and not issue:
+            ref.issue = marked["i"].strip(".,")
+    if issue and ref.issue is None:
+        marked = _ISSUE_MARK.search(issue)
+        ref.issue = marked["i"].strip(".,") if marked else issue.strip(" .,:;()[]") or None
+    if pages:
+        found = _PAGES.search(pages)
+        ref.page = re.sub(r"\s*[-–—]+\s*", "–", found["p"]) if found else _tidy(pages)
+
+
+def _identifier(label: str, value: str) -> str:
+    value = value.strip(" .,;")
+    if label == "doi":
+        value = re.sub(r"^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)", "", value, flags=re.IGNORECASE)
+    elif label == "isbn":
+        value = re.sub(r"^ISBN(?:-1[03])?:?\s*", "", value, flags=re.IGNORECASE)
+    elif label == "url":
+        value = re.sub(r"^(?:URL:?|Retrieved from|Available (?:at|from):?)\s*", "", value, flags=re.IGNORECASE)
+    return value
+
+
+def _type(ref: Reference) -> str:
+    located = any(v is not None for v in (ref.volume, ref.issue, ref.page))
+    if ref.genre and _THESIS.search(ref.genre):
+        return "thesis"
+    if ref.genre and _REPORT.search(ref.genre):
+        return "report"
+    if ref.container_title:
+        if _PROCEEDINGS.search(ref.container_title):
+            return "paper-conference"
+        if ref.editor or (ref.publisher and not (ref.volume or ref.issue)):
+            return "chapter"
+        if located or ref.DOI:
+            return "article-journal"
+        return "webpage" if ref.URL else "article-journal"
+    if ref.publisher or ref.ISBN:
+        return "book"
+    if ref.URL:
+        return "webpage"
+    return "document"
