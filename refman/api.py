@@ -387,11 +387,14 @@ def parse_references(texts: list[str]) -> Loaded:
     from .parse.text import clean_spaces
     from .readers import reflist
 
-    items = [
-        reflist.Item(None, number, number, clean_spaces(" ".join(text.split())), text.strip())
-        for number, text in enumerate(texts, start=1)
-        if text.strip()
-    ]
+    items = []
+    for line, text in enumerate(texts, start=1):
+        text = " ".join(text.split())
+        numbered = reflist.NUMBERED.match(text)  # "[3] …", "3. …": the list's number, not data
+        number = int(numbered["b"] or numbered["n"]) if numbered else None
+        text = text[numbered.end() :] if numbered else text
+        if text:
+            items.append(reflist.Item(number, line, line, clean_spaces(text), text))
     if not items:
         raise UsageError("no reference given: pass one or more references as arguments")
     loaded = Loaded(Library())

@@ -16,6 +16,7 @@ field doubtful.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import DateReading, DateValue, Reference
@@ -29,12 +30,15 @@ _NUMBER = re.compile(r"\d+[A-Za-z]?|[IVXLC]+\b|[A-Z]?\d+")
 _VOLUME_ISSUE = re.compile(r"(?P<v>\d+[A-Za-z]?)\s*\((?P<i>[\w/–-]+)\)")
 _ISSUE_MARK = re.compile(r"(?:no\.?|nos\.|issue|iss\.|nr\.|№|n°|heft|вып\.)\s*(?P<i>[\w/–-]+)", re.IGNORECASE)
 _PAGES = re.compile(r"(?P<p>[A-Z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Z]?\d+[a-z]?)?)")
+_PAGE_COUNT = re.compile(r"(?P<n>\d+)\s*(?:с|p|pp|pages|стр|S|s|л)\.?", re.IGNORECASE)
 _EDITION = re.compile(r"(?P<e>\d+)(?:st|nd|rd|th|-?е|-?e)?\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(
     r"^(?:in|in:|в|в:|//|retrieved|from|available|at|at:|online|\[online\]|url|url:|doi|doi:|"
     r"accessed|and|&|and|of|the|а|и|–|—|-|p|pp|s|с|т|vol|no|ed|eds|ред|пер|online\)|http)$",
     re.IGNORECASE,
 )
+#: A locator's label at a note's end belongs to the locator after it ("Supplement. p. A65").
+_LOCATOR_TAIL = re.compile(r"\s+(?:pp?|с|С|vol|Vol|no|No|Т|т|№)\.?$")
 _SERIES = re.compile(r"\b(?:lecture\s+notes|series|studies\s+in|серия|библиотека)\b", re.IGNORECASE)
 _THESIS = re.compile(r"dissertation|thesis|дис+\.|автореф", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"proceedings|proc\.|conference|symposium|workshop|материалы|конференц|труды", re.I)
@@ -60,7 +64,14 @@ def segments(text: str, tokens: list[Token], labelled: list[tuple[str, float]]) 
     return out
 
 
-def assemble(text: str, tokens: list[Token], labelled: list[tuple[str, float]]) -> Assembled:
+def assemble(
+    text: str,
+    tokens: list[Token],
+    labelled: list[tuple[str, float]],
+    read_date: Callable[[str], DateValue | None] = parse_date,
+) -> Assembled:
+    """The reference the labels describe; ``read_date`` reads a date's text (the free-text
+    reader passes one that knows the list's slash convention)."""
     ref = Reference()
     out = Assembled(ref)
     by_label: dict[str, list[str]] = {}
@@ -90,7 +101,7 @@ def assemble(text: str, tokens: list[Token], labelled: list[tuple[str, float]]) 
         ref.container_title = containers[0] if len(containers) == 1 else ". ".join(containers)
     if series:
         ref.collection_title = "; ".join(series)
-    _date(ref, " ".join(by_label.get("date", [])))
+    _date(ref, " ".join(by_label.get("date", [])), read_date)
     _locators(ref, by_label)
     for var, label in (("publisher", "publisher"), ("publisher_place", "location"), ("genre", "genre")):
         if label in by_label:
@@ -104,8 +115,12 @@ def assemble(text: str, tokens: list[Token], labelled: list[tuple[str, float]]) 
             setattr(ref, var, _identifier(label, " ".join(by_label[label])))
     for label in ("other", "note"):
         for value in by_label.get(label, []):
-            if not all(_CONNECTIVE.match(w.strip(".,:;()[]")) or not w.strip(".,:;()[]") for w in value.split()):
-                notes.append(_tidy(value))
+            if all(_CONNECTIVE.match(w.strip(".,:;()[]")) or not w.strip(".,:;()[]") for w in value.split()):
+                continue
+            if ref.genre is None and _THESIS.search(value) and len(value) < 80:
+                ref.genre = _tidy(value)  # "(Unpublished doctoral dissertation)"
+            else:
+                notes.append(_tidy(_LOCATOR_TAIL.sub("", value)))
     if notes:
         ref.note = "; ".join(n for n in notes if n) or None
     ref.type = _type(ref)
@@ -128,14 +143,14 @@ def _container(value: str) -> str:
     return _tidy(value, quotes=True)
 
 
-def _date(ref: Reference, raw: str) -> None:
+def _date(ref: Reference, raw: str, read_date: Callable[[str], DateValue | None]) -> None:
     raw = raw.strip(" ,.;:()[]")
     if not raw:
         return
-    value = parse_date(raw)
+    value = read_date(raw)
     if value is None:
         inner = re.sub(r"[()\[\],;]", " ", raw)
-        value = parse_date(" ".join(inner.split()))
+        value = read_date(" ".join(inner.split()))
     if value is None:
         year = _YEAR.search(raw)
         if year is None:
@@ -164,7 +179,9 @@ def _locators(ref: Reference, by_label: dict[str, list[str]]) -> None:
     if issue and ref.issue is None:
         marked = _ISSUE_MARK.search(issue)
         ref.issue = marked["i"].strip(".,") if marked else issue.strip(" .,:;()[]") or None
-    if pages:
+    if pages and (count := _PAGE_COUNT.fullmatch(pages.strip(" ,;"))) is not None:
+        ref.number_of_pages = count["n"]  # "300 с.", "312 p.": the book's extent
+    elif pages:
         found = _PAGES.search(pages)
         ref.page = re.sub(r"\s*[-–—]+\s*", "–", found["p"]) if found else _tidy(pages)
 

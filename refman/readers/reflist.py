@@ -259,7 +259,7 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
         ref.origin = SourceSpan(path=name, line=item.line, end_line=item.end_line, number=item.number,
                                 raw=item.raw or item.text)  # fmt: skip
         _date_diagnostics(ref, result, ctx, name, item, diagnostics)
-        for var, confidence, text in doubt:
+        for var, confidence, text in doubt if understood and not left else ():  # one RM002 per item
             diagnostics.append(
                 _diag(name, "RM002", "unparsed-reference", Severity.WARNING,
                       f"{var} read with low confidence ({confidence:.2f}): {text!r}; check it",

@@ -52,6 +52,7 @@ _FIRST_WORDS = frozenset(
     "viewed дата обращение et и сайт site website веб от of from dated".split()
 )
 _IDENTIFIERS = ("URL", "DOI", "ISBN", "ISSN")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?)+")
 #: Fields that do not come from the item's text (a reading's evidence cites other items).
 _NOT_TEXT = frozenset({"id", "type", "language", "origin"})
 
@@ -86,6 +87,8 @@ def _texts(ref: Reference) -> list[str]:
         elif isinstance(value, Name):
             out.extend(p for p in (value.family, value.given, value.literal, value.suffix,
                                    value.dropping_particle, value.non_dropping_particle) if p)  # fmt: skip
+            if value.given and _INITIALS.fullmatch(value.given):  # Vancouver writes "A. B." as "AB"
+                out.append(value.given.replace(".", "").replace(" ", ""))
         elif isinstance(value, DateValue):  # a date's text once (its raw and its reading's source agree)
             source = value.reading.source if value.reading is not None else None
             out.extend({str(p) for p in (value.raw, source, value.literal, value.season) if p})

@@ -18,13 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import Reference
 from ..parsing import labeller
 from ..parsing.assemble import assemble
 from ..parsing.tokens import tokenize
+from ..parse.text import has_cyrillic
 from .reflist_account import unplaced
 from .reflist_fields import Context, Parsed, parse_reference
 from .reflist_kinds import legal_act
-from .reflist_parts import cut_parts
+from .reflist_parts import cut_parts, read_date
 
 #: Below this, a field read by the model is reported (RM002) with its confidence.
 DOUBT = 0.6
@@ -34,7 +36,18 @@ _FIELDS = {
     "issue": "issue", "pages": "page", "date": "issued", "publisher": "publisher",
     "location": "publisher-place", "edition": "edition", "genre": "genre",
 }  # fmt: skip
+#: GOST's own structure: " // " before the container, ". – " between areas, " / " before
+#: the statement of responsibility, "М.:" / "СПб.:" for the place.
+_GOST = re.compile(r" // |\. [–—] | / (?=\S)|(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?:")
 _ALNUM = re.compile(r"[^\W_]+")
+_PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "genre"),
+          ("volume", "issue", "page"), ("URL", "DOI", "ISBN"))  # fmt: skip
+#: The list's own words around the data ("and", "In:", "Retrieved from", "p." before "A65"):
+#: kept in ``unmapped["list-words"]``, not in ``note``.
+LIST_WORDS = frozenset(
+    "and in of the from retrieved available at online url doi p pp s с т vol no ed eds edn "
+    "editor editors edited by trans translated и в под ред пер сост".split()
+)
 _NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
 
 
@@ -49,11 +62,17 @@ def read_reference(text: str, ctx: Context) -> Reading:
     """The reading of one reference, by the rules or the model (module docstring)."""
     rules = parse_reference(text, ctx)
     cut = cut_parts(text, ctx.convention)
-    if " // " in text or legal_act(text) is not None or cut.language_note or cut.accessed:
+    if _GOST.search(text) or legal_act(text) is not None or cut.language_note or cut.accessed:
+        return Reading(rules, "rules")
+    if has_cyrillic(text) and rules.understood and not rules.ref.unmapped.get("unparsed"):
         return Reading(rules, "rules")
     model = _model(text, ctx, cut)
-    if rules.understood and _agree(rules, model.parsed):
+    left = rules.ref.unmapped.get("unparsed")
+    # the rules' reading is whole: nothing left over but a locator or publisher given twice
+    sure = rules.understood and bool(rules.ref.title) and (not left or left == ". ".join(rules.repeats))
+    if not model.parsed.understood or (sure and (model.doubts or _agree(rules, model.parsed))):
         return Reading(rules, "rules")
+    _keep_byline(rules, model.parsed)
     return model
 
 
@@ -61,7 +80,7 @@ def _model(text: str, ctx: Context, cut) -> Reading:  # noqa: ANN001 - reflist_p
     body = _NUMBER.sub("", cut.text)
     tokens = tokenize(body)
     labelled = labeller.label(tokens)
-    got = assemble(body, tokens, labelled)
+    got = assemble(body, tokens, labelled, lambda raw: read_date(raw, ctx.convention, "issued", cut))
     ref = got.ref
     for var in ("URL", "DOI", "ISBN", "ISSN"):
         if getattr(cut, var.lower()):
@@ -73,23 +92,47 @@ def _model(text: str, ctx: Context, cut) -> Reading:  # noqa: ANN001 - reflist_p
         ref.unmapped["language-note"] = cut.language_note
     if cut.medium:
         ref.unmapped["medium"] = cut.medium
-    words = [t.text for t, (lab, _) in zip(tokens, labelled, strict=True) if lab in ("other", "citation-number")]
-    if words and not ref.note:
+    words: list[str] = []
+    notes: list[str] = []
+    for span in unplaced(text, ref):
+        pieces = span.split()
+        while pieces and all(w.casefold() in LIST_WORDS for w in _ALNUM.findall(pieces[-1])):
+            words.insert(len(words), pieces.pop())  # "Supplement. p" before "A65": "p" is the list's
+        if pieces:
+            notes.append(" ".join(pieces).rstrip(".,;: "))
+    if words:
         ref.unmapped["list-words"] = " ".join(words)
-    left = unplaced(text, ref)
-    if left:
-        ref.note = "; ".join([*([ref.note] if ref.note else []), *left])
+    if notes:
+        ref.note = "; ".join([*([ref.note] if ref.note else []), *notes])
     doubts = [
         (_FIELDS[label], conf, got.texts.get(label, ""))
         for label, conf in got.confidence.items()
         if label in _FIELDS and conf < DOUBT
     ]
-    parsed = Parsed(ref, unread=cut.unread, understood=bool(ref.title))
+    # a reference has a title and at least two other parts (names, date, container, …); with
+    # fewer the model saw no reference either, and the rules' reading (and RM002) stands
+    parts = sum(1 for group in _PARTS if any(ref.get(v) for v in group))
+    parsed = Parsed(ref, unread=cut.unread, understood=bool(ref.title) and parts >= 2)
     return Reading(parsed, "model", doubts)
 
 
 def _agree(rules: Parsed, model: Parsed) -> bool:
-    """Whether the two readings name the same title and as many authors."""
+    """Whether the two readings agree on the authors, title, container, year and locators."""
     a, b = rules.ref, model.ref
-    same_title = _ALNUM.findall((a.title or "").casefold()) == _ALNUM.findall((b.title or "").casefold())
-    return same_title and len(a.author or []) == len(b.author or [])
+    for var in ("title", "container_title", "volume", "issue", "page", "publisher"):
+        if _ALNUM.findall(str(getattr(a, var) or "").casefold()) != _ALNUM.findall(str(getattr(b, var) or "").casefold()):
+            return False
+    return len(a.author or []) == len(b.author or []) and _year(a) == _year(b)
+
+
+def _keep_byline(rules: Parsed, model: Parsed) -> None:
+    """The rules' byline where the model put part of it into the title ("Yu. A. Kim, Zh.
+    Park. Title." read as one author and the title "Zh. Park. Title"): the rules read names
+    only in their strict forms ("Surname I.", "I. Surname")."""
+    a, b = rules.ref, model.ref
+    if a.author and b.title and a.title and len(a.author) > len(b.author or []) and b.title.endswith(a.title):
+        b.author, b.title = a.author, a.title
+
+
+def _year(ref: Reference) -> object:
+    return ref.issued.date_parts[0][0] if ref.issued and ref.issued.date_parts else None
