@@ -52,6 +52,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "iso": ("iso690-author-date-en", "iso690-numeric-en", "din-1505-2"),
     "gost-zotero": ("gost-r-7-0-5-2008", "gost-r-7-0-5-2008-numeric"),
     "gost-refman-2008": ("refman:gost-r-7.0.5-2008",),
+    # independent styles of other journals and institutions, none of a held-out family by
+    # name or by the template it declares (training/styles.txt)
+    "assorted": tuple((HERE / "styles.txt").read_text().split()),
     # held out: never trained on
     "harvard": ("harvard-cite-them-right", "elsevier-harvard", "sage-harvard", "harvard-anglia-ruskin-university"),
     "ieee": ("ieee", "acm-sig-proceedings", "spie-journals"),
@@ -120,9 +123,9 @@ def generated_records(n: int, seed: int) -> list[Reference]:
     """The benchmark generator's library (Latin and Cyrillic); a third of its English records
     get the seed's "(in Russian)" note, as translated Russian references carry it."""
     sys.path.insert(0, str(REPO / "benchmarks"))
-    import generate  # type: ignore[import-not-found]
-
     import json
+
+    import generate  # type: ignore[import-not-found]
 
     refs = csljson.read(json.dumps(generate.csl_items(n, seed=seed)), "generated").library.references
     rng = random.Random(seed)
@@ -148,8 +151,9 @@ def synthetic(
     for family in families:
         for style in FAMILIES[family]:
             rng = random.Random(f"{seed}:{style}")
+            count = per_style // 3 if family == "assorted" else per_style
             pool = records if "gost" in family else latin + [r for r in records if r.language == "ru"][:50]
-            sample = rng.sample(pool, min(per_style, len(pool)))
+            sample = rng.sample(pool, min(count, len(pool)))
             for text, labels in synth.render_labelled(sample, style_path(style, styles_dir), rng):
                 out.append(Example(text, labels, f"synthetic:{family}/{style.removeprefix('refman:')}"))
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+
 from refman.model import DateValue, Name, Reference
 from refman.options import WriteOptions
 from refman.parsing import LABELS
@@ -41,7 +42,9 @@ _PREFIX = re.compile(
     r"вып\.|bd\.|available|retrieved|from|at:?|url:?|doi:?|isbn:?|edn\.?|ed\.|\(|\[)$",
     re.IGNORECASE,
 )
-_ROLE = re.compile(r"^\(?(?:eds?\.?|editors?|ed\.|ред\.|пер\.|сост\.|trans\.?|transl\.|hrsg\.?)\)?[.,:;]?$", re.I)
+_ROLE = re.compile(
+    r"^\(?(?:eds?\.?|editors?|ed\.|ред\.|пер\.|сост\.|trans\.?|transl\.|hrsg\.?)\)?[.,:;]?$", re.I
+)
 _PUNCT = re.compile(r"^[\W_]+$")
 _DAY = re.compile(r"^\(?\d{1,2}(?:[-–]\d{1,2})?[,.)]*$")
 _INITIALS = re.compile(r"^\(?(?:[A-ZА-ЯЁ][a-zа-яё]?\.?-?){1,3}[,.;:]?$")
@@ -69,9 +72,8 @@ def _fill_names(tokens: list, labels: list[str | None]) -> None:
         after = next(((j, labels[j]) for j in range(i + 1, len(tokens)) if labels[j]), (None, None))
         word = tokens[i].text
         small = _INITIALS.match(word) or word.lower().strip(",.;") in _JOINERS or word in ("&", "[и", "др.]")
-        if before[1] in names and before[1] == after[1] and (small or word.isupper()):
-            labels[i] = before[1]
-        elif before[1] in names and (small or (word.isupper() and len(word) <= 4)):
+        inside = before[1] == after[1] and word.isupper()  # between two names of one list
+        if before[1] in names and (small or inside or (word.isupper() and len(word) <= 4)):
             labels[i] = before[1]
         elif after[1] in names and _INITIALS.match(word):
             labels[i] = after[1]
@@ -130,7 +132,12 @@ def label_rendered(rendered: str, year: str | None) -> tuple[str, list[str]] | N
                 labels[i] = "date"
                 for step in (-1, 1):
                     j = i + step
-                    while 0 <= j < len(tokens) and abs(j - i) <= 2 and labels[j] is None and _date_word(tokens[j].text):
+                    while (
+                        0 <= j < len(tokens)
+                        and abs(j - i) <= 2
+                        and labels[j] is None
+                        and _date_word(tokens[j].text)
+                    ):
                         labels[j] = "date"
                         j += step
     _fill_names(tokens, labels)
@@ -142,9 +149,7 @@ def label_rendered(rendered: str, year: str | None) -> tuple[str, list[str]] | N
         core = tok.text
         if _ROLE.match(core) and before in ("editor", "translator", "author"):
             labels[i] = before
-        elif _ROLE.match(core) and after in ("editor", "translator"):
-            labels[i] = after
-        elif _PREFIX.match(core) and after:
+        elif (_ROLE.match(core) and after in ("editor", "translator")) or (_PREFIX.match(core) and after):
             labels[i] = after
         elif _PUNCT.match(core) and before:
             labels[i] = before
@@ -174,4 +179,3 @@ def render_labelled(refs: list[Reference], style: str, rng: random.Random) -> li
             text, labels = f"{mark} {text}", ["citation-number", *labels]
         out.append((text, labels))
     return out
-

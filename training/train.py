@@ -56,7 +56,7 @@ BIB_FILES = (
     "usr/share/doc/texlive-doc/latex/biblatex-ieee/biblatex-ieee.bib.gz",
 )
 RECORDS_PER_FILE = 400
-PER_STYLE_TRAIN = 320
+PER_STYLE_TRAIN = 260
 PER_STYLE_TEST = 120
 SEED = 20260226
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
@@ -68,7 +68,9 @@ def inputs(texlive: Path, styles: Path) -> dict[str, Path]:
     out.update({f"texlive/{p}": texlive / p for p in BIB_FILES})
     for family in data.FAMILIES.values():
         for style in family:
-            name = f"repo/styles/{style[7:]}.csl" if style.startswith("refman:") else f"csl-styles/{style}.csl"
+            name = (
+                f"repo/styles/{style[7:]}.csl" if style.startswith("refman:") else f"csl-styles/{style}.csl"
+            )
             out[name] = Path(data.style_path(style, styles))
     out["repo/benchmarks/generate.py"] = data.REPO / "benchmarks" / "generate.py"
     return out
@@ -128,7 +130,9 @@ def build(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Ex
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texlive", type=Path, default=Path(os.environ.get("REFMAN_TEXLIVE_DIR", "/tmp/tl")))
-    parser.add_argument("--styles", type=Path, default=Path("/tmp/csl/usr/share/citation-style-language/styles"))
+    parser.add_argument(
+        "--styles", type=Path, default=Path("/tmp/csl/usr/share/citation-style-language/styles")
+    )
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument("--write-manifest", action="store_true", help="pin the current inputs (maintainers)")
     args = parser.parse_args(argv)
@@ -145,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     train, test = build(args.texlive, args.styles)
     print(f"{len(train)} training strings, {len(test)} held out ({time.perf_counter() - started:.1f} s)")
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    print("training (several minutes)", flush=True)
     for ex in train:
         trainer.append(sequence_features(tokenize(ex.text)), ex.labels)
     trainer.set_params(PARAMS)

@@ -39,6 +39,8 @@ _CONNECTIVE = re.compile(
 )
 #: A locator's label at a note's end belongs to the locator after it ("Supplement. p. A65").
 _LOCATOR_TAIL = re.compile(r"\s+(?:pp?|с|С|vol|Vol|no|No|Т|т|№)\.?$")
+#: A headline that opens with a speaker's name and a colon, not a byline.
+_SPEAKER = re.compile(r"[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?:")
 _SERIES = re.compile(r"\b(?:lecture\s+notes|series|studies\s+in|серия|библиотека)\b", re.IGNORECASE)
 _THESIS = re.compile(r"dissertation|thesis|дис+\.|автореф", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"proceedings|proc\.|conference|symposium|workshop|материалы|конференц|труды", re.I)
@@ -52,7 +54,9 @@ class Assembled:
     texts: dict[str, str] = field(default_factory=dict)  # field → its text as written
 
 
-def segments(text: str, tokens: list[Token], labelled: list[tuple[str, float]]) -> list[tuple[str, str, float]]:
+def segments(
+    text: str, tokens: list[Token], labelled: list[tuple[str, float]]
+) -> list[tuple[str, str, float]]:
     """Runs of tokens with one label: (label, exact text, lowest confidence)."""
     out: list[tuple[str, str, float]] = []
     start = 0
@@ -75,11 +79,20 @@ def assemble(
     ref = Reference()
     out = Assembled(ref)
     by_label: dict[str, list[str]] = {}
-    for label, value, conf in segments(text, tokens, labelled):
+    spans = segments(text, tokens, labelled) if tokens else []
+    for label, value, conf in spans:
         by_label.setdefault(label, []).append(value)
         out.confidence[label] = min(out.confidence.get(label, 1.0), conf)
     out.texts = {label: " ".join(values) for label, values in by_label.items()}
     notes: list[str] = []
+    if (
+        len(spans) > 1
+        and spans[0][0] == "author"
+        and spans[1][0] == "title"
+        and _SPEAKER.fullmatch(spans[0][1])
+    ):
+        by_label["title"][0] = f"{spans[0][1]} {by_label['title'][0]}"  # "Zakharova: Russia expects …"
+        del by_label["author"]
     for role in ("author", "editor", "translator"):
         if role in by_label:
             names, et_al = split_names(", ".join(by_label[role]))
@@ -193,7 +206,9 @@ def _identifier(label: str, value: str) -> str:
     elif label == "isbn":
         value = re.sub(r"^ISBN(?:-1[03])?:?\s*", "", value, flags=re.IGNORECASE)
     elif label == "url":
-        value = re.sub(r"^(?:URL:?|Retrieved from|Available (?:at|from):?)\s*", "", value, flags=re.IGNORECASE)
+        value = re.sub(
+            r"^(?:URL:?|Retrieved from|Available (?:at|from):?)\s*", "", value, flags=re.IGNORECASE
+        )
     return value
 
 

@@ -9,6 +9,7 @@ training and labelling, so the two cannot drift apart.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .tokens import Token
 
@@ -61,8 +62,8 @@ _RANGE = re.compile(r"\d+\s*[-–—]\s*\d+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|-?е|-?я|-?й)", re.IGNORECASE)
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
-_QUOTE_OPEN = "“„«\"‘"
-_QUOTE_CLOSE = "”»\"’"
+_QUOTE_OPEN = '“„«"‘'
+_QUOTE_CLOSE = '”»"’'
 
 
 def _case(core: str) -> str:
@@ -92,7 +93,8 @@ def _digits(core: str) -> str:
     return f"n{min(count, 5)}" if count else "none"
 
 
-def _base(token: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _base(token: str) -> tuple[str, ...]:
     """The token's own features, without position: also used for its neighbours."""
     core = _CORE.match(token)[1]  # type: ignore[index]
     lower = core.lower()
@@ -100,7 +102,7 @@ def _base(token: str) -> list[str]:
     last = token[-1] if not token[-1].isalnum() else ""
     script = "cyr" if _CYR.search(core) else "lat" if _LAT.search(core) else "no"
     shape = _REPEATS.sub(r"\1\1", core.translate(_SHAPE))[:8]
-    return [
+    return (
         f"w={lower[:20]}",
         f"sh={shape}",
         f"c={_case(core)}",
@@ -112,16 +114,36 @@ def _base(token: str) -> list[str]:
         f"dict={_DICT.get(lower, '')}",
         f"len={min(len(core), 8)}",
         f"suf={lower[-3:]}",
-    ]
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _near(base: tuple[str, ...], off: int) -> tuple[str, ...]:
+    """A neighbour's word, case, digits, closing punctuation and dictionary, tagged by offset."""
+    return (f"{off}{base[0]}", f"{off}{base[2]}", f"{off}{base[3]}", f"{off}{base[5]}", f"{off}{base[8]}")
+
+
+def _sentences(tokens: list[Token], bases: list[tuple[str, ...]]) -> list[int]:
+    """For each token, how many sentences (". ", ": " after a word, a year or a range) end before it."""
+    out = []
+    sentence = 0
+    for token, own in zip(tokens, bases, strict=True):
+        out.append(sentence)
+        text, core = token.text, own[0][2:]
+        ends = text.endswith((".", "?", "!")) and (len(core) > 3 or own[3] in ("d=year", "d=range"))
+        if ends or (text.endswith(":") and len(core) > 1):
+            sentence += 1
+    return out
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """Features of every token of one reference, in order."""
     n = len(tokens)
     bases = [_base(t.text) for t in tokens]
+    sentences = _sentences(tokens, bases)
+    total = sentences[-1] if sentences else 0
     out: list[list[str]] = []
-    sentence = 0
-    quoted = parens = False
+    quoted = parens = year = False
     for i, token in enumerate(tokens):
         text = token.text
         if text[0] in _QUOTE_OPEN:
@@ -133,7 +155,9 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
             "bias",
             *own,
             f"pos={10 * i // n}",
-            f"sent={min(sentence, 6)}",
+            f"sent={min(sentences[i], 6)}",
+            f"rsent={min(total - sentences[i], 4)}",
+            f"yb={year}",
             f"q={quoted}",
             f"par={parens}",
         ]
@@ -144,10 +168,7 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                nb = bases[j]
-                feats.extend(
-                    (f"{off}{nb[0]}", f"{off}{nb[2]}", f"{off}{nb[3]}", f"{off}{nb[5]}", f"{off}{nb[8]}")
-                )
+                feats.extend(_near(bases[j], off))
             else:
                 feats.append(f"{off}edge")
         if i:
@@ -158,9 +179,5 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
             quoted = False
         if ")" in text:
             parens = False
-        core = own[0][2:]
-        if text.endswith((".", "?", "!")) and (len(core) > 3 or own[3] in ("d=year", "d=range")):
-            sentence += 1
-        elif text.endswith(":") and len(core) > 1:
-            sentence += 1
+        year = year or own[3] == "d=year"
     return out

@@ -96,7 +96,11 @@ def _one(part: str) -> Name:
     while lead < len(words) and INITIALS.match(words[lead] + " "):
         lead += 1
     if lead:  # "S. E. Han"
-        return _person(" ".join(words[lead:]), " ".join(words[:lead])) if lead < len(words) else Name(literal=part)
+        return (
+            _person(" ".join(words[lead:]), " ".join(words[:lead]))
+            if lead < len(words)
+            else Name(literal=part)
+        )
     tail = len(words)
     while tail > 1 and INITIALS.match(words[tail - 1] + " "):
         tail -= 1

@@ -7,6 +7,7 @@ Tokens keep their offsets so that labelled tokens give back the exact text of ea
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 _RUN = re.compile(r"\S+")
@@ -31,7 +32,7 @@ def tokenize(text: str) -> list[Token]:
             out.append(Token(run, start, match.end()))
             continue
         cuts = [0, *(m.start() for m in _JOINT.finditer(run)), len(run)]
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in pairwise(cuts):
             if b > a:
                 out.append(Token(run[a:b], start + a, start + b))
     return out

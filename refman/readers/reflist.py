@@ -132,7 +132,7 @@ def split_items(text: str) -> tuple[list[Item], list[tuple[int, str]], list[tupl
             groups.append((numbered[index], index, [line[match.end() :]]))
         elif numbered and not groups:
             skipped.append((index, line.strip()))
-        elif groups and _continues(bool(numbered), bool(wrapped), gap, groups[-1][2][-1]):
+        elif groups and _continues(bool(numbered), bool(wrapped) or _hanging(line), gap, groups[-1][2][-1]):
             groups[-1][2].append(line)
         elif (numbered and not _REFERENCE_MARKS.search(line)) or _HEADING.match(line):
             skipped.append((index, line.strip()))
@@ -182,6 +182,11 @@ def _continues(numbered: bool, wrapped: bool, gap: bool, last: str) -> bool:
     if numbered:
         return not gap or not _finished(last)
     return wrapped and not gap
+
+
+def _hanging(line: str) -> bool:
+    """An indented line: a hanging indent continues the reference above it (APA, MLA)."""
+    return line[:1] in (" ", "\t")
 
 
 def _finished(line: str) -> bool:

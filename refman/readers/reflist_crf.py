@@ -22,11 +22,10 @@ from ..model import Reference
 from ..parsing import labeller
 from ..parsing.assemble import assemble
 from ..parsing.tokens import tokenize
-from ..parse.text import has_cyrillic
 from .reflist_account import unplaced
 from .reflist_fields import Context, Parsed, parse_reference
 from .reflist_kinds import legal_act
-from .reflist_parts import cut_parts, read_date
+from .reflist_parts import Cut, cut_parts, read_date
 
 #: Below this, a field read by the model is reported (RM002) with its confidence.
 DOUBT = 0.6
@@ -37,8 +36,9 @@ _FIELDS = {
     "location": "publisher-place", "edition": "edition", "genre": "genre",
 }  # fmt: skip
 #: GOST's own structure: " // " before the container, ". – " between areas, " / " before
-#: the statement of responsibility, "М.:" / "СПб.:" for the place.
-_GOST = re.compile(r" // |\. [–—] | / (?=\S)|(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?:")
+#: the statement of responsibility, " : " before other title information, "М.:" / "М.,"
+#: for the place.
+_GOST = re.compile(r" // |\. [–—] | / (?=\S)| : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
 _ALNUM = re.compile(r"[^\W_]+")
 _PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "genre"),
           ("volume", "issue", "page"), ("URL", "DOI", "ISBN"))  # fmt: skip
@@ -56,6 +56,7 @@ class Reading:
     parsed: Parsed
     by: str  # "rules" or "model"
     doubts: list[tuple[str, float, str]] = field(default_factory=list)  # (CSL variable, confidence, text)
+    confidence: dict[str, float] = field(default_factory=dict)  # CSL variable → the model's confidence
 
 
 def read_reference(text: str, ctx: Context) -> Reading:
@@ -64,19 +65,17 @@ def read_reference(text: str, ctx: Context) -> Reading:
     cut = cut_parts(text, ctx.convention)
     if _GOST.search(text) or legal_act(text) is not None or cut.language_note or cut.accessed:
         return Reading(rules, "rules")
-    if has_cyrillic(text) and rules.understood and not rules.ref.unmapped.get("unparsed"):
-        return Reading(rules, "rules")
     model = _model(text, ctx, cut)
     left = rules.ref.unmapped.get("unparsed")
     # the rules' reading is whole: nothing left over but a locator or publisher given twice
     sure = rules.understood and bool(rules.ref.title) and (not left or left == ". ".join(rules.repeats))
-    if not model.parsed.understood or (sure and (model.doubts or _agree(rules, model.parsed))):
+    if not model.parsed.understood or (sure and _agree(rules, model.parsed)):
         return Reading(rules, "rules")
     _keep_byline(rules, model.parsed)
     return model
 
 
-def _model(text: str, ctx: Context, cut) -> Reading:  # noqa: ANN001 - reflist_parts.Cut
+def _model(text: str, ctx: Context, cut: Cut) -> Reading:
     body = _NUMBER.sub("", cut.text)
     tokens = tokenize(body)
     labelled = labeller.label(tokens)
@@ -113,14 +112,17 @@ def _model(text: str, ctx: Context, cut) -> Reading:  # noqa: ANN001 - reflist_p
     # fewer the model saw no reference either, and the rules' reading (and RM002) stands
     parts = sum(1 for group in _PARTS if any(ref.get(v) for v in group))
     parsed = Parsed(ref, unread=cut.unread, understood=bool(ref.title) and parts >= 2)
-    return Reading(parsed, "model", doubts)
+    confidence = {_FIELDS[label]: conf for label, conf in got.confidence.items() if label in _FIELDS}
+    return Reading(parsed, "model", doubts, confidence)
 
 
 def _agree(rules: Parsed, model: Parsed) -> bool:
     """Whether the two readings agree on the authors, title, container, year and locators."""
     a, b = rules.ref, model.ref
     for var in ("title", "container_title", "volume", "issue", "page", "publisher"):
-        if _ALNUM.findall(str(getattr(a, var) or "").casefold()) != _ALNUM.findall(str(getattr(b, var) or "").casefold()):
+        if _ALNUM.findall(str(getattr(a, var) or "").casefold()) != _ALNUM.findall(
+            str(getattr(b, var) or "").casefold()
+        ):
             return False
     return len(a.author or []) == len(b.author or []) and _year(a) == _year(b)
 
