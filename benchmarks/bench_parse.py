@@ -34,6 +34,7 @@ from refman.model import Reference  # noqa: E402
 from refman.parsing import labeller  # noqa: E402
 from refman.parsing.assemble import assemble  # noqa: E402
 from refman.parsing.tokens import tokenize  # noqa: E402
+from refman.readers.reflist import NUMBERED  # noqa: E402
 from refman.readers.reflist_crf import read_reference  # noqa: E402
 from refman.readers.reflist_fields import Context, parse_reference  # noqa: E402
 
@@ -87,11 +88,17 @@ def read_model(text: str) -> Reference:
 
 
 def read_product(text: str) -> Reference:
-    return read_reference(text, Context()).parsed.ref
+    return read_reference(_unnumbered(text), Context()).parsed.ref
 
 
 def read_rules(text: str) -> Reference:
-    return parse_reference(text, Context()).ref
+    return parse_reference(_unnumbered(text), Context()).ref
+
+
+def _unnumbered(text: str) -> str:
+    """The item without its list number, as the reader's list splitter gives it."""
+    found = NUMBERED.match(text)
+    return text[found.end() :] if found else text
 
 
 READERS = {"rules only": read_rules, "model only": read_model, "refman (rules + model)": read_product}

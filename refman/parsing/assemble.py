@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import DateReading, DateValue, Reference
+from ..model import DateReading, DateValue, Name, Reference
 from ..parse.dates import parse_date
 from ..parse.text import strip_final_period
 from .people import split_names
@@ -41,6 +41,7 @@ _CONNECTIVE = re.compile(
 _LOCATOR_TAIL = re.compile(r"\s+(?:pp?|с|С|vol|Vol|no|No|Т|т|№)\.?$")
 #: A headline that opens with a speaker's name and a colon, not a byline.
 _SPEAKER = re.compile(r"[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?:")
+_OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 _SERIES = re.compile(r"\b(?:lecture\s+notes|series|studies\s+in|серия|библиотека)\b", re.IGNORECASE)
 _THESIS = re.compile(r"dissertation|thesis|дис+\.|автореф", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"proceedings|proc\.|conference|symposium|workshop|материалы|конференц|труды", re.I)
@@ -96,6 +97,9 @@ def assemble(
     for role in ("author", "editor", "translator"):
         if role in by_label:
             names, et_al = split_names(", ".join(by_label[role]))
+            if len(by_label[role]) > 1:  # GOST repeats the heading's names after " / "
+                seen: set[tuple[str | None, str]] = set()
+                names = [n for n in names if not (_key(n) in seen or seen.add(_key(n)))]
             if names:
                 setattr(ref, role, names)
             if et_al and role == "author":
@@ -103,7 +107,10 @@ def assemble(
             if not names and not et_al:
                 notes.append(" ".join(by_label[role]))
     if "title" in by_label:
-        ref.title = _tidy(" ".join(by_label["title"]), quotes=True)
+        title, spill = _quoted_title(" ".join(by_label["title"]))
+        ref.title = _tidy(title, quotes=True)
+        if spill:
+            by_label.setdefault("container", []).insert(0, spill)
     containers = [_container(v) for v in by_label.get("container", [])]
     containers = [c for c in containers if c]
     series = [_tidy(v) for v in by_label.get("collection", [])]
@@ -138,6 +145,23 @@ def assemble(
         ref.note = "; ".join(n for n in notes if n) or None
     ref.type = _type(ref)
     return out
+
+
+def _key(name: Name) -> tuple[str | None, str]:
+    return name.family or name.literal, (name.given or "")[:1]
+
+
+def _quoted_title(value: str) -> tuple[str, str | None]:
+    """A title in quotes ends at its closing quote: what follows ("“Title”, in Book", "“Title”,
+    Journal") was labelled with it but is the container."""
+    value = value.strip()
+    if value[:1] not in _OPEN_QUOTES:
+        return value, None
+    close = value.find(_OPEN_QUOTES[value[0]], 1)
+    rest = value[close + 1 :].strip(" ,.;:") if close > 0 else ""
+    if not rest or not any(ch.isalpha() for ch in rest):
+        return value, None
+    return value[: close + 1], rest
 
 
 def _tidy(value: str, quotes: bool = False) -> str:

@@ -26,6 +26,12 @@ _ROLE = re.compile(
     r"|\s*[(\[]?\s*(?:eds?|editors?|ed|ред|пер|сост|trans|transl|hrsg|comp)\.?\s*[)\]]?[.,:;]*\s*$",
     re.IGNORECASE,
 )
+#: Role words inside a list (two segments joined): "(eds.), Edited by", "(Hrsg.)", "под ред.".
+_ROLE_INSIDE = re.compile(
+    r"\s*[(\[]\s*(?:eds?|editors?|ред|пер|сост|trans|transl|hrsg|comp)\.?\s*[)\]]\s*,?"
+    r"|(?:,\s*|\s+)(?:edited|translated|compiled)\s+by\s+|(?:,\s*|\s+)под\s+(?:общ\.\s+)?ред\.\s*",
+    re.IGNORECASE,
+)
 _SPLIT = re.compile(r"\s*;\s*|\s+(?:and|&|и|und|et|y)\s+|,\s*(?:and|&|и)\s+|\s*&\s*", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"\b(?:institute|university|council|committee|ministry|organi[sz]ation|association|society|"
@@ -40,9 +46,10 @@ def split_names(text: str) -> tuple[list[Name], bool]:
     text = " ".join(text.split())
     et_al = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text)
+    text = _ROLE_INSIDE.sub(",", text)
     for _ in range(3):
         text = _ROLE.sub("", text)
-    text = text.strip(" ,;:/()[]")
+    text = text.strip(" ,;:/()[]–—")
     last = text.split()[-1].rstrip(".") if text.split() else ""
     if len(last) >= 2 and not last.isupper():  # a sentence's period, not an initial's
         text = text.rstrip(".")

@@ -1,8 +1,9 @@
 """Rules and the learned model together: which of them reads a free-text reference.
 
 The rules (``reflist_fields``) are exact on the seed's family, and keep the reading when
-its structure is certain: GOST's " // " (the container follows), a legal act, or the
-translated-Russian web references of the seed (an "(in Russian)" note or an access date).
+its structure is certain: GOST's structure (``_gost``), a legal act, the translated-Russian
+web references of the seed (an access date in brackets), or a transliterated reference with
+a language note ("(In Russ.)") that the rules read whole.
 Otherwise the model reads the reference, and the rules' reading is kept only where the two
 agree on the title and the number of authors (the rules then know the details best).
 
@@ -19,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Reference
+from ..parse.text import has_cyrillic
 from ..parsing import labeller
 from ..parsing.assemble import assemble
 from ..parsing.tokens import tokenize
@@ -36,9 +38,12 @@ _FIELDS = {
     "location": "publisher-place", "edition": "edition", "genre": "genre",
 }  # fmt: skip
 #: GOST's own structure: " // " before the container, ". – " between areas, " / " before
-#: the statement of responsibility, " : " before other title information, "М.:" / "М.,"
-#: for the place.
-_GOST = re.compile(r" // |\. [–—] | / (?=\S)| : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
+#: the statement of responsibility (names with initials follow). In Cyrillic text also
+#: " : " before other title information and "М.:" / "М.," for the place (an APA reference
+#: in Russian, "(2006). … СПб.: Питер.", is not GOST).
+_GOST = re.compile(r" // |\. [–—] | / (?=(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?)+[A-ZА-ЯЁ])")
+_GOST_CYRILLIC = re.compile(r" : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
+_APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.")
 _ALNUM = re.compile(r"[^\W_]+")
 _PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "genre"),
           ("volume", "issue", "page"), ("URL", "DOI", "ISBN"))  # fmt: skip
@@ -63,12 +68,14 @@ def read_reference(text: str, ctx: Context) -> Reading:
     """The reading of one reference, by the rules or the model (module docstring)."""
     rules = parse_reference(text, ctx)
     cut = cut_parts(text, ctx.convention)
-    if _GOST.search(text) or legal_act(text) is not None or cut.language_note or cut.accessed:
+    if _gost(text) or legal_act(text) is not None or (cut.accessed_raw or "")[:1] in ("(", "["):
         return Reading(rules, "rules")
-    model = _model(text, ctx, cut)
     left = rules.ref.unmapped.get("unparsed")
     # the rules' reading is whole: nothing left over but a locator or publisher given twice
     sure = rules.understood and bool(rules.ref.title) and (not left or left == ". ".join(rules.repeats))
+    if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
+        return Reading(rules, "rules")
+    model = _model(text, ctx, cut)
     if not model.parsed.understood or (sure and _agree(rules, model.parsed)):
         return Reading(rules, "rules")
     _keep_byline(rules, model.parsed)
@@ -111,7 +118,7 @@ def _model(text: str, ctx: Context, cut: Cut) -> Reading:
     # a reference has a title and at least two other parts (names, date, container, …); with
     # fewer the model saw no reference either, and the rules' reading (and RM002) stands
     parts = sum(1 for group in _PARTS if any(ref.get(v) for v in group))
-    parsed = Parsed(ref, unread=cut.unread, understood=bool(ref.title) and parts >= 2)
+    parsed = Parsed(ref, unread=cut.unread, understood=bool(ref.title or ref.container_title) and parts >= 2)
     confidence = {_FIELDS[label]: conf for label, conf in got.confidence.items() if label in _FIELDS}
     return Reading(parsed, "model", doubts, confidence)
 
@@ -125,6 +132,12 @@ def _agree(rules: Parsed, model: Parsed) -> bool:
         ):
             return False
     return len(a.author or []) == len(b.author or []) and _year(a) == _year(b)
+
+
+def _gost(text: str) -> bool:
+    if _GOST.search(text):
+        return True
+    return has_cyrillic(text) and _GOST_CYRILLIC.search(text) is not None and not _APA_DATE.search(text)
 
 
 def _keep_byline(rules: Parsed, model: Parsed) -> None:
