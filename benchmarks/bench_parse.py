@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import sys
 import time
@@ -193,16 +194,19 @@ def main() -> int:
                 p, r, f1 = Score.prf(s.exact[f])
                 print(f"    {f:10} {p:.3f} / {r:.3f} / {f1:.3f}   {Score.prf(s.overlap[f])[2]:.3f}")
     texts = [row["text"] for row in rows] * 3  # enough work that process start-up counts little
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     _rate(texts)
     one = len(texts) / (time.perf_counter() - started)
+    per_cpu = len(texts) / (time.process_time() - cpu)
     chunks = [texts[i :: args.workers] for i in range(args.workers)]
     started = time.perf_counter()
     with ProcessPoolExecutor(args.workers) as pool:
         done = sum(pool.map(_rate, chunks))
     many = done / (time.perf_counter() - started)
     print(f"\nthroughput (rules + model, whole reader): {one:,.0f} refs/s in one process, "
-          f"{many:,.0f} refs/s with {args.workers} processes (start-up included)")  # fmt: skip
+          f"{many:,.0f} refs/s with {args.workers} processes (start-up included); "
+          f"{per_cpu:,.0f} refs per CPU second (what a free core gives; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores during the run)")  # fmt: skip
     return 0
 
 

@@ -69,7 +69,7 @@ def test_usage_error_is_exit_2(run_cli):
 
 
 @pytest.mark.parametrize(
-    "command", ["show", "export", "formats", "styles", "validate", "rules", "dedupe", "rekey"]
+    "command", ["show", "export", "formats", "styles", "validate", "rules", "dedupe", "rekey", "parse"]
 )
 def test_every_command_has_help_with_an_example(run_cli, command):
     code, out, _ = run_cli(command, "--help")

@@ -188,3 +188,21 @@ def test_blank_line_separated_references_wrapped_over_lines(run_cli) -> None:
     assert code == 0
     assert [i["author"][0]["family"] for i in items] == ["Rachlin", "Crichton"]
     assert items[0]["page"] == "69–80" and items[1]["publisher"] == "HarperCollins"
+
+
+def test_a_doubtful_field_is_named_in_a_warning() -> None:
+    """The model hesitates between title and container for "The Diplomat": RM002 names the
+    field with its confidence instead of guessing silently."""
+    from refman.readers import reflist
+
+    result = reflist.read("1. Brown K. Russia's pivot to Asia. The Diplomat, March 2021.\n")
+    assert [(d.code, d.field, d.number, d.message) for d in result.diagnostics] == [
+        ("RM002", "title", 1,
+         "title read with low confidence (0.57): \"Russia's pivot to Asia. The Diplomat,\"; check it"),
+    ]  # fmt: skip
+    (ref,) = result.library.references
+    assert (ref.title, ref.issued.date_parts, ref.author[0].family) == (
+        "Russia's pivot to Asia. The Diplomat",
+        [[2021, 3]],
+        "Brown",
+    )

@@ -7,7 +7,7 @@ tokens the model hesitates over can be reported rather than guessed silently.
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 from threading import Lock
 
 import pycrfsuite
@@ -21,7 +21,8 @@ _tagger: pycrfsuite.Tagger | None = None
 
 
 def model_path() -> str:
-    return str(resources.files(__package__).joinpath(MODEL_NAME))
+    """The model beside this module (package data; importlib.resources costs ~50 ms to import)."""
+    return str(Path(__file__).with_name(MODEL_NAME))
 
 
 def tagger() -> pycrfsuite.Tagger:
