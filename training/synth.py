@@ -48,6 +48,8 @@ _ROLE = re.compile(
 _PUNCT = re.compile(r"^[\W_]+$")
 _DAY = re.compile(r"^\(?\d{1,2}(?:[-–]\d{1,2})?[,.)]*$")
 _INITIALS = re.compile(r"^\(?(?:[A-ZА-ЯЁ][a-zа-яё]?\.?-?){1,3}[,.;:]?$")
+_GIVEN = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
+_OPENERS = {"and", "&", "by", "и", "und", "et", "with"}
 _JOINERS = {"and", "&", "и", "et", "al", "al.", "др", "др.", "others", "[и", "др.]"}
 
 
@@ -77,6 +79,19 @@ def _fill_names(tokens: list, labels: list[str | None]) -> None:
             labels[i] = before[1]
         elif after[1] in names and _INITIALS.match(word):
             labels[i] = after[1]
+    for i in range(len(tokens) - 1):  # full given names ("by Jiří Zlatuška", "and Anna Maria Smith")
+        nxt = labels[i + 1]
+        if labels[i] is not None or nxt not in names or not _GIVEN.match(tokens[i].text):
+            continue
+        start = i
+        while (
+            start > i - 2 and start > 0 and labels[start - 1] is None and _GIVEN.match(tokens[start - 1].text)
+        ):
+            start -= 1
+        before = tokens[start - 1].text if start else ""
+        if not start or before.endswith(",") or before.lower() in _OPENERS or labels[start - 1] == nxt:
+            for j in range(start, i + 1):
+                labels[j] = nxt
 
 
 def wrap(ref: Reference) -> Reference | None:

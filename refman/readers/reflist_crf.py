@@ -76,7 +76,9 @@ def read_reference(text: str, ctx: Context) -> Reading:
     if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
         return Reading(rules, "rules")
     model = _model(text, ctx, cut)
-    if not model.parsed.understood or (sure and _agree(rules, model.parsed)):
+    if not model.parsed.understood or (
+        sure and (model.parsed.ref.title is None or _agree(rules, model.parsed))
+    ):
         return Reading(rules, "rules")
     _keep_byline(rules, model.parsed)
     return model
@@ -141,11 +143,15 @@ def _gost(text: str) -> bool:
 
 
 def _keep_byline(rules: Parsed, model: Parsed) -> None:
-    """The rules' byline where the model put part of it into the title ("Yu. A. Kim, Zh.
-    Park. Title." read as one author and the title "Zh. Park. Title"): the rules read names
-    only in their strict forms ("Surname I.", "I. Surname")."""
+    """The rules' byline where the model moved the border between names and title ("Yu. A.
+    Kim, Zh. Park. Title." read as one author and the title "Zh. Park. Title"; "Park Zh.
+    North Korea's Economy" as the name "North Park Zh."): the rules read names only in their
+    strict forms ("Surname I.", "I. Surname"), so where they found one they are right."""
     a, b = rules.ref, model.ref
-    if a.author and b.title and a.title and len(a.author) > len(b.author or []) and b.title.endswith(a.title):
+    if not (a.author and a.title and b.title) or a.title == b.title:
+        return
+    longer = len(a.author) > len(b.author or []) and b.title.endswith(a.title)
+    if longer or (len(a.author) == len(b.author or []) and a.title.endswith(b.title)):
         b.author, b.title = a.author, a.title
 
 
