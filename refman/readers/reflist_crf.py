@@ -77,7 +77,7 @@ def read_reference(text: str, ctx: Context) -> Reading:
         return Reading(rules, "rules")
     model = _model(text, ctx, cut)
     if not model.parsed.understood or (
-        sure and (model.parsed.ref.title is None or _agree(rules, model.parsed))
+        sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed))
     ):
         return Reading(rules, "rules")
     _keep_byline(rules, model.parsed)
@@ -134,6 +134,15 @@ def _agree(rules: Parsed, model: Parsed) -> bool:
         ):
             return False
     return len(a.author or []) == len(b.author or []) and _year(a) == _year(b)
+
+
+def _swallowed(rules: Parsed, model: Parsed) -> bool:
+    """Whether the model read the rules' title as part of a name ("Smith J. Title." as one
+    person): no title of its own, and the rules' title among its names."""
+    if model.ref.title is not None or not rules.ref.title:
+        return False
+    names = " ".join(" ".join(filter(None, (n.family, n.given, n.literal))) for n in model.ref.author or [])
+    return rules.ref.title.casefold() in names.casefold()
 
 
 def _gost(text: str) -> bool:
