@@ -193,7 +193,7 @@ def test_blank_line_separated_references_wrapped_over_lines(run_cli) -> None:
 def test_a_doubtful_field_is_named_in_a_warning() -> None:
     """The model hesitates over "Bookseller" (a magazine, read as a publisher): RM002 names the
     field with its confidence instead of letting the guess pass silently."""
-    from refman.readers import reflist
+    from refman.readers.reflist import reader as reflist
 
     text = "1. Jones, Philip. 2011. Global Publishing Back on the Front Foot. Bookseller, 20 June.\n"
     result = reflist.read(text)

@@ -20,7 +20,7 @@ from refman.options import WriteOptions
 from refman.parsing import LABELS
 from refman.parsing.features import _DICT
 from refman.parsing.tokens import tokenize
-from refman.writers import csl
+from refman.writers.csl import writer as csl
 
 CLOSE = "\ue0ff"
 OPEN = {label: chr(0xE000 + i) for i, label in enumerate(LABELS)}

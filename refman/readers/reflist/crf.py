@@ -1,0 +1,168 @@
+"""Rules and the learned model together: which of them reads a free-text reference.
+
+The rules (``reflist_fields``) are exact on the seed's family, and keep the reading when
+its structure is certain: GOST's structure (``_gost``), a legal act, the translated-Russian
+web references of the seed (an access date in brackets), or a transliterated reference with
+a language note ("(In Russ.)") that the rules read whole.
+Otherwise the model reads the reference, and the rules' reading is kept only where the two
+agree on the title and the number of authors (the rules then know the details best).
+
+Whichever reads it, the rules cut first what they are certain of wherever it stands: DOI,
+URL, ISBN, ISSN, the access date, the language note and the content designation. Text the
+model labels as the list's own words ("In:", "Retrieved from") is kept in
+``unmapped["list-words"]``; any other text no field holds goes to ``note``. A field whose
+confidence is below ``DOUBT`` is returned as a doubt, which the reader reports (RM002).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...model import Reference
+from ...parse.text import has_cyrillic
+from ...parsing import labeller
+from ...parsing.assemble import assemble
+from ...parsing.tokens import tokenize
+from .account import unplaced
+from .fields import Context, Parsed, parse_reference
+from .kinds import legal_act
+from .parts import Cut, cut_parts, read_date
+
+#: Below this, a field read by the model is reported (RM002) with its confidence.
+DOUBT = 0.6
+_FIELDS = {
+    "author": "author", "editor": "editor", "translator": "translator", "title": "title",
+    "container": "container-title", "collection": "collection-title", "volume": "volume",
+    "issue": "issue", "pages": "page", "date": "issued", "publisher": "publisher",
+    "location": "publisher-place", "edition": "edition", "genre": "genre",
+}  # fmt: skip
+#: GOST's own structure: " // " before the container, ". – " between areas, " / " before
+#: the statement of responsibility (names with initials follow). In Cyrillic text also
+#: " : " before other title information and "М.:" / "М.," for the place (an APA reference
+#: in Russian, "(2006). … СПб.: Питер.", is not GOST).
+_GOST = re.compile(r" // |\. [–—] | / (?=(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?)+[A-ZА-ЯЁ])")
+_GOST_CYRILLIC = re.compile(r" : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
+_APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.")
+_ALNUM = re.compile(r"[^\W_]+")
+_PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "genre"),
+          ("volume", "issue", "page"), ("URL", "DOI", "ISBN"))  # fmt: skip
+#: The list's own words around the data ("and", "In:", "Retrieved from", "p." before "A65"):
+#: kept in ``unmapped["list-words"]``, not in ``note``.
+LIST_WORDS = frozenset(
+    "and in of the from retrieved available at online url doi p pp s с т vol no ed eds edn "
+    "editor editors edited by trans translated и в под ред пер сост".split()
+)
+_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
+
+
+@dataclass(slots=True)
+class Reading:
+    parsed: Parsed
+    by: str  # "rules" or "model"
+    doubts: list[tuple[str, float, str]] = field(default_factory=list)  # (CSL variable, confidence, text)
+    confidence: dict[str, float] = field(default_factory=dict)  # CSL variable → the model's confidence
+
+
+def read_reference(text: str, ctx: Context) -> Reading:
+    """The reading of one reference, by the rules or the model (module docstring)."""
+    rules = parse_reference(text, ctx)
+    cut = cut_parts(text, ctx.convention)
+    if _gost(text) or legal_act(text) is not None or (cut.accessed_raw or "")[:1] in ("(", "["):
+        return Reading(rules, "rules")
+    left = rules.ref.unmapped.get("unparsed")
+    # the rules' reading is whole: nothing left over but a locator or publisher given twice
+    sure = rules.understood and bool(rules.ref.title) and (not left or left == ". ".join(rules.repeats))
+    if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
+        return Reading(rules, "rules")
+    model = _model(text, ctx, cut)
+    if not model.parsed.understood or (
+        sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed))
+    ):
+        return Reading(rules, "rules")
+    _keep_byline(rules, model.parsed)
+    return model
+
+
+def _model(text: str, ctx: Context, cut: Cut) -> Reading:
+    body = _NUMBER.sub("", cut.text)
+    tokens = tokenize(body)
+    labelled = labeller.label(tokens)
+    got = assemble(body, tokens, labelled, lambda raw: read_date(raw, ctx.convention, "issued", cut))
+    ref = got.ref
+    for var in ("URL", "DOI", "ISBN", "ISSN"):
+        if getattr(cut, var.lower()):
+            setattr(ref, var, getattr(cut, var.lower()))
+    ref.accessed = cut.accessed or ref.accessed
+    if cut.language:
+        ref.language = cut.language
+    if cut.language_note:
+        ref.unmapped["language-note"] = cut.language_note
+    if cut.medium:
+        ref.unmapped["medium"] = cut.medium
+    words: list[str] = []
+    notes: list[str] = []
+    for span in unplaced(text, ref):
+        pieces = span.split()
+        while pieces and all(w.casefold() in LIST_WORDS for w in _ALNUM.findall(pieces[-1])):
+            words.insert(len(words), pieces.pop())  # "Supplement. p" before "A65": "p" is the list's
+        if pieces:
+            notes.append(" ".join(pieces).rstrip(".,;: "))
+    if words:
+        ref.unmapped["list-words"] = " ".join(words)
+    if notes:
+        ref.note = "; ".join([*([ref.note] if ref.note else []), *notes])
+    doubts = [
+        (_FIELDS[label], conf, got.texts.get(label, ""))
+        for label, conf in got.confidence.items()
+        if label in _FIELDS and conf < DOUBT
+    ]
+    # a reference has a title and at least two other parts (names, date, container, …); with
+    # fewer the model saw no reference either, and the rules' reading (and RM002) stands
+    parts = sum(1 for group in _PARTS if any(ref.get(v) for v in group))
+    parsed = Parsed(ref, unread=cut.unread, understood=bool(ref.title or ref.container_title) and parts >= 2)
+    confidence = {_FIELDS[label]: conf for label, conf in got.confidence.items() if label in _FIELDS}
+    return Reading(parsed, "model", doubts, confidence)
+
+
+def _agree(rules: Parsed, model: Parsed) -> bool:
+    """Whether the two readings agree on the authors, title, container, year and locators."""
+    a, b = rules.ref, model.ref
+    for var in ("title", "container_title", "volume", "issue", "page", "publisher"):
+        if _ALNUM.findall(str(getattr(a, var) or "").casefold()) != _ALNUM.findall(
+            str(getattr(b, var) or "").casefold()
+        ):
+            return False
+    return len(a.author or []) == len(b.author or []) and _year(a) == _year(b)
+
+
+def _swallowed(rules: Parsed, model: Parsed) -> bool:
+    """Whether the model read the rules' title as part of a name ("Smith J. Title." as one
+    person): no title of its own, and the rules' title among its names."""
+    if model.ref.title is not None or not rules.ref.title:
+        return False
+    names = " ".join(" ".join(filter(None, (n.family, n.given, n.literal))) for n in model.ref.author or [])
+    return rules.ref.title.casefold() in names.casefold()
+
+
+def _gost(text: str) -> bool:
+    if _GOST.search(text):
+        return True
+    return has_cyrillic(text) and _GOST_CYRILLIC.search(text) is not None and not _APA_DATE.search(text)
+
+
+def _keep_byline(rules: Parsed, model: Parsed) -> None:
+    """The rules' byline where the model moved the border between names and title ("Yu. A.
+    Kim, Zh. Park. Title." read as one author and the title "Zh. Park. Title"; "Park Zh.
+    North Korea's Economy" as the name "North Park Zh."): the rules read names only in their
+    strict forms ("Surname I.", "I. Surname"), so where they found one they are right."""
+    a, b = rules.ref, model.ref
+    if not (a.author and a.title and b.title) or a.title == b.title:
+        return
+    longer = len(a.author) > len(b.author or []) and b.title.endswith(a.title)
+    if longer or (len(a.author) == len(b.author or []) and a.title.endswith(b.title)):
+        b.author, b.title = a.author, a.title
+
+
+def _year(ref: Reference) -> object:
+    return ref.issued.date_parts[0][0] if ref.issued and ref.issued.date_parts else None
