@@ -170,19 +170,23 @@ def _damage(text: str, data: st.DataObject) -> str:
 
 
 class Yield:
-    """References read per generated input, printed as a share per 100 inputs."""
+    """References read per generated record, printed as a share per 100 records, and how many
+    generated inputs gave at least one reference."""
 
     def __init__(self, name: str) -> None:
-        self.name, self.inputs, self.refs = name, 0, 0
+        self.name, self.inputs, self.refs, self.examples, self.fruitful = name, 0, 0, 0, 0
 
     def add(self, refs: int, records: int) -> None:
         self.inputs += records
         self.refs += refs
+        self.examples += 1
+        self.fruitful += refs > 0
 
     def report(self) -> float:
         share = 100 * self.refs / self.inputs if self.inputs else 0.0
         print(
-            f"\n{self.name}: {self.refs} references from {self.inputs} generated records ({share:.0f} per 100)"
+            f"\n{self.name}: {self.refs} references from {self.inputs} generated records ({share:.0f} per 100);"
+            f" {self.fruitful} of {self.examples} inputs gave a reference"
         )
         return share
 

@@ -94,7 +94,7 @@ def _load_items(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any
     try:
         data = _json(stripped)
     except json.JSONDecodeError as exc:
-        if exc.lineno > 1 and stripped.startswith("{"):
+        if (exc.lineno > 1 and stripped.startswith("{")) or _json_lines_after_first(stripped):
             return _load_json_lines(stripped, name, diagnostics)
         diagnostics.append(diag(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno))
         return []
@@ -162,6 +162,13 @@ def top_level_items(data: Any, name: str, diagnostics: list[Diagnostic], what: s
         diagnostics.append(diag(name, f"{what} must be a list of items, not a {type(data).__name__}"))
         return []
     return data
+
+
+def _json_lines_after_first(text: str) -> bool:
+    """Whether every line after a broken first one is an object of its own: JSON Lines whose
+    first line is damaged (that line alone is lost, not the file)."""
+    rest = [line.strip() for line in text.split("\n")[1:] if line.strip()]
+    return bool(rest) and all(line.startswith("{") and line.endswith("}") for line in rest)
 
 
 def _load_json_lines(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any]:
