@@ -81,7 +81,9 @@ def records(draw: st.DrawFn) -> list[Record]:
                 # number elsewhere), so only articles are given one
                 issue=draw(st.none() | st.integers(1, 12)) if kind == "article" else None,
                 pages=draw(st.none() | st.just((first, first + draw(st.integers(0, 50))))),
-                doi=draw(st.none() | st.from_regex(r"10\.[0-9]{4,5}/[a-z0-9.]{1,10}", fullmatch=True)),
+                doi=draw(
+                    st.none() | st.from_regex(r"10\.[0-9]{4,5}/[a-z0-9.]{0,9}[a-z0-9]", fullmatch=True)
+                ),  # no final dot: in a list it is the full stop
                 container=" ".join(
                     draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
                 ).capitalize()
