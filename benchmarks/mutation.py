@@ -66,7 +66,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "bibtex": (
         ("refman/readers/bibtex_entry.py", "refman/writers/bibtex_fields_out.py"),
-        ("tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py", "tests/test_lossless.py"),
+        ("tests/test_bibtex_mapping.py", "tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py",
+         "tests/test_lossless.py"),
     ),
     "ris": (
         ("refman/readers/ris.py", "refman/parse/ris_tags.py", "refman/parse/ris_record.py",
@@ -117,6 +118,10 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "one example per pattern, and neither side of ORDER has more than three patterns",
     ("refman/core/rules/dates.py", "⟦return source⟧", "return None"):
         "unreachable: the source always comes from one of the record's own dates",
+    ("refman/readers/bibtex_entry.py",
+     'elif field == "venue" and ⟦csl_type not in ("speech", "paper-conference", "document", "webpage")⟧:',
+     "NotIn → In"):
+        "both ways venue becomes event-place: TEXT_FIELDS maps it there too",
 }  # fmt: skip
 
 
