@@ -216,3 +216,52 @@ def test_the_entry_type_written_is_the_one_read_where_the_dialect_has_it():
         "incollection",
         "incollection",
     )
+
+
+def test_a_date_as_text_is_written_as_the_year_field_or_its_own():
+    item = {
+        "type": "book",
+        "title": "T",
+        "issued": {"literal": "in press"},
+        "accessed": {"raw": "last spring"},
+    }
+    assert _out(item, "biblatex") == ("book", [
+        ("title", "T", False), ("year", "in press", False), ("urldate", "last spring", False),
+    ])  # fmt: skip
+    assert _out({**item, "accessed": None}, "bibtex") == (
+        "book",
+        [("title", "T", False), ("year", "in press", False)],
+    )
+
+
+def test_the_container_field_follows_the_entry_type():
+    ref = Reference.model_validate({"id": "k", "type": "document", "container-title": "C"})
+    got = {etype: fields(ref, "biblatex", etype)[0][0]
+           for etype in ("article", "periodical", "inbook", "conference", "online", "misc", "book")}  # fmt: skip
+    assert got == {"article": "journaltitle", "periodical": "journaltitle", "inbook": "booktitle",
+                   "conference": "booktitle", "online": "organization", "misc": "howpublished",
+                   "book": "booktitle"}  # fmt: skip
+    assert fields(ref, "bibtex", "article")[0][0] == "journal"
+
+
+def test_an_issue_is_an_articles_number():
+    ref = Reference.model_validate({"id": "k", "type": "document", "issue": "2"})
+    assert fields(ref, "bibtex", "article") == [("number", "2", False)]
+    assert fields(ref, "bibtex", "misc") == [("issue", "2", False)]
+
+
+def test_a_publisher_moves_aside_for_a_field_read_from_the_input():
+    item = {"type": "report", "publisher": "P", "unmapped": {"institution": "X"}}
+    assert _out(item, "bibtex") == ("techreport", [("publisher", "P", False), ("institution", "X", False)])
+
+
+def test_the_rest_under_their_own_names():
+    item = {"type": "book", "reviewed-title": "R", "submitted": {"date-parts": [[2020]]},
+            "unmapped": {"eprint": "1234.5678", "note2": "50%", "Bad Name": "z", "crossref": "a, b"}}  # fmt: skip
+    # a verbatim field as written, other text escaped; a name that is no BibTeX field name is
+    # not written as a field; a crossref naming two written entries is kept
+    assert _out(item, "biblatex", {"a", "b"}) == ("book", [
+        ("submitted", "2020", False), ("reviewed-title", "R", False), ("eprint", "1234.5678", False),
+        ("note2", "50\\%", False), ("crossref", "a, b", False),
+    ])  # fmt: skip
+    assert ("crossref", "a, b", False) not in _out(item, "biblatex", {"a"})[1]
