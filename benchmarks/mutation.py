@@ -349,7 +349,9 @@ def _child(mutant: Mutant | None, tests: tuple[str, ...]) -> int:
     return int(pytest.main([*tests, "-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts="]))
 
 
-def run_group(name: str, jobs: int, timeout: float, limit: int | None) -> dict[str, list[tuple[Mutant, str]]]:
+def run_group(
+    name: str, jobs: int, timeout: float, limit: int | None, only: set[tuple[str, str, str]] | None = None
+) -> dict[str, list[tuple[Mutant, str]]]:
     """{module: [(mutant, outcome)]}, outcome one of killed, survived, timeout, skipped,
     equivalent (listed in EQUIVALENT: not run)."""
     modules, tests = GROUPS[name]
@@ -366,6 +368,8 @@ def run_group(name: str, jobs: int, timeout: float, limit: int | None) -> dict[s
         raise SystemExit(f"mutation: the {name} tests fail without a mutant; fix them first")
     timeout = max(timeout, 5 * (time.monotonic() - started))
     todo = [m for path in modules for m in mutants(path)][:limit]
+    if only is not None:  # a recheck: the survivors of an earlier run, the rest counted as before
+        todo = [m for m in todo if (m.path, m.what, m.text) in only]
     results: dict[str, list[tuple[Mutant, str]]] = {path: [] for path in modules}
     for mutant in [m for m in todo if (m.path, m.text, m.what) in EQUIVALENT]:
         todo.remove(mutant)
@@ -395,6 +399,18 @@ def run_group(name: str, jobs: int, timeout: float, limit: int | None) -> dict[s
     return results
 
 
+def _survived(output: Path | None) -> set[tuple[str, str, str]] | None:
+    """(module, mutation, marked line) of each "survived" line of an earlier run's output."""
+    if output is None:
+        return None
+    found = set()
+    for line in output.read_text(encoding="utf-8").splitlines():
+        if line.startswith("    survived "):
+            where, what, text = line.removeprefix("    survived ").split(": ", 2)
+            found.add((where.rsplit(":", 1)[0], what, text))
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("groups", nargs="*", help=f"groups to run (default: all): {', '.join(GROUPS)}")
@@ -403,6 +419,12 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, default=10.0, help="seconds per mutant, at least 5x the tests' own time"
     )
     parser.add_argument("--limit", type=int, help="at most this many mutants per group")
+    parser.add_argument(
+        "--recheck",
+        type=Path,
+        metavar="OUTPUT",
+        help="run only the mutants an earlier --survivors OUTPUT lists as survived (after adding tests)",
+    )
     parser.add_argument("--survivors", action="store_true", help="list the mutants that survived")
     parser.add_argument("--list", action="store_true", help="show the groups and exit")
     args = parser.parse_args(argv)
@@ -415,10 +437,12 @@ def main(argv: list[str] | None = None) -> int:
         for name, (modules, tests) in GROUPS.items():
             print(f"{name}: {', '.join(modules)}\n    tests: {', '.join(tests)}")
         return 0
+    if args.recheck is not None:
+        print(f"rechecking the survivors listed in {args.recheck}: the counts below are of those only")
     print(f"{'module':44} {'mutants':>8} {'killed':>7} {'timeout':>8} {'equiv':>6} {'rate':>6}")
     for name in args.groups or GROUPS:
         started = time.monotonic()
-        results = run_group(name, args.jobs, args.timeout, args.limit)
+        results = run_group(name, args.jobs, args.timeout, args.limit, _survived(args.recheck))
         for path, outcomes in results.items():
             counted = [o for _, o in outcomes if o not in ("skipped", "equivalent")]
             caught = sum(o in ("killed", "timeout") for o in counted)
@@ -432,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"    survived {path}:{mutant.line}: {mutant.what}: {mutant.text}")
             matched = {(m.path, m.text, m.what) for m, o in outcomes if o == "equivalent"}
             for key in EQUIVALENT:
-                if key[0] == path and key not in matched and args.limit is None:
+                if key[0] == path and key not in matched and args.limit is None and args.recheck is None:
                     print(f"    stale EQUIVALENT entry (no such mutant): {key}")
         print(f"  ({name}: {time.monotonic() - started:.0f} s)", flush=True)
     return 0
