@@ -10,6 +10,11 @@ Each mutant changes one thing: an operator (+ -, * /, % /, | &), a comparison (<
 x → x+0.1), True/False, break/continue, or a returned value (→ None). String constants are
 not mutated: they are messages and evidence texts (the exclusion the issue allows), and so
 are docstrings, f-strings, annotations, decorators and lines marked `pragma: no mutate`.
+Equivalent mutants (no test could tell them from the code) are listed in ``EQUIVALENT`` with
+the reason for each, shown in their own column and left out of the rate.
+
+    python3 benchmarks/mutation.py bibtex --survivors > before.txt   # then add tests, and:
+    python3 benchmarks/mutation.py bibtex --survivors --recheck before.txt
 
 How it runs, fast enough for minutes rather than hours: the modules and the chosen tests are
 imported once; each mutant runs in a forked child that swaps the mutated function's code

@@ -265,3 +265,30 @@ def test_the_rest_under_their_own_names():
         ("note2", "50\\%", False), ("crossref", "a, b", False),
     ])  # fmt: skip
     assert ("crossref", "a, b", False) not in _out(item, "biblatex", {"a"})[1]
+
+
+def test_categories_a_json_list_or_one_category():
+    assert _csl("misc", title="T", categories="physics")["categories"] == ["physics"]
+    assert _csl("misc", title="T", categories='["a", "b"]')["categories"] == ["a", "b"]
+    assert _csl("misc", title="T", categories="[1, 2]")["categories"] == ["[1, 2]"]  # not a list of texts
+
+
+def test_an_organization_is_a_sites_name_or_a_publisher():
+    assert _csl("online", title="T", organization="BBC")["container-title"] == "BBC"
+    assert _csl("book", title="T", organization="BBC")["publisher"] == "BBC"
+
+
+def test_fields_under_csl_names_and_structural_fields():
+    assert _csl("misc", title="T", submitted="2020-05")["submitted"] == {"date-parts": [[2020, 5]]}
+    kept = _csl("misc", title="T", ids="a,b", crossref="p")["custom"]["refman"]["unmapped"]
+    assert kept == {"ids": "a,b", "crossref": "p"}
+
+
+def test_a_title_that_plain_text_cannot_say_keeps_its_latex():
+    assert to_reference("misc", "k", {"title": "$x^2$ law"}).latex == {"title": "$x^2$ law"}
+    assert to_reference("misc", "k", {"title": 'Gr{\\"o}bner'}).latex == {}  # decoded completely
+
+
+def test_an_entrysubtype_that_is_a_csl_type_of_the_entry_type():
+    assert _csl("misc", title="T", entrysubtype="post")["type"] == "post"
+    assert _csl("book", title="T", entrysubtype="post")["type"] == "book"  # @book never writes a post
