@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from refman.model import Reference
 from refman.readers.bibtex_entry import to_reference
-from refman.writers.bibtex_fields_out import entry_type, fields
+from refman.writers.bibtex.fields import entry_type, fields
 
 
 def _out(item: dict, dialect: str, known_keys: set[str] | None = None) -> tuple[str, list]:

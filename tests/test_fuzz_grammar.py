@@ -279,7 +279,7 @@ def test_damaged_ris_keeps_the_untouched_records():
     "had a space) is written after the text that followed it, and the new key is not reported",
 )
 def test_a_rewritten_entry_stays_before_the_text_that_followed_it():
-    from refman.writers.bibtex import write_bibtex
+    from refman.writers.bibtex.writer import write_bibtex
 
     # "@article{k," lost 14 characters: "@ar{Theory x}" is an entry of its own, the rest text
     result = bibtex.read("@ar{Theory x},\n  year = 1808\n}\n@book{b, title={B}}\n", "gen.bib")

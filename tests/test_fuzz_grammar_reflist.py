@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from refman.model import Reference
-from refman.readers import reflist
-from refman.readers.reflist_account import unplaced
+from refman.readers.reflist import reader as reflist
+from refman.readers.reflist.account import unplaced
 
 from .test_fuzz_grammar import SETTINGS, Record, Yield, _damage, records
 
