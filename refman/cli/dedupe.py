@@ -10,7 +10,8 @@ import typer
 
 from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
-from .common import Encoding, FromFormat, Inputs, Output, Quiet, ReportFormat, Verbose
+from .common import Encoding, FromFormat, Output, Quiet, ReportFormat, Verbose
+from .library_hooks import LibraryFlag, OptionalInputs, Tags, Where
 from .report import key_map_tsv, report_read_diagnostics
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ PROGRESS_FROM = 5000
 
 
 def dedupe(
-    inputs: Inputs,
+    inputs: OptionalInputs = None,
     from_format: FromFormat = None,
     encoding: Encoding = None,
     output_format: ReportFormat = "text",
@@ -86,6 +87,9 @@ def dedupe(
             "says the most) or first (the first in input order).",
         ),
     ] = "complete",
+    library: LibraryFlag = None,
+    tag: Tags = None,
+    where: Where = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> int:
@@ -104,6 +108,7 @@ def dedupe(
       refman dedupe mine.bib theirs.bib --merge --to bibtex --prefer mine.bib
       refman dedupe a.bib --merge --to bibtex --keep knuth84,lamport94 --keep-file cited.txt
       refman dedupe a.bib b.bib --merge --to bibtex --survivor first
+      refman dedupe --library --merge --key-map keys.tsv   # merged in the library, in one change
     """
     from .. import api
 
@@ -119,7 +124,11 @@ def dedupe(
     decisions = io.read_text(distinct).text if distinct else None
     keys = [k for value in keep or [] for k in api.parse_keys(value)]
     keys += api.parse_keys(io.read_text(keep_file).text) if keep_file else []
-    loaded = api.load(inputs, from_format, encoding)
+    from . import library_hooks
+
+    inputs = library_hooks.inputs_or_library(inputs, library)
+    selected = library_hooks.load(library, tag, where) if library is not None else None
+    loaded = selected.loaded if selected is not None else api.load(inputs, from_format, encoding)
     rule = api.survivor_rule(loaded, keys, prefer, survivor) if merge else None
     report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     refs = loaded.library.references
@@ -140,6 +149,10 @@ def dedupe(
             sys.stderr.write(f"refman: in {link.key}, {link.field} {link.old} → {now}\n")
         for conflict in [] if quiet else merged.conflicts:
             console.warn(f"merge conflict: {conflict.line()} (kept as a -variant field)")
+        if selected is not None and output is None:
+            library_hooks.merge(selected, merged, key_map, quiet)
+            _summary(len(refs), clusters, duplicates, profile, len(merged.library.references))
+            return 0
         written = dict(api.key_changes(merged.library, to))  # keys the writer must change too
         for old, new in written.items():
             console.warn(f"key {old!r} written as {new!r}: {api.key_change_reason(old, new)}")

@@ -7,12 +7,13 @@ from typing import Annotated
 import typer
 
 from .. import console, io
-from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle
+from .common import Encoding, FromFormat, Output, Quiet, Verbose, WithArticle
+from .library_hooks import LibraryFlag, OptionalInputs, Tags, Where
 from .report import key_map_tsv, report_read_diagnostics
 
 
 def export(
-    inputs: Inputs,
+    inputs: OptionalInputs = None,
     to: Annotated[
         str,
         typer.Option(
@@ -40,6 +41,9 @@ def export(
         str | None,
         typer.Option("--key-map", help="BibTeX/BibLaTeX: write every changed key as old<TAB>new here."),
     ] = None,
+    library: LibraryFlag = None,
+    tag: Tags = None,
+    where: Where = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
@@ -50,11 +54,17 @@ def export(
       refman export refs.bib --to gost --output-format html
       cat list.txt | refman export - --from reflist --to bibtex -o refs.bib
       refman export zotero.json --to biblatex -o refs.bib --key-map keys.tsv
+      refman export --library --tag thesis --to gost --output-format html
     """
     from .. import api
     from ..options import WriteOptions
+    from . import library_hooks
 
-    loaded = api.load(inputs, from_format, encoding, with_article=with_article)
+    inputs = library_hooks.inputs_or_library(inputs, library)
+    if library is not None:
+        loaded = library_hooks.load(library, tag, where).loaded
+    else:
+        loaded = api.load(inputs, from_format, encoding, with_article=with_article)
     report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
         json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style

@@ -6,7 +6,8 @@ import json
 from typing import TYPE_CHECKING
 
 from .. import console, io
-from .common import Encoding, FromFormat, Inputs, Quiet, ReportFormat, Verbose
+from .common import Encoding, FromFormat, Quiet, ReportFormat, Verbose
+from .library_hooks import LibraryFlag, OptionalInputs
 from .report import report_read_diagnostics
 
 if TYPE_CHECKING:
@@ -14,20 +15,28 @@ if TYPE_CHECKING:
 
 
 def show(
-    inputs: Inputs,
+    inputs: OptionalInputs = None,
     from_format: FromFormat = None,
     encoding: Encoding = None,
     output_format: ReportFormat = "text",
     verbose: Verbose = False,
     quiet: Quiet = False,
+    library: LibraryFlag = None,
 ) -> None:
     """Show the records read from INPUT: the article a page describes and its references.
 
-    Example: refman show seeds/000_fe4f377d4096e258.txt
+    Examples:
+      refman show seeds/000_fe4f377d4096e258.txt
+      refman show --library zainullin2021russian     # records of the library, by key
     """
     from .. import api
+    from . import library_hooks
 
-    loaded = api.load(inputs, from_format, encoding)
+    inputs = library_hooks.inputs_or_library(inputs, library, keys_allowed=True)
+    if library is not None:
+        loaded = library_hooks.load(library, keys=inputs).loaded
+    else:
+        loaded = api.load(inputs, from_format, encoding)
     report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     library = loaded.library
     if output_format == "json":

@@ -10,7 +10,8 @@ import typer
 
 from .. import console, io
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose
+from .common import Encoding, FromFormat, Output, Quiet, Verbose
+from .library_hooks import LibraryFlag, OptionalInputs, Tags, Where
 from .report import Flood, condense, keep
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ Codes = Annotated[
 
 
 def validate(
-    inputs: Inputs,
+    inputs: OptionalInputs = None,
     from_format: FromFormat = None,
     encoding: Encoding = None,
     select: Codes = None,
@@ -47,6 +48,9 @@ def validate(
     verbose: Verbose = False,
     quiet: Quiet = False,
     today: Annotated[str | None, typer.Option("--today", hidden=True, help="YYYY-MM-DD, for tests.")] = None,
+    library: LibraryFlag = None,
+    tag: Tags = None,
+    where: Where = None,
 ) -> int:
     """Check references for problems a copy editor would flag; exit 1 if any are found.
 
@@ -56,6 +60,7 @@ def validate(
       refman validate refs.bib --select RM4 --ignore RM402 --exit-zero
       refman validate refs.bib --fix -o fixed.bib
       refman validate big.bib -v                 # every finding (default: a flood of one cause is one line)
+      refman validate --library --fix            # fixes applied in the library, in one change
     """
     from .. import api
 
@@ -66,7 +71,18 @@ def validate(
     if (to or output) and not fix:
         raise UsageError("--to and --output go with --fix (the report goes to standard output)")
     chosen, skipped, day = _split(select), _split(ignore), _day(today)
-    loaded = api.load(inputs, from_format, encoding)
+    from . import library_hooks
+
+    inputs = library_hooks.inputs_or_library(inputs, library)
+    if library is not None:
+        selected = library_hooks.load(library, tag, where)
+        if fix and not (to or output):
+            return library_hooks.fix(
+                selected, api, unsafe_fixes, chosen, skipped, day, exit_zero, verbose, quiet
+            )
+        loaded = selected.loaded
+    else:
+        loaded = api.load(inputs, from_format, encoding)
     if fix:
         return _fix(api, loaded, unsafe_fixes, chosen, skipped, day, to, output, exit_zero, verbose, quiet)
     diagnostics = api.validate(loaded, chosen, skipped, day)
