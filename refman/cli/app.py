@@ -65,7 +65,7 @@ _command("rekey", rekey.rekey)
 _command("add", library.add)
 _command("list", library.list_records)
 _command("search", library.search)
-app.command("tag", context_settings={"ignore_unknown_options": True})(library.tag)
+_command("tag", library.tag)
 _command("note", library.note)
 _command("edit", edit.edit)
 _command("rm", library.rm)
@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None, *, raise_internal: bool = False) -> int:
 
     try:
         args = library_hooks.bare_library_flag(sys.argv[1:] if argv is None else argv)
+        args = library_hooks.tag_arguments(args)
         result = app(args=args, prog_name="refman", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except RefmanError as exc:

@@ -220,13 +220,13 @@ def _table(entries: list[Entry]) -> int:
 def tag(
     key: Annotated[str, typer.Argument(help="The record's key.")],
     changes: Annotated[
-        list[str], typer.Argument(help="+tag adds, -tag removes (after --).", metavar="+TAG|-TAG...")
+        list[str], typer.Argument(help="+tag adds, -tag removes.", metavar="+TAG|-TAG...")
     ],
     library: LibraryOption = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
-    """Add (+tag) and remove (-tag) tags of a record. Example: refman tag smith2020 +thesis -- -draft"""
+    """Add (+tag) and remove (-tag) tags of a record. Example: refman tag smith2020 +thesis -draft"""
     from .. import library_api
 
     tags, _ = library_api.tag(open_store(library), key, changes)

@@ -63,6 +63,24 @@ def bare_library_flag(argv: list[str]) -> list[str]:
     return out
 
 
+def tag_arguments(argv: list[str]) -> list[str]:
+    """``refman tag KEY +a -b``: options first, then ``--``, so that ``-b`` (or ``-ch2``) is a
+    tag to remove, never an option."""
+    if not argv or argv[0] != "tag" or "--" in argv:
+        return argv
+    options: list[str] = []
+    rest: list[str] = []
+    args = iter(argv[1:])
+    for arg in args:
+        if arg in ("--library", "-L"):
+            options += [arg, next(args, "")]
+        elif arg.startswith("--library=") or arg in ("-q", "--quiet", "-v", "--verbose", "-h", "--help"):
+            options.append(arg)
+        else:
+            rest.append(arg)
+    return ["tag", *options, "--", *rest]
+
+
 def _names_library(arg: str) -> bool:
     import os
 
