@@ -32,6 +32,13 @@ COLUMNS = (
 BLOCK_LIMIT = 100
 
 
+def newer(location: str, version: int) -> str:
+    return (
+        f"{location}: written by a newer refman (schema {version}; this refman knows {schema.VERSION}); "
+        "upgrade refman to use it"
+    )
+
+
 class LibraryError(Exception):
     """A library that cannot be used: not a refman library, a newer schema, unreachable."""
 
@@ -143,10 +150,7 @@ class Store:
         not refman's or is newer than this refman, before anything is written."""
         version = self._version()
         if version is not None and version > schema.VERSION:
-            raise LibraryError(
-                f"{self.location}: written by a newer refman (schema {version}; this refman knows "
-                f"{schema.VERSION}); upgrade refman to use it"
-            )
+            raise LibraryError(newer(self.location, version))
         if version == schema.VERSION:
             self.after_open()
             return self

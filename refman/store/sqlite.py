@@ -12,7 +12,8 @@ import os
 import sqlite3
 from typing import Any
 
-from .base import LibraryError, Store
+from . import schema
+from .base import LibraryError, Store, newer
 from .query import Query
 from .records import SEARCH_FIELDS
 
@@ -73,6 +74,8 @@ def connect(path: str, create: bool) -> SqliteStore:
             raise LibraryError(f"{path}: cannot read the library: {exc.strerror or exc}") from None
         if header and header != _HEADER:
             raise LibraryError(f"{path}: not a refman library (not an SQLite database)")
+        if header:
+            _check_read_only(path)
     elif not create:
         raise LibraryError(f"{path}: no library here yet (`refman add FILE` creates it)")
     else:
@@ -87,6 +90,25 @@ def connect(path: str, create: bool) -> SqliteStore:
         return _opened(store, create)
     except sqlite3.DatabaseError as exc:
         raise LibraryError(f"{path}: not a usable refman library ({exc})") from None
+
+
+def _check_read_only(path: str) -> None:
+    """Whether the file is a refman library this refman can use, asked through a read-only
+    connection: a file that is not ours, or is newer, is refused before a writer touches it."""
+    from urllib.parse import quote
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{path}: cannot open the library ({exc})") from None
+    try:
+        version = SqliteStore(conn, path)._version()
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{path}: not a refman library ({exc})") from None
+    finally:
+        conn.close()
+    if version is not None and version > schema.VERSION:
+        raise LibraryError(newer(path, version))
 
 
 def _opened(store: SqliteStore, create: bool) -> SqliteStore:
