@@ -30,11 +30,17 @@ _COUNTER = itertools.count(1)
 def server_binaries() -> Path | None:
     """The folder of initdb and pg_ctl: ``REFMAN_PG_BIN``, Debian's newest, or the PATH's."""
     candidates = [os.environ.get("REFMAN_PG_BIN", "")]
-    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]), reverse=True)
+    candidates += sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]), reverse=True
+    )
     found = shutil.which("pg_ctl")
     candidates.append(os.path.dirname(os.path.realpath(found)) if found else "")
     for folder in candidates:
-        if folder and os.path.isfile(os.path.join(folder, "initdb")) and os.path.isfile(os.path.join(folder, "pg_ctl")):
+        if (
+            folder
+            and os.path.isfile(os.path.join(folder, "initdb"))
+            and os.path.isfile(os.path.join(folder, "pg_ctl"))
+        ):
             return Path(folder)
     return None
 
@@ -73,7 +79,9 @@ class Server:
         self.folder.chmod(0o700)
 
     def _run(self, *args: str) -> None:
-        done = subprocess.run([*self.prefix, *args], capture_output=True, text=True, cwd=self.folder, check=False)
+        done = subprocess.run(
+            [*self.prefix, *args], capture_output=True, text=True, cwd=self.folder, check=False
+        )
         if done.returncode != 0:
             raise RuntimeError(f"{Path(args[0]).name} failed: {(done.stderr or done.stdout).strip()[-500:]}")
 

@@ -219,9 +219,7 @@ def _table(entries: list[Entry]) -> int:
 
 def tag(
     key: Annotated[str, typer.Argument(help="The record's key.")],
-    changes: Annotated[
-        list[str], typer.Argument(help="+tag adds, -tag removes.", metavar="+TAG|-TAG...")
-    ],
+    changes: Annotated[list[str], typer.Argument(help="+tag adds, -tag removes.", metavar="+TAG|-TAG...")],
     library: LibraryOption = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
