@@ -113,13 +113,12 @@ def add(
                     store.replace(entry.id, _merged(entry.reference(), ref), change)
                     result.duplicates[-1].merged = True
             else:
-                key = store.free_key(str(ref.id))
-                if key != str(ref.id):
-                    result.renamed.append((str(ref.id), key))
-                    ref.id = key
+                given = str(ref.id)
                 source = sources[loaded.input_of[index]] if index < len(loaded.input_of) else None
                 store.insert(ref, change, source, feats, tags)
-                result.added.append(key)
+                if str(ref.id) != given:
+                    result.renamed.append((given, str(ref.id)))
+                result.added.append(str(ref.id))
             if progress and (index % 500 == 499 or index == len(refs) - 1):
                 progress(index + 1, len(refs))
         merged = sum(d.merged for d in result.duplicates)

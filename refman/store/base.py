@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from ..core.dedupe_block import BLOCK_CAP
 from ..core.dedupe_features import Features, features
 from ..model import Reference
 from . import schema
@@ -28,8 +29,8 @@ COLUMNS = (
     "id", "key", "key_folded", "type", "year", "language", "title", "names", "csl", "origin",
     "source_id", "notes", "titles", "cyrillic", "created_change",
 )  # fmt: skip
-#: Candidates looked at per blocking key at most (the dedupe engine caps its blocks too).
-BLOCK_LIMIT = 100
+#: Candidates looked at per blocking key at most (the dedupe engine's cap on an exact block).
+BLOCK_LIMIT = BLOCK_CAP
 
 
 def newer(location: str, version: int) -> str:
@@ -80,6 +81,13 @@ class Store:
     def __init__(self, conn: Any, location: str) -> None:
         self.conn = conn
         self.location = location
+        self._keys: tuple[Features | None, list[str]] = (None, [])
+
+    def feats_keys(self, feats: Features) -> list[str]:
+        """A record's blocking keys, worked out once (add looks them up, then files them)."""
+        if self._keys[0] is not feats:
+            self._keys = (feats, block_keys(feats))
+        return self._keys[1]
 
     # --- backend hooks -------------------------------------------------------------------
     def sql(self, text: str) -> str:
@@ -106,6 +114,9 @@ class Store:
     # --- plumbing --------------------------------------------------------------------------
     def execute(self, text: str, params: tuple | list = ()) -> Any:
         return self.conn.execute(self.sql(text), params)
+
+    def executemany(self, text: str, rows: list[tuple]) -> None:
+        self.conn.cursor().executemany(self.sql(text), rows)
 
     def one(self, text: str, params: tuple | list = ()) -> Any:
         return self.execute(text, params).fetchone()
@@ -199,7 +210,8 @@ class Store:
 
     def insert(self, ref: Reference, change: Change, source_id: int | None, feats: Features | None = None,
                tags: list[str] | None = None, notes: str = "", record_id: int | None = None) -> int:  # fmt: skip
-        """Store ``ref`` under its id as key (the caller made it free); its row id."""
+        """Store ``ref`` under its id as key; its row id. A key taken (ignoring case) becomes
+        the first free one (``free_key``) and ``ref.id`` says which."""
         feats = feats or features(0, ref)
         row = encode(ref, feats)
         values = (row.key, key_folded(row.key), row.type, row.year, row.language, row.title, row.names,
@@ -207,7 +219,13 @@ class Store:
         names = ", ".join(COLUMNS[1:])
         if record_id is None:
             marks = ", ".join("?" * len(values))
-            new = self.one(f"INSERT INTO records ({names}) VALUES ({marks}) RETURNING id", values)
+            text = f"INSERT INTO records ({names}) VALUES ({marks}) ON CONFLICT (key_folded) DO NOTHING RETURNING id"
+            new = self.one(text, values)
+            if new is None:  # the key is taken: the next free one, and the CSL that says it
+                ref.id = self.free_key(str(ref.id))
+                row = encode(ref, feats)
+                values = (row.key, key_folded(row.key), *values[2:7], row.csl, *values[8:])
+                new = self.one(text, values)
         else:
             marks = ", ".join("?" * (len(values) + 1))
             new = self.one(
@@ -221,8 +239,9 @@ class Store:
         return record_id
 
     def _index(self, record_id: int, ref: Reference, feats: Features, notes: str, tags: list[str]) -> None:
-        for key in block_keys(feats):
-            self.execute("INSERT INTO block_keys (record_id, key) VALUES (?, ?)", (record_id, key))
+        rows = [(record_id, key) for key in self.feats_keys(feats)]
+        if rows:
+            self.executemany("INSERT INTO block_keys (record_id, key) VALUES (?, ?)", rows)
         self.index_search(record_id, search_texts(ref, notes, sorted(tags)))
 
     def _unindex(self, record_id: int) -> None:
@@ -230,17 +249,20 @@ class Store:
         self.unindex_search(record_id)
 
     def candidates(self, feats: Features, cutoff: float) -> list[int]:
-        """Records the blocking index pairs with ``feats`` that pass the engine's cheap check."""
+        """Records the blocking index pairs with ``feats`` that pass the engine's cheap check
+        (one query: the first ``BLOCK_LIMIT`` records of each of its keys)."""
+        keys = self.feats_keys(feats)
+        if not keys:
+            return []
+        part = (
+            "SELECT * FROM (SELECT b.key, b.record_id, r.titles, r.cyrillic FROM block_keys b "
+            "JOIN records r ON r.id = b.record_id WHERE b.key = ? ORDER BY b.record_id LIMIT {limit}) AS q{n}"
+        )
+        text = " UNION ALL ".join(part.format(limit=BLOCK_LIMIT, n=n) for n in range(len(keys)))
         out: dict[int, None] = {}
-        for key in block_keys(feats):
-            rows = self.execute(
-                "SELECT b.record_id, r.titles, r.cyrillic FROM block_keys b JOIN records r ON r.id = b.record_id "
-                "WHERE b.key = ? ORDER BY b.record_id LIMIT ?",
-                (key, BLOCK_LIMIT),
-            ).fetchall()
-            for record_id, titles, cyrillic in rows:
-                if record_id not in out and worth_scoring(feats, key, titles, cyrillic, cutoff):
-                    out[record_id] = None
+        for key, record_id, titles, cyrillic in self.execute(text, keys).fetchall():
+            if record_id not in out and worth_scoring(feats, key, titles, cyrillic, cutoff):
+                out[record_id] = None
         return list(out)
 
     def entry(self, record_id: int) -> Entry | None:

@@ -21,7 +21,7 @@ _YEARS = re.compile(r"^(-?\d{1,4})?(\.\.)?(-?\d{1,4})?$")
 
 
 class QueryError(ValueError):
-    """A query that cannot be read (a bad year range, an unclosed quote)."""
+    """A query that cannot be read (a bad year range, an unknown field)."""
 
 
 @dataclass(slots=True)
@@ -54,8 +54,8 @@ def parse(text: str | None, query: Query | None = None) -> Query:
     query = query or Query()
     try:
         tokens = shlex.split(text or "")
-    except ValueError as exc:
-        raise QueryError(f"cannot read the query: {exc}") from None
+    except ValueError:  # an apostrophe in a name (O'Brien), not a quote: plain words
+        tokens = (text or "").split()
     for token in tokens:
         name, sep, value = token.partition(":")
         name = name.lower()

@@ -16,7 +16,7 @@ from typing import Any
 from ..core.dedupe_block import quick_title_check
 from ..core.dedupe_features import Features, features
 from ..core.dedupe_translit import skeleton
-from ..model import NAME_VARIABLES, Reference, SourceSpan
+from ..model import NAME_VARIABLES, Reference, SourceSpan, attribute_name
 from ..readers.csljson import _parse_raw as parse_raw_date
 
 #: The searchable fields, in the order of the full-text index's columns.
@@ -27,6 +27,9 @@ FIELD_ALIASES = {
     "editor": "names", "container": "container", "journal": "container", "abstract": "abstract",
     "keyword": "keywords", "keywords": "keywords", "note": "notes", "notes": "notes", "tag": "tags",
 }  # fmt: skip
+
+
+_NAME_ATTRIBUTES = tuple(sorted(attribute_name(var) for var in NAME_VARIABLES))
 
 
 @dataclass(slots=True)
@@ -82,10 +85,11 @@ def decode(csl: str, origin: str | None) -> Reference:
 def search_texts(ref: Reference, notes: str = "", tags: list[str] | tuple[str, ...] = ()) -> tuple[str, ...]:
     """The text of each search field as the index holds it: every word in its phonetic Latin
     skeleton (``dedupe_translit``), so case, diacritics and Cyrillic/Latin spelling agree."""
+    fields = ref.__dict__
     names = [
         name.literal or " ".join(p for p in (name.given, name.non_dropping_particle, name.family) if p)
-        for var in sorted(NAME_VARIABLES)
-        for name in ref.get(var) or []
+        for attr in _NAME_ATTRIBUTES
+        for name in fields[attr] or ()
     ]
     texts = (
         " ".join(str(v) for v in (ref.title, ref.original_title, ref.title_short, ref.shortTitle) if v),

@@ -49,7 +49,7 @@ _COMMON = [
     "CREATE TABLE tags (record_id BIGINT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (record_id, tag))",
     "CREATE INDEX tags_tag ON tags (tag)",
     "CREATE TABLE block_keys (record_id BIGINT NOT NULL, key TEXT NOT NULL)",
-    "CREATE INDEX block_keys_key ON block_keys (key)",
+    "CREATE INDEX block_keys_key ON block_keys (key, record_id)",
     "CREATE INDEX block_keys_record ON block_keys (record_id)",
     "CREATE TABLE change_rows (change_id BIGINT NOT NULL, record_id BIGINT NOT NULL, before TEXT NOT NULL)",
     "CREATE INDEX change_rows_change ON change_rows (change_id)",

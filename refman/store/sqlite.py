@@ -37,6 +37,7 @@ class SqliteStore(Store):
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the indexes of a large add stay in memory
 
     def index_search(self, record_id: int, texts: tuple[str, ...]) -> None:
         marks = ", ".join("?" * (len(texts) + 1))
