@@ -10,7 +10,6 @@ first out, so putting those rows back restores the library exactly.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,14 +20,10 @@ from ..core.dedupe_block import BLOCK_CAP
 from ..core.dedupe_features import Features, features
 from ..model import Reference
 from . import schema
+from .changes import COLUMNS, Change, History
 from .query import Query
-from .records import block_keys, decode, encode, key_folded, search_texts, snapshot, worth_scoring
+from .records import block_keys, decode, encode, key_folded, search_texts, worth_scoring
 
-#: The columns of ``records`` a snapshot keeps (all of them).
-COLUMNS = (
-    "id", "key", "key_folded", "type", "year", "language", "title", "names", "csl", "origin",
-    "source_id", "notes", "titles", "cyrillic", "created_change",
-)  # fmt: skip
 #: Candidates looked at per blocking key at most (the dedupe engine's cap on an exact block).
 BLOCK_LIMIT = BLOCK_CAP
 
@@ -42,14 +37,6 @@ def newer(location: str, version: int) -> str:
 
 class LibraryError(Exception):
     """A library that cannot be used: not a refman library, a newer schema, unreachable."""
-
-
-@dataclass(slots=True)
-class Change:
-    id: int
-    command: str
-    summary: str = ""
-    discard: bool = False  # set when the change turned out to change nothing: rolled back
 
 
 @dataclass(slots=True)
@@ -73,7 +60,7 @@ class Entry:
         return decode(self.csl, self.origin)
 
 
-class Store:
+class Store(History):
     """A refman library over a DB-API connection in autocommit mode (see module docstring)."""
 
     dialect = ""
@@ -347,25 +334,6 @@ class Store:
         return int(self.one("SELECT COUNT(*) FROM records")[0])
 
     # --- changes to records (each inside ``change``) ---------------------------------------
-    def keep_before(self, record_id: int, change: Change) -> None:
-        """Keep the record's row as it is, for undo (once per change; not for a record the
-        change itself created, which undo removes)."""
-        created = self.one("SELECT created_change FROM records WHERE id = ?", (record_id,))
-        if created is None or int(created[0]) == change.id:
-            return
-        if self.one(
-            "SELECT 1 FROM change_rows WHERE change_id = ? AND record_id = ?", (change.id, record_id)
-        ):
-            return
-        row = self.one(f"SELECT {', '.join(COLUMNS)} FROM records WHERE id = ?", (record_id,))
-        data = dict(zip(COLUMNS, row, strict=True))
-        data["cyrillic"] = bool(data["cyrillic"])
-        data["tags"] = self._tags([record_id]).get(record_id, [])
-        self.execute(
-            "INSERT INTO change_rows (change_id, record_id, before) VALUES (?, ?, ?)",
-            (change.id, record_id, snapshot(data)),
-        )
-
     def delete(self, record_id: int, change: Change) -> None:
         self.keep_before(record_id, change)
         self._unindex(record_id)
@@ -386,70 +354,3 @@ class Store:
         self.insert(ref, change, old.source_id, tags=old.tags if tags is None else tags,
                     notes=old.notes if notes is None else notes, record_id=record_id)  # fmt: skip
         self.execute("UPDATE records SET created_change = ? WHERE id = ?", (created, record_id))
-
-    # --- undo and the log ------------------------------------------------------------------
-    def undo(self, change: Change) -> Change | None:
-        """Revert the last change not yet undone (never an undo itself); that change, or None."""
-        row = self.one(
-            "SELECT id, command, summary FROM changes WHERE undone_by IS NULL AND undoes IS NULL "
-            "AND id < ? ORDER BY id DESC LIMIT 1",
-            (change.id,),
-        )
-        if row is None:
-            return None
-        target = Change(int(row[0]), row[1], row[2])
-        for (record_id,) in self.execute(
-            "SELECT id FROM records WHERE created_change = ?", (target.id,)
-        ).fetchall():
-            self._unindex(int(record_id))
-            self.execute("DELETE FROM tags WHERE record_id = ?", (record_id,))
-            self.execute("DELETE FROM records WHERE id = ?", (record_id,))
-        self.execute("DELETE FROM sources WHERE created_change = ?", (target.id,))
-        for record_id, before in self.execute(
-            "SELECT record_id, before FROM change_rows WHERE change_id = ? ORDER BY record_id", (target.id,)
-        ).fetchall():
-            self._restore(int(record_id), json.loads(before))
-        self.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (change.id, target.id))
-        self.execute("UPDATE changes SET undoes = ? WHERE id = ?", (target.id, change.id))
-        return target
-
-    def _restore(self, record_id: int, data: dict[str, Any]) -> None:
-        if self.one("SELECT 1 FROM records WHERE id = ?", (record_id,)):
-            self._unindex(record_id)
-            self.execute("DELETE FROM tags WHERE record_id = ?", (record_id,))
-            self.execute("DELETE FROM records WHERE id = ?", (record_id,))
-        tags = data.pop("tags", [])
-        marks = ", ".join("?" * len(COLUMNS))
-        self.execute(
-            f"INSERT INTO records ({', '.join(COLUMNS)}) VALUES ({marks})", [data[c] for c in COLUMNS]
-        )
-        for tag in tags:
-            self.execute("INSERT INTO tags (record_id, tag) VALUES (?, ?)", (record_id, tag))
-        ref = decode(data["csl"], data["origin"])
-        self._index(record_id, ref, features(0, ref), data["notes"], tags)
-
-    def log(self, limit: int | None = None) -> list[tuple[int, str, str, str, int | None, int | None]]:
-        """(id, time, command, summary, undoes, undone_by) of the changes, newest first."""
-        text = "SELECT id, at, command, summary, undoes, undone_by FROM changes ORDER BY id DESC"
-        if limit:
-            text += f" LIMIT {int(limit)}"
-        return [tuple(row) for row in self.execute(text).fetchall()]
-
-    # --- sources (a BibTeX file's layout: its @string macros, comments, order) -------------
-    def add_source(self, name: str, fmt: str, layout: dict[str, Any] | None, change: Change) -> int:
-        text = json.dumps(layout, ensure_ascii=False, separators=(",", ":")) if layout is not None else None
-        row = self.one(
-            "INSERT INTO sources (name, format, layout, created_change) VALUES (?, ?, ?, ?) RETURNING id",
-            (name, fmt, text, change.id),
-        )
-        return int(row[0])
-
-    def sources(self, ids: set[int]) -> list[tuple[int, str, str, dict[str, Any] | None]]:
-        """(id, name, format, layout) of the sources ``ids``, in the order they were added."""
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        rows = self.execute(
-            f"SELECT id, name, format, layout FROM sources WHERE id IN ({marks}) ORDER BY id", sorted(ids)
-        ).fetchall()
-        return [(int(i), n, f, json.loads(layout) if layout else None) for i, n, f, layout in rows]
