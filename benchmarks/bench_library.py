@@ -33,18 +33,22 @@ sys.path.insert(0, str(ROOT))
 from generate import FAMILIES_EN, FAMILIES_RU, WORDS_EN, WORDS_RU, csl_items  # noqa: E402
 
 REFMAN = [sys.executable, "-m", "refman"]
+#: CPU seconds (user + system) of the last run of each command, by its name.
+CPU: dict[str, float] = {}
 #: Latin spellings of the generator's Cyrillic family names (passport, scholarly, press).
 TRANSLIT = {"Иванов": "Ivanov", "Петрова": "Petrova", "Кузнецов": "Kuznetsov", "Жуков": "Zhukov",
             "Щербаков": "Shcherbakov", "Цветков": "Tsvetkov", "Шевченко": "Shevchenko", "Юдин": "Yudin"}  # fmt: skip
 
 
 def run(args: list[str], out: str | None = None) -> tuple[float, float]:
-    """(seconds, peak MiB) of one command in its own process; its output to ``out`` or nowhere."""
+    """(seconds, peak MiB) of one command in its own process; its output to ``out`` or nowhere.
+    The CPU seconds go to ``CPU`` (on a shared machine they say more than the wall time)."""
     sink = open(out, "w") if out else subprocess.DEVNULL  # noqa: SIM115 - closed below
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=sink, stderr=subprocess.DEVNULL, cwd=ROOT)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    CPU[args[3] if len(args) > 3 else "?"] = usage.ru_utime + usage.ru_stime
     if out:
         sink.close()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -128,18 +132,21 @@ def pg_text_search_vs_trgm(url: str) -> None:
 def bench(backend: str, location: str, data: Path, n: int, count: int) -> None:
     print(f"\n{backend}: {n:,} references")
     add_s, add_mb = run([*REFMAN, "add", "-q", "--library", location, str(data)])
+    add_cpu = CPU["add"]
     dedupe_s, dedupe_mb = run([*REFMAN, "dedupe", str(data)])
     print(f"  add            {add_s:7.1f} s  {add_mb:6.0f} MiB   baseline dedupe FILE {dedupe_s:6.1f} s "
-          f"{dedupe_mb:6.0f} MiB  (×{add_s / dedupe_s:.2f})")  # fmt: skip
+          f"{dedupe_mb:6.0f} MiB  (×{add_s / dedupe_s:.2f}; CPU {add_cpu:.1f} s vs {CPU['dedupe']:.1f} s)")  # fmt: skip
     keys_s, _ = run([*REFMAN, "list", "--library", location, "--format", "keys"])
     version_s, _ = run([*REFMAN, "--version"])
     print(f"  list keys      {keys_s:7.2f} s             baseline refman --version {version_s:.2f} s")
     with tempfile.TemporaryDirectory() as tmp:
         lib_s, lib_mb = run([*REFMAN, "export", "--library", location, "--to", "csl-json"], f"{tmp}/a.json")
+        lib_cpu = CPU["export"]
         file_s, file_mb = run([*REFMAN, "export", str(data), "--to", "csl-json"], f"{tmp}/b.json")
         same = Path(f"{tmp}/a.json").read_bytes() == Path(f"{tmp}/b.json").read_bytes()
     print(f"  export         {lib_s:7.1f} s  {lib_mb:6.0f} MiB   baseline export FILE {file_s:6.1f} s "
-          f"{file_mb:6.0f} MiB  (×{lib_s / file_s:.2f}; same output: {same})")  # fmt: skip
+          f"{file_mb:6.0f} MiB  (×{lib_s / file_s:.2f}; CPU {lib_cpu:.1f} s vs {CPU['export']:.1f} s; "
+          f"same output: {same})")  # fmt: skip
     p50, p95, base = search_times(location, queries(count))
     print(
         f"  search         p50 {p50:6.1f} ms  p95 {p95:6.1f} ms over {count} queries   baseline count(*) {base:.1f} ms"
