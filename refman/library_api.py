@@ -5,6 +5,7 @@ alike. Nothing here knows terminals or exit codes.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,6 +98,7 @@ def add(
     result = Added(diagnostics=loaded.diagnostics)
     parents = {str(ref.id).lower(): ref for ref in refs}
     cutoff = max(0.5, chosen.min_title - 0.12)
+    cache: OrderedDict[int, Any] = OrderedDict()
     with store.change("add") as change:
         sources = [
             store.add_source(name, fmt, loaded.library.preserved.get(_LAYOUT + name), change)
@@ -105,17 +107,18 @@ def add(
         for index, ref in enumerate(refs):
             parent_key = crossref_key(ref)
             feats = features(0, ref, parents.get(parent_key) if parent_key else None)
-            found = None if force else _duplicate_of(store, ref, feats, chosen, cutoff)
+            found = None if force else _duplicate_of(store, cache, feats, chosen, cutoff)
             if found is not None:
                 entry, decision = found
                 result.duplicates.append(Duplicate(str(ref.id), entry.key, decision.score, decision.evidence))
                 if merge:
                     store.replace(entry.id, _merged(entry.reference(), ref), change)
+                    cache.pop(entry.id, None)
                     result.duplicates[-1].merged = True
             else:
                 given = str(ref.id)
                 source = sources[loaded.input_of[index]] if index < len(loaded.input_of) else None
-                store.insert(ref, change, source, feats, tags)
+                _remember(cache, store.insert(ref, change, source, feats, tags), feats)
                 if str(ref.id) != given:
                     result.renamed.append((given, str(ref.id)))
                 result.added.append(str(ref.id))
@@ -128,17 +131,37 @@ def add(
     return result
 
 
-def _duplicate_of(store: Store, ref: Reference, feats: Any, profile: Any, cutoff: float) -> Any:
-    """(entry, decision) of the library's likeliest duplicate of ``ref``, or None."""
+#: Dedupe features of this many library records are kept while adding: a record that is a
+#: candidate again (a popular block) is not read and normalised again. Bounded, so memory is.
+FEATURE_CACHE = 20_000
+
+
+def _remember(cache: OrderedDict[int, Any], record_id: int, feats: Any) -> Any:
+    cache[record_id] = feats
+    if len(cache) > FEATURE_CACHE:
+        cache.popitem(last=False)
+    return feats
+
+
+def _duplicate_of(store: Store, cache: OrderedDict[int, Any], feats: Any, profile: Any, cutoff: float) -> Any:
+    """(entry, decision) of the library's likeliest duplicate of a record, or None."""
     best = None
     for record_id in store.candidates(feats, cutoff):
-        entry = store.entry(record_id)
-        if entry is None:
-            continue
-        decision = compare(features(1, entry.reference()), feats, profile)
+        theirs = cache.get(record_id)
+        if theirs is None:
+            entry = store.entry(record_id)
+            if entry is None:
+                continue
+            theirs = _remember(cache, record_id, features(1, entry.reference()))
+        else:
+            cache.move_to_end(record_id)
+        decision = compare(theirs, feats, profile)
         if decision.same and (best is None or decision.score > best[1].score):
-            best = (entry, decision)
-    return best
+            best = (record_id, decision)
+    if best is None:
+        return None
+    entry = store.entry(best[0])
+    return (entry, best[1]) if entry is not None else None
 
 
 def _merged(existing: Reference, new: Reference) -> Reference:
