@@ -76,16 +76,14 @@ class Added:
 
 def add(
     store: Store,
-    inputs: list[str],
-    from_format: str | None = None,
-    encoding: str | None = None,
+    loaded: api.Loaded,
     merge: bool = False,
     force: bool = False,
     tags: list[str] | None = None,
     profile: str | None = None,
     progress: Progress | None = None,
 ) -> Added:
-    """Add what ``inputs`` hold, in one change: each record is checked against the library
+    """Add what ``loaded`` holds (``api.load``), in one change: each record is checked against the library
     (and the records added before it) through the blocking index and the dedupe engine's
     comparison; a likely duplicate is skipped, or merged into the library's record
     (``merge``, lossless as ``dedupe --merge``), or added anyway (``force``)."""
@@ -93,8 +91,8 @@ def add(
         chosen = profile_named(profile or DEFAULT_PROFILE)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    loaded = api.load(inputs, from_format, encoding)
     refs = loaded.library.references
+    inputs = [name for name, _ in loaded.sources]
     result = Added(diagnostics=loaded.diagnostics)
     parents = {str(ref.id).lower(): ref for ref in refs}
     cutoff = max(0.5, chosen.min_title - 0.12)

@@ -213,3 +213,10 @@ def test_version_and_argument_rewriting(run_cli):
         "+a",
         "-ch2",
     ]
+
+
+def test_an_input_that_cannot_be_read_creates_no_library(run_cli, tmp_path):
+    library = tmp_path / "new.sqlite"
+    code, out, err = run_cli("add", "--library", str(library), str(tmp_path / "missing.bib"))
+    assert (code, out, library.exists()) == (2, "", False)
+    assert err.startswith("refman: ") and err.count("\n") == 1

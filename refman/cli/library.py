@@ -81,13 +81,14 @@ def add(
       pbpaste | refman add -
       refman add new.bib --tag thesis --merge
     """
-    from .. import library_api
+    from .. import api, library_api
 
     if merge and force:
         raise UsageError("--merge and --force do not go together (--force adds duplicates as they are)")
+    loaded = api.load(inputs, from_format, encoding)  # read first: a bad input creates no library
     store = open_store(library, create=True)
     with Bar("adding", quiet) as progress:
-        result = library_api.add(store, inputs, from_format, encoding, merge, force, tag, profile, progress)
+        result = library_api.add(store, loaded, merge, force, tag, profile, progress)
     report_read_diagnostics(result.diagnostics, verbose, quiet)
     for old, new in result.renamed:
         console.warn(f"key {old!r} is taken in the library (ignoring case); added as {new!r}")
