@@ -193,14 +193,19 @@ class FromLibrary:
     prints: list[str] = field(default_factory=list)
 
 
-def library_as_loaded(store: Store, found: Query | None = None, ranked: bool = False) -> FromLibrary:
+def library_as_loaded(
+    store: Store, found: Query | None = None, ranked: bool = False, progress: Progress | None = None
+) -> FromLibrary:
     """The records a query selects as a loaded library, for export, validate and dedupe:
     each with its origin and the layout of the BibTeX file it came from, so that an
     unchanged record is written back in its own dialect byte for byte."""
     loaded = api.Loaded(Library())
     out = FromLibrary(loaded, store)
     source_ids: set[int] = set()
-    for entry in store.select(found or Query(), ranked):
+    total = store.count() if progress else 0
+    for done, entry in enumerate(store.select(found or Query(), ranked), 1):
+        if progress and done % 2000 == 0:
+            progress(done, total)
         ref = entry.reference()
         out.ids.append(entry.id)
         out.prints.append(fingerprint(ref))

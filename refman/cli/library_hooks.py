@@ -113,7 +113,10 @@ def load(
     if keys:
         library_api.find(store, keys)  # one line for a key the library lacks
         query.keys += keys
-    return library_api.library_as_loaded(store, query)
+    from .library import Bar
+
+    with Bar("reading the library") as progress:
+        return library_api.library_as_loaded(store, query, progress=progress)
 
 
 def write_back(selected: Any, refs: list[Any], command: str, what: str, quiet: bool) -> int:
