@@ -226,9 +226,10 @@ class Store(History):
         return record_id
 
     def _index(self, record_id: int, ref: Reference, feats: Features, notes: str, tags: list[str]) -> None:
-        rows = [(record_id, key) for key in self.feats_keys(feats)]
+        place = feats.titles[0] if feats.titles else ""
+        rows = [(record_id, key, place) for key in self.feats_keys(feats)]
         if rows:
-            self.executemany("INSERT INTO block_keys (record_id, key) VALUES (?, ?)", rows)
+            self.executemany("INSERT INTO block_keys (record_id, key, place) VALUES (?, ?, ?)", rows)
         self.index_search(record_id, search_texts(ref, notes, sorted(tags)))
 
     def _unindex(self, record_id: int) -> None:
@@ -236,18 +237,30 @@ class Store(History):
         self.unindex_search(record_id)
 
     def candidates(self, feats: Features, cutoff: float) -> list[int]:
-        """Records the blocking index pairs with ``feats`` that pass the engine's cheap check
-        (one query: the first ``BLOCK_LIMIT`` records of each of its keys)."""
+        """Records the blocking index pairs with ``feats`` that pass the engine's cheap check.
+
+        As the engine does, a block is a neighbourhood by title: of each key's records, the
+        ``BLOCK_LIMIT`` whose title skeletons sort nearest to this one's (half before, half
+        after), so a small block is compared whole and a large one ("Introduction", a prolific
+        author's year) by its nearest titles, in one query for all the keys."""
         keys = self.feats_keys(feats)
         if not keys:
             return []
+        place = feats.titles[0] if feats.titles else ""
+        half = BLOCK_LIMIT // 2
         part = (
             "SELECT * FROM (SELECT b.key, b.record_id, r.titles, r.cyrillic FROM block_keys b "
-            "JOIN records r ON r.id = b.record_id WHERE b.key = ? ORDER BY b.record_id LIMIT {limit}) AS q{n}"
+            "JOIN records r ON r.id = b.record_id WHERE b.key = ? AND b.place {op} ? "
+            "ORDER BY b.place {order} LIMIT {limit}) AS q{n}"
         )
-        text = " UNION ALL ".join(part.format(limit=BLOCK_LIMIT, n=n) for n in range(len(keys)))
+        text = " UNION ALL ".join(
+            part.format(op=op, order=order, limit=half, n=2 * n + side)
+            for n in range(len(keys))
+            for side, (op, order) in enumerate(((">=", "ASC"), ("<", "DESC")))
+        )
+        params = [value for key in keys for value in (key, place, key, place)]
         out: dict[int, None] = {}
-        for key, record_id, titles, cyrillic in self.execute(text, keys).fetchall():
+        for key, record_id, titles, cyrillic in self.execute(text, params).fetchall():
             if record_id not in out and worth_scoring(feats, key, titles, cyrillic, cutoff):
                 out[record_id] = None
         return list(out)
