@@ -98,7 +98,7 @@ def pg_text_search_vs_trgm(url: str) -> None:
     uses), pg_trgm over the same skeletons, and pg_trgm over the text as written."""
     import psycopg
 
-    from refman.core.dedupe_translit import skeleton
+    from refman.core.dedupe.translit import skeleton
 
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import api
-from .core.dedupe import DEFAULT_PROFILE, profile_named
-from .core.dedupe_features import crossref_key, features
-from .core.dedupe_score import compare
+from .core.dedupe.engine import DEFAULT_PROFILE, profile_named
+from .core.dedupe.features import crossref_key, features
+from .core.dedupe.score import compare
 from .errors import InputError, UsageError
 from .model import Library, Reference
 from .parse.bibtex_fields import fingerprint
@@ -165,8 +165,8 @@ def _duplicate_of(store: Store, cache: OrderedDict[int, Any], feats: Any, profil
 def _merged(existing: Reference, new: Reference) -> Reference:
     """The library's record with what ``new`` adds, losslessly (``dedupe --merge``'s merge);
     the library's key survives."""
-    from .core.dedupe_merge import merge
-    from .core.dedupe_survivor import Choice
+    from .core.dedupe.merge import merge
+    from .core.dedupe.survivor import Choice
 
     result = merge(Library(references=[existing, new]), [[0, 1]], [Choice(0, "in the library")])
     return result.library.references[0]

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..core.dedupe_block import BLOCK_CAP
-from ..core.dedupe_features import Features, features
+from ..core.dedupe.block import BLOCK_CAP
+from ..core.dedupe.features import Features, features
 from ..model import Reference
 from . import schema
 from .changes import COLUMNS, Change, History

@@ -95,7 +95,7 @@ class History:
         for tag in tags:
             self.execute("INSERT INTO tags (record_id, tag) VALUES (?, ?)", (record_id, tag))
         ref = decode(data["csl"], data["origin"])
-        from ..core.dedupe_features import features
+        from ..core.dedupe.features import features
 
         self._index(record_id, ref, features(0, ref), data["notes"], tags)
 

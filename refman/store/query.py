@@ -14,7 +14,7 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
-from ..core.dedupe_translit import skeleton_words
+from ..core.dedupe.translit import skeleton_words
 from .records import FIELD_ALIASES
 
 _YEARS = re.compile(r"^(-?\d{1,4})?(\.\.)?(-?\d{1,4})?$")

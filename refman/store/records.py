@@ -13,9 +13,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.dedupe_block import quick_title_check
-from ..core.dedupe_features import Features, features
-from ..core.dedupe_translit import skeleton
+from ..core.dedupe.block import quick_title_check
+from ..core.dedupe.features import Features, features
+from ..core.dedupe.translit import skeleton
 from ..model import NAME_VARIABLES, Reference, SourceSpan, attribute_name
 from ..readers.csljson import _parse_raw as parse_raw_date
 
