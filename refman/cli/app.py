@@ -15,7 +15,7 @@ from collections.abc import Callable
 import typer
 
 from ..errors import EXIT_ERROR, RefmanError
-from . import dedupe, export, listing, rekey, rules, show, styles, validate
+from . import cite, dedupe, export, listing, rekey, rules, show, styles, validate
 
 app = typer.Typer(
     name="refman",
@@ -48,6 +48,7 @@ _command("validate", validate.validate)
 _command("dedupe", dedupe.dedupe)
 _command("rules", rules.list_rules)
 _command("rekey", rekey.rekey)
+_command("cite", cite.cite)
 
 
 def main(argv: list[str] | None = None, *, raise_internal: bool = False) -> int:
