@@ -71,8 +71,9 @@ def mark(items: list[Item]) -> str:
     parts = []
     for item in items:
         part = str(item.number) if item.number is not None else f"?{item.key}"
-        if item.locator:
-            part = f"{part}, {locator(item.locator, item.language)}"
+        if item.locator:  # an unknown entry has no language: its locator stays as written
+            written = locator(item.locator, item.language) if item.number is not None else item.locator
+            part = f"{part}, {written}"
         parts.append(f"{item.prefix} {part}" if item.prefix else part)
     bracket = "[" + "; ".join(parts) + "]"
     first = items[0] if items else None

@@ -93,11 +93,13 @@ def citations(document: Node) -> list[Cited]:
     """Every cited key of a document in order: the text (with raw LaTeX citations), then the
     ``nocite`` metadata, as pandoc's citeproc orders them."""
     out: list[Cited] = []
+    group = 0
     for node in _nodes(document.get("blocks", [])):
-        out.extend(_node_items(node, len(out)))
-    nocite = document.get("meta", {}).get("nocite")
-    for node in _nodes(nocite or []):
-        out.extend(Cited(item.key, 0, item.group, mode=NOCITE) for item in _node_items(node, len(out)))
+        out.extend(_node_items(node, group))
+        group += 1
+    for node in _nodes(document.get("meta", {}).get("nocite") or []):
+        out.extend(Cited(item.key, 0, group, mode=NOCITE) for item in _node_items(node, group))
+        group += 1
     return out
 
 
@@ -134,9 +136,10 @@ def _meta(node: Any) -> Any:
     return None
 
 
-def replace_cites(document: Node, mark: Callable[[Node, int], list[Node]]) -> int:
-    """Replace every ``Cite`` of the body (the metadata's too, but ``nocite``) by the inlines
-    ``mark(cite, group)`` returns, ``group`` counting as in ``citations``; how many."""
+def replace_cites(document: Node, mark: Callable[[Node], list[Node]]) -> int:
+    """Replace every ``Cite`` of the body (the metadata's too, but ``nocite``) by a citation
+    ``Span`` holding the inlines ``mark(cite)`` returns; how many. A Span, not the Cite with
+    new content: pandoc's Markdown writer would print a Cite back as ``[@key]``."""
     count = 0
 
     def visit(node: Any) -> Any:
@@ -147,7 +150,7 @@ def replace_cites(document: Node, mark: Callable[[Node, int], list[Node]]) -> in
             return node
         if node.get("t") == "Cite":
             count += 1
-            return {"t": "Span", "c": [["", ["citation"], [["cites", _keys(node)]]], mark(node, count - 1)]}
+            return {"t": "Span", "c": [["", ["citation"], [["cites", _keys(node)]]], mark(node)]}
         if "c" in node:
             node["c"] = visit(node["c"])
         return node
