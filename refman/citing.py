@@ -80,18 +80,20 @@ def read_manuscript(name: str, text: str, syntax: str, commands: Iterable[str] =
         if syntax == "markdown" and (document := external.pandoc_ast(text)) is not None:
             from .manuscripts.pandoc_ast import citations
 
-            lines: dict[str, int] = {}
-            for item in cited:
-                lines.setdefault(item.key, item.line)
+            lines: dict[str, list[int]] = {}
+            for item in cited:  # the n-th citation of a key is where the scanner found its n-th
+                lines.setdefault(item.key, []).append(item.line)
             cited = [
-                replace(item, line=lines.get(item.key, _line_of_key(text, item.key)))
+                replace(item, line=_next_line(lines.get(item.key), text, item.key))
                 for item in citations(document)
             ]
     files = [_beside(name, file) for file in bibliography_files(text, syntax)]
     return Manuscript(name, syntax, cited, files, [_beside(name, file) for file in includes])
 
 
-def _line_of_key(text: str, key: str) -> int:
+def _next_line(lines: list[int] | None, text: str, key: str) -> int:
+    if lines:
+        return lines.pop(0) if len(lines) > 1 else lines[0]
     at = text.find(key)
     return 0 if at < 0 else text.count("\n", 0, at) + 1
 

@@ -84,5 +84,7 @@ def filter_document(document: dict[str, Any], warn: Callable[[str], None]) -> di
     if rows and meta("suppress-bibliography") is not True:
         titles = _strings(meta("reference-section-title"))
         title = titles[0] if titles else TITLES.get(list_lang, TITLES["en"])
-        pandoc_ast.place_bibliography(document, pandoc_ast.bibliography_blocks(title, [t for _, _, t in rows]))
+        pandoc_ast.place_bibliography(
+            document, pandoc_ast.bibliography_blocks(title, [t for _, _, t in rows])
+        )
     return document

@@ -29,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
 
         filtered = filter_document(document, _warn)
         out = json.dumps(filtered, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except Exception as exc:  # a filter must hand pandoc its document back, whatever happened
-        _warn(f"citations left as they were: {getattr(exc, 'message', None) or exc.__class__.__name__ + ': ' + str(exc)}")
+    except Exception as exc:  # noqa: BLE001 (a filter hands pandoc its document back, whatever happened)
+        _warn(
+            f"citations left as they were: {getattr(exc, 'message', None) or exc.__class__.__name__ + ': ' + str(exc)}"
+        )
         out = data
     try:
         sys.stdout.buffer.write(out)

@@ -88,7 +88,7 @@ def from_citations(text: str, found: Iterable[Citation], first_group: int = 0) -
                     line_of(span.start),
                     number,
                     clean_note(prefix) if position == 0 else "",
-                    clean_note(suffix) if position == last else "",
+                    clean_note(suffix).removeprefix(",").strip() if position == last else "",
                     mode,
                 )
 

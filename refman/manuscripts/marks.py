@@ -18,7 +18,7 @@ PAGE_TERMS = {"ru": "с.", "uk": "с.", "be": "с.", "bg": "с.", "sr": "с.", "
 #: "and" and "et al." for an author named in the text, by the entry's language.
 _AND = {"ru": ("и", "и др."), "uk": ("і", "та ін."), "de": ("und", "u. a."), "fr": ("et", "et al.")}
 _PAGE_LABEL = re.compile(r"(?:pp?|pages?|pg|с|стр|s)\.?\s*(?=\d)", re.IGNORECASE)
-_PAGES = re.compile(r"\d+[a-zа-я]?(?:\s*[-–—,]\s*\d+[a-zа-я]?)*|[ivxlcdm]+", re.IGNORECASE)
+_PAGES = re.compile(r"\d+[a-zа-я]?(?:\s*(?:-{1,2}|[–—,])\s*\d+[a-zа-я]?)*|[ivxlcdm]+", re.IGNORECASE)
 _RANGE = re.compile(r"(?<=\d)\s*(?:-{1,2}|—)\s*(?=\d)")
 
 
@@ -33,7 +33,7 @@ def locator(text: str, language: str) -> str:
     text = " ".join(text.split())
     label = _PAGE_LABEL.match(text)
     rest = text[label.end() :] if label else text
-    if (label or not text[:1].isalpha()) and _PAGES.fullmatch(rest):
+    if _PAGES.fullmatch(rest):
         return f"{page_term(language)} {_RANGE.sub('–', rest)}"
     return text
 
