@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
@@ -224,6 +223,3 @@ def check_source(name: str) -> None:
     """A reference file named in a manuscript that does not exist: one clear line, exit 2."""
     if name != "-" and not os.path.exists(name):
         raise InputError(f"{name}: no such file (named as the manuscript's bibliography)")
-
-
-_SPACE = re.compile(r"\s+")

@@ -110,6 +110,8 @@ def cite(
         raise UsageError("standard input (-) can be read only once")
     if output_format != "text" and check:
         raise UsageError("--check writes no list; leave out --output-format")
+    if sort not in citing.SORTS:
+        raise UsageError(f"unknown --sort {sort!r} (choose citation or alphabetical)")
     names = tuple(name.lstrip("\\") for name in commands or ())
     manuscripts = _read_all(inputs, syntax, names, encoding)
     sources = [citing.Source("file", name) for name in bib or []]
