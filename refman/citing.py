@@ -214,7 +214,7 @@ def surnames(ref: Reference) -> tuple[str, ...]:
 
 def language(ref: Reference, default: str = "ru") -> str:
     """The entry's language, as the list gives it its terms (writers.csl_prepare)."""
-    from .writers.csl_prepare import entry_language
+    from .writers.csl.prepare import entry_language
 
     return entry_language(ref, default)
 

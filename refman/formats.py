@@ -54,10 +54,10 @@ FORMATS: tuple[Format, ...] = (
            writer=".writers.csljson:write", decisive_extension=True),
     Format("bibtex", "BibTeX (.bib)", aliases=("bib",), extensions=(".bib", ".bibtex"),
            reader=".readers.bibtex:read", sniffer=".readers.bibtex:sniff",
-           writer=".writers.bibtex:write_bibtex", decisive_extension=True),
+           writer=".writers.bibtex.writer:write_bibtex", decisive_extension=True),
     Format("biblatex", "BibLaTeX (.bib): @online, date, urldate, langid",
            aliases=(), extensions=(),
-           reader=".readers.bibtex:read", writer=".writers.bibtex:write_biblatex"),
+           reader=".readers.bibtex:read", writer=".writers.bibtex.writer:write_biblatex"),
     Format("ris", "RIS (Research Information Systems)", extensions=(".ris",),
            reader=".readers.ris:read", sniffer=".readers.ris:sniff", writer=".writers.ris:write",
            decisive_extension=True),
@@ -69,7 +69,7 @@ FORMATS: tuple[Format, ...] = (
            reader=".readers.article_page:read", sniffer=".readers.article_page:sniff"),
     Format("reflist", "a free-text numbered reference list ('1.' or '[1]')",
            aliases=("text", "txt"), extensions=(".txt",),
-           reader=".readers.reflist:read", sniffer=".readers.reflist:sniff"),
+           reader=".readers.reflist.reader:read", sniffer=".readers.reflist.reader:sniff"),
 )  # fmt: skip
 
 _BY_NAME: dict[str, Format] = {}

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from refman.model import CSL_FIELDS, Library, Reference
-from refman.parse import ris_tags as rt
+from refman.parse.ris import tags as rt
 from refman.readers import csljson
 from refman.readers.bibtex import read as read_bibtex
 from refman.readers.ris import read

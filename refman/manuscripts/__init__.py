@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 
-from . import latex, markdown
+from . import latex
+from .markdown import scanner as markdown
 from .citations import Rewrite
 
 #: Manuscript syntaxes, and the file extensions that name each.

@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import latex, markdown
+from . import latex
+from .markdown import scanner as markdown
 from .citations import WILDCARD, Citation
-from .markdown_blocks import front_matter
+from .markdown.blocks import front_matter
 
 #: How a key is cited: in brackets, with the author named in the text (``@key``,
 #: ``\\textcite``), with the author left out (``[-@key]``), or only listed (``\\nocite``).

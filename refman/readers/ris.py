@@ -18,8 +18,8 @@ from pydantic import ValidationError
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, Reference, SourceSpan, csl_value
 from ..parse import csl_note
-from ..parse import ris_tags as rt
-from ..parse.ris_record import build
+from ..parse.ris import tags as rt
+from ..parse.ris.record import build
 
 
 def sniff(text: str) -> float:

@@ -25,9 +25,10 @@ from typing import Any
 
 from ..model import Library, Reference, csl_value
 from ..options import WriteOptions
-from ..parse import csl_note, ris_note
-from ..parse import ris_tags as rt
-from ..parse.ris_record import Built, build
+from ..parse import csl_note
+from ..parse.ris import note as ris_note
+from ..parse.ris import tags as rt
+from ..parse.ris.record import Built, build
 
 #: CSL variables written, in this order, after TY/ID, the names and before the dates.
 _TEXT_ORDER = (

@@ -1,0 +1,387 @@
+"""A bibliography layout compiled once into Python closures, with citeproc-py's own semantics.
+
+Walking the style tree for every entry (XPath, attribute and option look-ups, term searches,
+exceptions for every missing variable) is most of what citeproc-py spends. Everything that
+depends only on the style is decided here once: options, terms, affixes, which conditions
+to test, which children call variables. What remains per entry is what depends on the data,
+done in the order citeproc-py's element classes do it, so the text is the same character for
+character. Two flavours share this code (``csl_strings``):
+
+- pure: values are plain strings in citeproc-py's string model, read straight from the
+  CSL-JSON item (no citeproc-py objects per entry). Any element or attribute it does not
+  model makes the compile fail, and the style takes the typed flavour.
+- typed: citeproc-py's own String objects and Reference; any element or attribute it does
+  not model is delegated to the citeproc-py element itself (its ``render`` with the arguments
+  its parent would pass), so any user style works.
+
+tests/test_styles.py checks both against plain citeproc-py on generated items and the seed;
+benchmarks/bench_render.py checks every entry it renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import citeproc.model as cpm
+from citeproc.source import VariableError
+
+from . import dates as csl_compile_dates
+from . import names as csl_compile_names
+from .strings import OutsideModelError, PureOps, T, TypedOps
+
+#: f(item, reference, delimiter) -> rendered text or None (None also stands for VariableError:
+#: every parent in citeproc-py treats the two alike).
+Node = Callable[[Any, dict, str], Any]
+FONTS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+_TEXT_ATTRS = frozenset({"variable", "macro", "term", "value", "form", "plural", "prefix", "suffix",
+                         "display", "quotes", "strip-periods", "text-case", *FONTS})  # fmt: skip
+_CONDITIONS = frozenset({"type", "variable", "is-numeric", "match"})
+_CS = "{http://purl.org/net/xbiblio/csl}"
+_DYNAMIC = ("citation-number", "locator", "first-reference-note-number", "year-suffix")
+ABSENT = object()
+
+
+class NotCompiledError(Exception):
+    """Something only citeproc-py itself renders (typed: delegate; pure: no pure compile)."""
+
+
+def local(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _plain_mark(text: Any, ref: dict) -> Any:
+    """The markup of an element without affixes, font, case or quotes."""
+    if not text:
+        return None
+    return str(text) if isinstance(text, (int, float)) else text
+
+
+class Compiler:
+    """Compiles the children of one bibliography layout (see the module doc)."""
+
+    def __init__(self, layout: Any, pure: bool) -> None:
+        self.layout = layout
+        self.ops = PureOps if pure else TypedOps
+        self.bibliography = layout.getparent()
+        if local(self.bibliography) != "bibliography":
+            raise NotCompiledError("not a bibliography layout")
+        if layout.get_locale_option("punctuation-in-quote") is None:
+            raise NotCompiledError("no punctuation-in-quote option")  # citeproc-py fails on every cs:text
+        #: only a cs:text in a cs:substitute suppresses a cs:text variable later in the entry
+        self.represses_text = any(
+            local(child) == "text"
+            for substitute in layout.getroottree().getroot().iter(f"{_CS}substitute")
+            for child in substitute.iterchildren()
+        )
+
+    # -- what every element shares ---------------------------------------------------------
+
+    def djoin(self, strings: list, delimiter: str) -> Any:
+        """Delimited.join (it swallows any error into an empty String); no None in ``strings``."""
+        try:
+            return self.ops.join(strings, delimiter)
+        except OutsideModelError:
+            raise
+        except Exception:  # noqa: BLE001 - as citeproc-py
+            return self.ops.empty
+
+    def wrapper(self, element: Any) -> Callable[[Any], Any]:
+        """Affixed.wrap with the element's prefix and suffix fixed."""
+        prefix, suffix = element.get("prefix", ""), element.get("suffix", "")
+        if not prefix and not suffix:
+            return lambda string: string
+        seam, add = self.ops.seam, self.ops.add
+
+        def wrap(string: Any) -> Any:
+            if string is None:
+                return None
+            text = add(prefix, seam(prefix, string))
+            return add(text, seam(text, suffix))
+
+        return wrap
+
+    def formatter(self, element: Any) -> Callable[[Any], Any]:
+        """Formatted.format: the formatter's wrappers only where the element asks for a font."""
+        if any(element.get(a) for a in FONTS):  # as csl_fast: an empty attribute is no font
+            formatted = self.ops.formatted
+            return lambda text: formatted(cpm.Formatted.format(element, text))
+        return lambda text: str(text) if isinstance(text, (int, float)) else text
+
+    def marker(self, element: Any, text_language: bool) -> Callable[[Any, dict], Any]:
+        """The element's markup: strip periods, text case, font, quotes, affixes (that order).
+
+        ``text_language``: cs:text cases by the entry's language, other elements by none.
+        """
+        strip = element.get("strip-periods", "false").lower() == "true"
+        text_case = element.get("text-case") is not None
+        quotes = text_language and element.get("quotes", "false").lower() == "true"
+        if self.ops.pure and (text_case or quotes):
+            raise NotCompiledError("text-case or quotes")  # per-segment in citeproc-py
+        fmt, wrap = self.formatter(element), self.wrapper(element)
+        default_lang = element.get_root().get("default-locale", "en")[:2]
+        pure = self.ops.pure
+        if not (strip or text_case or quotes or any(element.get(a) for a in (*FONTS, "prefix", "suffix"))):
+            return _plain_mark
+
+        def mark(text: Any, ref: dict) -> Any:
+            if not text:
+                return None
+            if strip:
+                text = T(text.replace(".", "")) if pure and type(text) is T else text.replace(".", "")
+            if text_case:
+                if text_language:
+                    text = element.case(text, ref["language"][:2] if "language" in ref else default_lang)
+                else:
+                    text = element.case(text)
+            text = fmt(text)
+            if quotes:
+                text = element.quote(text)
+            return wrap(text)
+
+        return mark
+
+    # -- structure ------------------------------------------------------------------------
+
+    def entry(self) -> Callable[[Any, dict], Any]:
+        """f(item, reference) -> the entry as Style.render gives it (layout affixes and font)."""
+        layout = self.layout
+        children = self.children(layout, None)
+        fmt, wrap = self.formatter(layout), self.wrapper(layout)
+
+        def render(item: Any, ref: dict) -> Any:
+            layout.repressed = {}
+            return fmt(wrap(children(item, ref, "")))
+
+        return render
+
+    def children(self, parent: Any, ctx: Any) -> Node:
+        """Parent.render_children: each child, a choose with the inherited delimiter."""
+        kids = [self.node(child, ctx) for child in parent.iterchildren() if local(child)]
+        join = self.ops.join
+        if len(kids) == 1:
+            return kids[0]  # join of one text is that text
+
+        def run(item: Any, ref: dict, delimiter: str) -> Any:
+            output = []
+            for kid in kids:
+                text = kid(item, ref, delimiter)
+                if text is not None:
+                    output.append(text)
+            return join(output, delimiter) if output else None
+
+        return run
+
+    def node(self, element: Any, ctx: Any) -> Node:
+        kind = local(element)
+        builder = _BUILDERS.get(kind)
+        try:
+            if builder is None:
+                raise NotCompiledError(kind)
+            return builder(self, element, ctx)
+        except Exception:  # noqa: BLE001 - NotCompiledError, or a broken style: citeproc-py's own behaviour
+            if self.ops.pure:
+                raise NotCompiledError(kind) from None
+            return self.delegate(element, ctx)
+
+    def delegate(self, element: Any, ctx: Any) -> Node:
+        """citeproc-py renders this element itself, with the arguments its parent passes."""
+        choose = isinstance(element, cpm.Choose)
+
+        def run(item: Any, ref: dict, delimiter: str) -> Any:
+            try:
+                if choose:
+                    return element.render(item, context=ctx, delimiter=delimiter)
+                return element.render(item, context=ctx)
+            except VariableError:
+                return None
+
+        return run
+
+    def group(self, element: Any, ctx: Any) -> Node:
+        """Group.render: suppressed when it calls variables and none of them rendered.
+
+        Every child is evaluated, so "called a variable" is known here; "rendered one" is
+        whether a child that calls variables gave text (all or none of them, mostly).
+        """
+        found = [(self.node(c, ctx), bool(c.calls_variable())) for c in element.iterchildren() if local(c)]
+        kids = [kid for kid, _ in found]
+        callers = {i for i, (_, calls) in enumerate(found) if calls}
+        own = element.get("delimiter", "")
+        fmt, wrap, djoin = self.formatter(element), self.wrapper(element), self.djoin
+        plain = not any(element.get(a) for a in (*FONTS, "prefix", "suffix"))
+        if len(callers) in (0, len(kids)):
+
+            def gather(item: Any, ref: dict) -> list | None:
+                output = [text for kid in kids if (text := kid(item, ref, own)) is not None]
+                return output or None
+        else:
+
+            def gather(item: Any, ref: dict) -> list | None:
+                output, rendered = [], False
+                for index, kid in enumerate(kids):
+                    text = kid(item, ref, own)
+                    if text is not None:
+                        output.append(text)
+                        rendered = rendered or index in callers
+                return output if output and rendered else None
+
+        def group(item: Any, ref: dict, _: str) -> Any:
+            output = gather(item, ref)
+            if output is None:
+                return None
+            text = output[0] if len(output) == 1 else djoin(output, own)
+            if not text:
+                return None
+            return text if plain else wrap(fmt(text))
+
+        return group
+
+    def choose(self, element: Any, ctx: Any) -> Node:
+        branches = []
+        for branch in element.iterchildren():
+            kind = local(branch)
+            if kind in ("if", "else-if"):
+                if not set(branch.attrib) <= _CONDITIONS:
+                    raise NotCompiledError("condition")
+                branches.append((self.condition(branch), self.children(branch, ctx)))
+            elif kind == "else":
+                branches.append((None, self.children(branch, ctx)))
+            elif kind:
+                raise NotCompiledError(kind)
+
+        def choose(item: Any, ref: dict, delimiter: str) -> Any:
+            for test, body in branches:
+                if test is None or test(ref):
+                    return body(item, ref, delimiter)
+            return None
+
+        return choose
+
+    def condition(self, branch: Any) -> Callable[[dict], bool]:
+        """If.render's tests: type, variable, is-numeric; match any, none or all."""
+        types = [t.lower() for t in branch.get("type", "").split()] if "type" in branch.attrib else None
+        variables = [v.replace("-", "_") for v in branch.get("variable", "").split()]
+        if "locator" in variables:
+            raise NotCompiledError("locator")
+        has_variables = "variable" in branch.attrib
+        numeric = [v.replace("-", "_") for v in branch.get("is-numeric", "").split()]
+        has_numeric = "is-numeric" in branch.attrib
+        is_numeric = cpm.If.re_numeric.match
+        match = branch.get("match")
+        combine = {"any": any, "none": lambda r: not any(r)}.get(match, all)
+        if types and not has_variables and not has_numeric and (match in ("any", "none") or len(types) == 1):
+            wanted, negate = frozenset(types), match == "none"
+            return lambda ref: (ref["type"] in wanted) is not negate
+        if variables and types is None and not has_numeric and match in ("any", "none"):
+            negate = match == "none"
+            return lambda ref: any(v in ref for v in variables) is not negate
+
+        def test(ref: dict) -> bool:
+            results: list = []
+            if types is not None:
+                kind = ref["type"]
+                results += [t == kind for t in types]
+            if has_variables:
+                results += [v in ref for v in variables]
+            if has_numeric:
+                results += [v in ref and is_numeric(str(ref[v])) for v in numeric]
+            return combine(results)
+
+        return test
+
+    # -- cs:text and cs:number --------------------------------------------------------------
+
+    def text(self, element: Any, ctx: Any) -> Node:
+        if not set(element.attrib) <= _TEXT_ATTRS:
+            raise NotCompiledError("text attribute")
+        mark = self.marker(element, text_language=True)
+        if "variable" in element.attrib:
+            return self.text_variable(element, mark)
+        if "macro" in element.attrib:
+            body = self.children(element.get_macro(element.get("macro")), ctx if ctx is not None else element)
+            if mark is _plain_mark:
+                return lambda item, ref, _: body(item, ref, "") or None  # never a number here
+            return lambda item, ref, _: mark(body(item, ref, ""), ref)
+        if "term" in element.attrib:
+            form = element.get("form", "long")
+            plural = element.get("plural", "false").lower() == "true"
+            term = (element.get_plural_term if plural else element.get_single_term)(
+                name=element.get("term"), form=form if form != "long" else None
+            )
+        elif "value" in element.attrib:
+            term = cpm.String(element.preformat(element.get("value")))
+        else:
+            raise NotCompiledError("empty text")
+        term = self.ops.conv(term)
+        if element.get("text-case") is not None:
+            return lambda item, ref, _: mark(term, ref)
+        constant = mark(term, {})
+        return lambda item, ref, _: constant
+
+    def text_variable(self, element: Any, mark: Callable[[Any, dict], Any]) -> Node:
+        variable = element.get("variable")
+        if variable in _DYNAMIC:
+            raise NotCompiledError(variable)
+        layout, tag, conv = self.layout, element.tag, self.ops.conv
+        short = element.get("form") == "short"
+        key, short_name = variable.replace("-", "_"), variable + "-short"
+        short_key = short_name.replace("-", "_")
+        if not short and not variable.startswith("page") and not self.represses_text:
+
+            def simple(item: Any, ref: dict, _: str) -> Any:
+                value = ref.get(key, ABSENT)
+                return None if value is ABSENT else mark(value, ref)
+
+            return simple
+
+        def text(item: Any, ref: dict, _: str) -> Any:
+            repressed = layout.repressed
+            if repressed and tag in repressed and variable in repressed[tag]:
+                return None
+            name, name_key = (short_name, short_key) if short and short_key in ref else (variable, key)
+            if name.startswith("page"):
+                if "page" not in ref:
+                    return None
+                value = conv(element._process(ref["page"], name))
+            else:
+                value = ref.get(name_key, ABSENT)
+                if value is ABSENT:
+                    return None
+            return mark(value, ref)
+
+        return text
+
+    def number(self, element: Any, ctx: Any) -> Node:
+        """Number.render (its variable is read without the '-' → '_' mapping, as there)."""
+        variable = element.get("variable")
+        if variable is None or variable == "locator":
+            raise NotCompiledError("number")
+        key = "page" if variable == "page-first" else variable
+        mark, conv = self.marker(element, text_language=False), self.ops.conv
+
+        def number(item: Any, ref: dict, _: str) -> Any:
+            if key not in ref:
+                return None
+            return mark(conv(element._process(ref[key], variable)), ref)
+
+        return number
+
+
+_BUILDERS: dict[str, Callable[[Compiler, Any, Any], Node]] = {
+    "group": Compiler.group,
+    "choose": Compiler.choose,
+    "text": Compiler.text,
+    "number": Compiler.number,
+    "date": csl_compile_dates.date,
+    "names": csl_compile_names.names,
+}
+
+
+def compile_layout(layout: Any, pure: bool) -> Callable[[Any, dict], Any] | None:
+    """The compiled entry renderer, or None when this flavour cannot render the layout."""
+    try:
+        return Compiler(layout, pure).entry()
+    except NotCompiledError:
+        return None

@@ -1,0 +1,306 @@
+"""Render prepared CSL items with a style: the terms of each entry's language, the prescribed
+words of the list's, and fast enough for 10,000 entries.
+
+CSL processors apply one locale to a whole list. refman renders every entry with a variant
+of the style for (list language, entry language): the style unchanged, except that the
+entry language's locale gets the list language's *prescribed words* first. Which terms are
+prescribed words is data (``LIST_TERMS``), kept in one place.
+
+Speed: items are rendered one by one (no whole-list work that grows with n²); each style
+variant is parsed once and its bibliography layout compiled into closures (``csl_compile``)
+that read the CSL-JSON item directly in citeproc-py's string model (``csl_strings``); an
+entry that model does not carry, or a style it does not cover, goes through citeproc-py's
+own objects (``csl_fast``, memoised look-ups); large lists are split over the CPU cores.
+The text does not depend on any of that (tests/test_styles.py, benchmarks/bench_render.py).
+"""
+
+from __future__ import annotations
+
+import copy
+import gc
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import citeproc
+from citeproc import Citation, CitationItem
+from citeproc.source.json import CiteProcJSON
+from lxml import etree
+
+from ...model import NAME_VARIABLES, Reference
+from . import prepare as csl_prepare
+from .compile.fast import Style
+from .compile.strings import pure_reference
+from .styles import CSL_NS, XML_LANG, safe_parser
+
+#: Terms that are prescribed words or supplied information: they follow the list language
+#: (docs/GOST.md rule 9). (name, form); form None is the long form.
+LIST_TERMS: tuple[tuple[str, str | None], ...] = (
+    ("online", None), ("reference", None), ("internet", None), ("accessed", None),
+    *((f"month-{m:02d}", "short") for m in range(1, 13)),
+)  # fmt: skip
+#: Below this many entries one process is faster than starting workers (an entry takes
+#: about 0.15 ms, starting a pool and gathering its results some 50 ms).
+PARALLEL_MIN = 2000
+_CS = f"{{{CSL_NS}}}"
+_UNKNOWN_NAME_VARS = frozenset(NAME_VARIABLES - {n.replace("_", "-") for n in citeproc.NAMES})
+_UNKNOWN_NAME_KEYS = frozenset(v.replace("-", "_") for v in _UNKNOWN_NAME_VARS)
+
+
+def variant(data: bytes, list_lang: str, entry_lang: str) -> bytes:
+    """The style for entries in ``entry_lang`` of a list in ``list_lang`` (see module doc).
+
+    Also drops a citation number from the bibliography layout: refman numbers entries
+    itself, with a space, and the style's own number would come out glued ("1.The").
+    """
+    root = etree.fromstring(data, safe_parser())
+    for entity in list(root.iter(etree.Entity)):
+        _drop_keeping_tail(entity)  # never expanded: an external entity could name any file
+    layout = root.find(f"{_CS}bibliography/{_CS}layout")
+    if layout is not None:
+        for element in layout.iter(f"{_CS}text"):
+            if element.get("variable") == "citation-number":
+                element.getparent().remove(element)
+    if entry_lang != list_lang:
+        terms = [copy.deepcopy(t) for t in _list_terms(root, list_lang)]
+        block = _locale_block(root, entry_lang)
+        for position, term in enumerate(terms):
+            block.insert(position, term)
+    return etree.tostring(root, encoding="utf-8")
+
+
+def _drop_keeping_tail(node: etree._Entity) -> None:
+    parent, tail = node.getparent(), node.tail or ""
+    previous = node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)
+
+
+def _locale_block(root: etree._Element, lang: str) -> etree._Element:
+    """The cs:terms of the style's locale for exactly ``lang`` (created first when absent)."""
+    for locale in root.findall(f"{_CS}locale"):
+        if locale.get(XML_LANG) == lang:
+            terms = locale.find(f"{_CS}terms")
+            if terms is None:
+                terms = etree.SubElement(locale, f"{_CS}terms")
+            return terms
+    locale = etree.Element(f"{_CS}locale", {XML_LANG: lang})
+    anchor = root.find(f"{_CS}locale")
+    if anchor is None:
+        anchor = root.find(f"{_CS}macro")
+    if anchor is None:
+        root.append(locale)
+    else:
+        anchor.addprevious(locale)
+    return etree.SubElement(locale, f"{_CS}terms")
+
+
+def _list_terms(root: etree._Element, lang: str) -> list[etree._Element]:
+    """The list language's prescribed terms: from the style's locales, else citeproc's files."""
+    sources = [loc for loc in root.findall(f"{_CS}locale") if (loc.get(XML_LANG) or "").split("-")[0] == lang]
+    sources += [loc for loc in root.findall(f"{_CS}locale") if not loc.get(XML_LANG)]
+    system = _system_locale(lang)
+    if system is not None:
+        sources.append(system)
+    found = []
+    for name, form in LIST_TERMS:
+        for source in sources:
+            term = _find_term(source, name, form)
+            if term is not None:
+                found.append(term)
+                break
+    return found
+
+
+def _find_term(locale: etree._Element, name: str, form: str | None) -> etree._Element | None:
+    for term in locale.iter(f"{_CS}term"):
+        if term.get("name") == name and term.get("form") == form:
+            return term
+    return None
+
+
+@lru_cache(maxsize=16)
+def _system_locale(lang: str) -> etree._Element | None:
+    dialect = citeproc.PRIMARY_DIALECTS.get(lang, lang)
+    path = Path(citeproc.LOCALES_PATH) / f"locales-{dialect}.xml"
+    if not path.exists():
+        return None
+    return etree.parse(str(path), safe_parser()).getroot()
+
+
+def has_locale(lang: str) -> bool:
+    """citeproc-py has terms for this language (else the entry uses the list's)."""
+    return _system_locale(lang) is not None
+
+
+@lru_cache(maxsize=32)
+def _style(data: bytes, list_lang: str, entry_lang: str, output: str) -> Style:
+    return Style(variant(data, list_lang, entry_lang), entry_lang, formatter_for(output))
+
+
+def formatter_for(output: str) -> Any:
+    from citeproc import formatter
+
+    from . import markdown as csl_markdown
+
+    return {"html": formatter.html, "markdown": csl_markdown}.get(output, formatter.plain)
+
+
+_SUPPORTED = frozenset(
+    {v.replace("_", "-") for v in citeproc.VARIABLES} | {"id", "type", "language", "contributor"}
+)
+
+
+def _supported(item: dict[str, Any], names: bool = False) -> dict[str, Any]:
+    """Only what citeproc-py models (it warns on stderr about anything else); ``names``: with
+    the CSL 1.0.2 name variables it does not know, which refman parses as names itself."""
+    return {k: v for k, v in item.items() if (names if k in _UNKNOWN_NAME_VARS else k in _SUPPORTED)}
+
+
+def _escaped(value: Any, escape: Any) -> Any:
+    """Item text escaped for the output (citeproc-py escapes its terms, never the data)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escaped(v, escape) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in ("id", "type", "language") else _escaped(v, escape) for k, v in value.items()}
+    return value
+
+
+class _Bibliography:
+    """What a citeproc CitationItem asks of its bibliography, with O(1) number look-ups."""
+
+    def __init__(self, source: CiteProcJSON, formatter: Any, numbers: dict[str, int]) -> None:
+        self.source = source
+        self.formatter = formatter
+        self.keys = _Numbers(numbers)
+
+
+class _Item(CitationItem):
+    """A CitationItem that holds its reference instead of finding it through three look-ups."""
+
+    @property
+    def reference(self) -> Any:
+        return self.__dict__["_reference"]
+
+
+class _Numbers(dict):
+    def index(self, key: str) -> int:
+        return self[key] - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One rendering: the style, the list language, the output, and (reference, language) pairs."""
+
+    data: bytes
+    list_lang: str
+    output: str
+    entries: list[tuple[Reference, str]]
+    gost: bool
+
+
+#: The job being rendered, inherited by forked workers (nothing is pickled on the way in).
+_CURRENT: Job | None = None
+
+
+def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
+    """Entries ``start``..``stop`` of the job; None where the style renders nothing."""
+    from citeproc import formatter
+
+    escape = formatter_for(job.output).preformat
+    # the plain formatter escapes nothing: the item as it is, not a copy of it
+    escaped = (
+        (lambda data: data) if escape is formatter.plain.preformat else (lambda data: _escaped(data, escape))
+    )
+    texts: list[str | None] = []
+    frozen = gc.isenabled()
+    if frozen:  # long-lived memo objects: collecting them over and over costs a quarter
+        gc.freeze()
+        gc.disable()
+    try:
+        for index, (ref, lang) in enumerate(job.entries[start:stop], start=start):
+            item = csl_prepare.prepare(ref, f"r{index}", lang, job.gost)
+            style = _style(job.data, job.list_lang, lang, job.output)
+            data = escaped(_supported(item, names=True))
+            text = render_entry(style, item, data, index, job.output)
+            texts.append(None if text is None else str(text))
+    finally:
+        if frozen:
+            gc.enable()
+            gc.unfreeze()
+    return texts
+
+
+def render_entry(style: Style, item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> Any:
+    """One prepared item (``data``: escaped for the output): the pure compiled layout when the
+    style has one and the item stays in its model, else citeproc-py's objects; None on failure."""
+    if style.pure is not None:
+        try:
+            return style.pure(None, pure_reference(data, _UNKNOWN_NAME_KEYS))
+        except Exception:  # noqa: BLE001 - a state the pure model does not carry: citeproc-py's turn
+            pass
+    try:
+        return style.render(citeproc_item(item, data, index, output))
+    except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
+        return None
+
+
+def citeproc_item(item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> _Item:
+    """A citeproc-py CitationItem for one entry, with its Reference and number at hand."""
+    source = CiteProcJSON([{k: v for k, v in data.items() if k not in _UNKNOWN_NAME_VARS}])
+    reference = source[item["id"].lower()]
+    # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
+    for var in _UNKNOWN_NAME_VARS.intersection(data):
+        reference[var.replace("-", "_")] = source.parse_names(data[var])
+    bibliography = _Bibliography(source, formatter_for(output), {item["id"]: index + 1})
+    cite = _Item(item["id"])
+    Citation([cite]).bibliography = bibliography
+    object.__setattr__(cite, "_reference", reference)
+    object.__setattr__(cite, "_refman_raw", item)
+    return cite
+
+
+def _chunk_of_current(bounds: tuple[int, int]) -> list[str | None]:
+    assert _CURRENT is not None
+    return render_chunk(_CURRENT, *bounds)
+
+
+def render_all(job: Job, workers: int | None = None) -> list[str | None]:
+    """Every entry's text, in order; over forked worker processes when the list is long.
+
+    The styles are parsed and compiled before the fork (the workers inherit them), and this
+    process renders the first share itself while the workers render the others.
+    """
+    global _CURRENT
+    import multiprocessing
+
+    count = len(job.entries)
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if count >= PARALLEL_MIN and can_fork else 1
+    if workers <= 1:
+        return render_chunk(job, 0, count)
+    from concurrent.futures import ProcessPoolExecutor
+
+    for lang in {lang for _, lang in job.entries}:
+        _style(job.data, job.list_lang, lang, job.output)
+    size = -(-count // workers)
+    bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
+    _CURRENT = job
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(bounds) - 1, mp_context=context) as pool:
+            others = pool.map(_chunk_of_current, bounds[1:])
+            texts = render_chunk(job, *bounds[0])
+            for chunk in others:
+                texts.extend(chunk)
+            return texts
+    finally:
+        _CURRENT = None
