@@ -27,8 +27,8 @@ import contextlib
 
 from dedupe_data import library
 
-from refman.core.dedupe import find_clusters
-from refman.core.dedupe_features import features
+from refman.core.dedupe.engine import find_clusters
+from refman.core.dedupe.features import features
 from refman.model import Reference
 
 

@@ -10,7 +10,7 @@ style file. What each figure measures:
 - pandoc --citeproc, end to end: ``pandoc --citeproc --csl STYLE --bibliography refs.json
   -t plain`` on a document that cites every entry (nocite @*) as a child process: start,
   reading, rendering, the text on stdout (when pandoc is installed);
-- refman, in process: ``refman.writers.csl.write`` on an already-read library (rendering only);
+- refman, in process: ``refman.writers.csl.writer.write`` on an already-read library (rendering only);
 - citeproc-py, one call: in process, ONE plain bibliography call (register every item, render
   the list), as a user of citeproc-py would write it, without process start or file reading.
 Both commands run once untimed first (file cache; refman's bytecode cache, as an installed
@@ -50,8 +50,10 @@ from generate import csl_items
 from refman import api
 from refman.model import Reference
 from refman.options import WriteOptions
-from refman.writers import csl_prepare, csl_render, csl_styles
-from refman.writers.csl import write
+from refman.writers.csl import prepare as csl_prepare
+from refman.writers.csl import render as csl_render
+from refman.writers.csl import styles as csl_styles
+from refman.writers.csl.writer import write
 
 
 def plain_citeproc(items: list[dict], style: bytes | str, locale: str | None = None) -> list[str]:

@@ -161,7 +161,7 @@ def export(library: Library, target: str, options: WriteOptions | None = None) -
     options = options or WriteOptions()
     name, is_style = writer_for(target)
     if is_style:
-        from .writers.csl import write as write_style
+        from .writers.csl.writer import write as write_style
 
         return write_style(library, _with_style(options, target))
     return formats.get(name).load_writer()(library, options)
@@ -174,7 +174,7 @@ def formats_known() -> tuple[formats.Format, ...]:
 
 def styles() -> list[tuple[str, tuple[str, ...], str]]:
     """The bundled CSL styles: (name, aliases, description)."""
-    from .writers.csl_styles import BUNDLED
+    from .writers.csl.styles import BUNDLED
 
     return [(style.name, tuple(style.aliases), style.description) for style in BUNDLED]
 
@@ -268,7 +268,13 @@ def dedupe(
 ) -> Deduped:
     """Clusters of records that describe one work (``core.dedupe.find_clusters``); pairs in
     ``decisions`` (TSV text: key, key) are kept apart."""
-    from .core.dedupe import DEFAULT_PROFILE, distinct_indices, find_clusters, parse_decisions, profile_named
+    from .core.dedupe.engine import (
+        DEFAULT_PROFILE,
+        distinct_indices,
+        find_clusters,
+        parse_decisions,
+        profile_named,
+    )
 
     try:
         profile_named(profile)
@@ -286,7 +292,7 @@ def survivor_rule(
     ``keep``, else a record from the first of the ``prefer`` inputs (as named in ``load``)
     that has one, else the ``survivor`` rule: "complete" (the record that says the most) or
     "first". Checked before any work is done: a UsageError for an unknown rule or input."""
-    from .core.dedupe_survivor import RULES, SurvivorRule
+    from .core.dedupe.survivor import RULES, SurvivorRule
 
     if survivor not in RULES:
         raise UsageError(f"unknown --survivor {survivor!r} (choose {' or '.join(RULES)})")
@@ -303,8 +309,8 @@ def merge_duplicates(loaded: Loaded, clusters: list[Any], rule: Any = None) -> A
     """One record per cluster, lossless, links rewritten (``core.dedupe_merge``): library, key
     map, conflicts, which key survived (``rule``, see ``survivor_rule``) and why, and the
     keys to keep that no record has."""
-    from .core.dedupe_merge import merge
-    from .core.dedupe_survivor import SurvivorRule, choose, unknown_keys
+    from .core.dedupe.merge import merge
+    from .core.dedupe.survivor import SurvivorRule, choose, unknown_keys
 
     rule = rule or SurvivorRule()
     refs = loaded.library.references
@@ -317,7 +323,7 @@ def merge_duplicates(loaded: Loaded, clusters: list[Any], rule: Any = None) -> A
 def parse_keys(text: str) -> list[str]:
     """Keys from a ``--keep-file``: one or more a line (commas or spaces between them),
     ``#`` comments and blank lines ignored."""
-    from .core.dedupe_survivor import parse_keys as parse
+    from .core.dedupe.survivor import parse_keys as parse
 
     return parse(text)
 

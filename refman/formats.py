@@ -69,7 +69,7 @@ FORMATS: tuple[Format, ...] = (
            reader=".readers.article_page:read", sniffer=".readers.article_page:sniff"),
     Format("reflist", "a free-text numbered reference list ('1.' or '[1]')",
            aliases=("text", "txt"), extensions=(".txt",),
-           reader=".readers.reflist:read", sniffer=".readers.reflist:sniff"),
+           reader=".readers.reflist.reader:read", sniffer=".readers.reflist.reader:sniff"),
 )  # fmt: skip
 
 _BY_NAME: dict[str, Format] = {}

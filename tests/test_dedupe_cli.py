@@ -11,7 +11,7 @@ from collections import defaultdict
 import pytest
 
 from refman import api
-from refman.core.dedupe import find_clusters
+from refman.core.dedupe.engine import find_clusters
 from refman.model import Reference
 
 from .conftest import ROOT, SEED

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from refman import api
-from refman.core.dedupe import PROFILES, explain, find_clusters, library_features
-from refman.core.dedupe_norm import title_numbers
-from refman.core.dedupe_score import compare
+from refman.core.dedupe.engine import PROFILES, explain, find_clusters, library_features
+from refman.core.dedupe.norm import title_numbers
+from refman.core.dedupe.score import compare
 
 from .conftest import DATA
 from .test_dedupe_match import ref, same

@@ -10,10 +10,10 @@ from dataclasses import replace
 
 import pytest
 
-from refman.core import dedupe_score
-from refman.core.dedupe_features import Author, Features
-from refman.core.dedupe_ids import identifier_evidence, shared_container
-from refman.core.dedupe_score import PROFILES, compare
+from refman.core.dedupe import score as dedupe_score
+from refman.core.dedupe.features import Author, Features
+from refman.core.dedupe.ids import identifier_evidence, shared_container
+from refman.core.dedupe.score import PROFILES, compare
 
 SMITH = Author("smith", "john", "john")
 LEE = Author("lee", "kim", "kim")

@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from refman.core.dedupe_links import Relink, relink
-from refman.core.dedupe_merge import merge
-from refman.core.dedupe_survivor import FIRST, SurvivorRule, choose, parse_keys, unknown_keys
+from refman.core.dedupe.links import Relink, relink
+from refman.core.dedupe.merge import merge
+from refman.core.dedupe.survivor import FIRST, SurvivorRule, choose, parse_keys, unknown_keys
 from refman.model import Library, Reference, SourceSpan
 
 from .conftest import DATA

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from refman.core.dedupe import explain, find_clusters
-from refman.core.dedupe_norm import clean_text, isbns, normalize_doi, normalize_url, title_numbers
-from refman.core.dedupe_translit import skeleton
+from refman.core.dedupe.engine import explain, find_clusters
+from refman.core.dedupe.norm import clean_text, isbns, normalize_doi, normalize_url, title_numbers
+from refman.core.dedupe.translit import skeleton
 from refman.model import DateValue, Name, Reference
 
 

@@ -4,8 +4,8 @@ docstring, each checked on a pair built by hand)."""
 
 from __future__ import annotations
 
-from refman.core.dedupe_merge import merge
-from refman.core.dedupe_survivor import Choice
+from refman.core.dedupe.merge import merge
+from refman.core.dedupe.survivor import Choice
 from refman.model import DateValue, Library, Name, Reference
 
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from refman.core.dedupe_features import Author
-from refman.core.dedupe_similar import (
+from refman.core.dedupe.features import Author
+from refman.core.dedupe.similar import (
     authors_similarity,
     container_similarity,
     initials_agree,

@@ -10,7 +10,7 @@ import pytest
 
 from refman.model import Library, Reference
 from refman.options import WriteOptions
-from refman.writers.csl import write
+from refman.writers.csl.writer import write
 
 ACCESSED = {"date-parts": [[2022, 8, 25]]}
 

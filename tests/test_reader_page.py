@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from refman import api, formats
 from refman.readers import article_page
-from refman.readers import reflist as reflist_reader
+from refman.readers.reflist import reader as reflist_reader
 
 from .conftest import ROOT, SEED, golden_text
 

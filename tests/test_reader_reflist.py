@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from refman import formats
-from refman.readers import reflist
+from refman.readers.reflist import reader as reflist
 
 LISTS = Path(__file__).resolve().parent / "data" / "reflists"
 

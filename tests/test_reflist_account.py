@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from refman.model import Name, Reference
-from refman.readers import article_page, reflist
-from refman.readers.reflist_account import unplaced
+from refman.readers import article_page
+from refman.readers.reflist.account import unplaced
+from refman.readers.reflist import reader as reflist
 
 from .conftest import ROOT, SEED
 

@@ -11,8 +11,8 @@ import pytest
 from refman.errors import FormatError
 from refman.model import Library, Reference
 from refman.options import WriteOptions
-from refman.writers import csl_styles
-from refman.writers.csl import write
+from refman.writers.csl import styles as csl_styles
+from refman.writers.csl.writer import write
 
 from .conftest import ROOT, golden_text
 
@@ -26,12 +26,16 @@ def library(*items: dict) -> Library:
     return Library(references=[Reference.model_validate(item) for item in items])
 
 
+def test_each_style_has_one_copy_in_the_source_tree():
+    """styles/ is the only copy; the build puts it into the wheel (setup.py)."""
+    copies = sorted(p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*.csl") if ".git" not in p.parts)
+    copies = [c for c in copies if not c.startswith(("build/", "tests/"))]
+    assert copies == [f"styles/{style.file}" for style in sorted(csl_styles.BUNDLED, key=lambda s: s.file)]
+
+
 @pytest.mark.parametrize("style", csl_styles.BUNDLED, ids=lambda s: s.name)
-def test_package_copy_is_identical_to_the_canonical_style(style):
-    """refman/styles ships in the wheel; styles/ is what people edit: cp styles/*.csl refman/styles/."""
-    assert (ROOT / "refman" / "styles" / style.file).read_bytes() == (
-        ROOT / "styles" / style.file
-    ).read_bytes()
+def test_bundled_style_is_read_from_the_one_copy(style):
+    assert csl_styles._bundled_bytes(style.file) == (ROOT / "styles" / style.file).read_bytes()
 
 
 @pytest.mark.parametrize("style", csl_styles.BUNDLED, ids=lambda s: s.name)
@@ -235,7 +239,7 @@ def test_bad_rendering_options_are_one_line_exit_2(run_cli, args):
 
 
 def test_parallel_rendering_changes_nothing():
-    from refman.writers import csl_render
+    from refman.writers.csl import render as csl_render
 
     items = [{"id": f"i{i}", "type": "article-journal", "language": "ru" if i % 2 else "en", "title": f"T{i}",
               "author": [{"family": "Иванов", "given": "Иван"}] * (i % 5 + 1), "container-title": "J",
@@ -295,8 +299,9 @@ def _varied_items(count: int) -> list[dict]:
 
 def _compiled_against_citeproc(items: list[dict], data: bytes, output: str) -> tuple[int, list[str]]:
     """(entries the pure model rendered, mismatches) of pure and typed against the elements."""
-    from refman.writers import csl_prepare, csl_render
-    from refman.writers.csl_strings import OutsideModelError, pure_reference
+    from refman.writers.csl.compile.strings import OutsideModelError, pure_reference
+    from refman.writers.csl import prepare as csl_prepare
+    from refman.writers.csl import render as csl_render
 
     escape = csl_render.formatter_for(output).preformat
     pure_count, mismatches = 0, []
@@ -349,7 +354,7 @@ def test_compiled_layout_equals_citeproc_py_on_varied_items_and_the_seed(style, 
 
 @pytest.mark.parametrize("output", ["text", "html", "markdown"])
 def test_compiled_layout_of_a_user_style_delegates_what_it_does_not_model(output):
-    from refman.writers import csl_render
+    from refman.writers.csl import render as csl_render
 
     data = RICH_STYLE.encode()
     assert csl_render._style(data, "en", "en", output).pure is None  # fonts, text-case: typed only
@@ -387,7 +392,7 @@ def _citeproc_values():
 def _same(model, value) -> bool:
     from citeproc.string import MixedString, String
 
-    from refman.writers.csl_strings import T, W
+    from refman.writers.csl.compile.strings import T, W
 
     kind = T if isinstance(value, (String, MixedString)) else str if type(value) is str else W
     return type(model) is kind and model == str(value)
@@ -396,7 +401,7 @@ def _same(model, value) -> bool:
 def _checked(operation, model_operation, *values):
     from hypothesis import assume
 
-    from refman.writers.csl_strings import OutsideModelError, conv
+    from refman.writers.csl.compile.strings import OutsideModelError, conv
 
     try:
         model = model_operation(*[[conv(x) for x in v] if type(v) is list else conv(v) for v in values])
@@ -408,7 +413,7 @@ def _checked(operation, model_operation, *values):
 def test_pure_add_is_citeproc_py_plus():
     from hypothesis import given, settings
 
-    from refman.writers.csl_strings import add
+    from refman.writers.csl.compile.strings import add
 
     @settings(max_examples=400, deadline=None)
     @given(_citeproc_values(), _citeproc_values())
@@ -423,7 +428,7 @@ def test_pure_join_is_citeproc_py_join():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from refman.writers.csl_strings import pure_join
+    from refman.writers.csl.compile.strings import pure_join
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(_citeproc_values(), max_size=4), st.sampled_from(["", ". ", ". – ", " ", ", ", ": "]))

@@ -27,7 +27,7 @@ from ..model import Article, Library, Paragraph
 from ..parse.dates import parse_date
 from ..parse.names import parse_name_list
 from ..parse.text import clean_spaces, repair_hyphenation, script_language, words_of
-from .reflist import NUMBERED, PAGE_MARKERS, parse_items, split_items
+from .reflist.reader import NUMBERED, PAGE_MARKERS, parse_items, split_items
 
 #: Article field → the labels pages use for it (English and Russian), longest first per field.
 LABELS: dict[str, tuple[str, ...]] = {

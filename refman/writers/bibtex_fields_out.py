@@ -10,7 +10,15 @@ import json
 import re
 from typing import Any
 
-from ..model import CSL_FIELDS, DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference, attribute_name
+from ..model import (
+    CSL_FIELDS,
+    DATE_VARIABLES,
+    NAME_VARIABLES,
+    DateValue,
+    Name,
+    Reference,
+    attribute_name,
+)
 from ..parse.bibnames import format_names
 from ..parse.bibtex_fields import (
     AUTHORITY_TYPES,

@@ -101,7 +101,7 @@ def source_typography(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
 
 def _register_duplicates() -> None:
     try:
-        from ..dedupe import find_clusters
+        from ..dedupe.engine import find_clusters
     except ImportError:  # the dedupe module is optional: without it the rule is not offered
         return
 

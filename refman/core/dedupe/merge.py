@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Library, Name, Reference
-from ..parse.latex import to_unicode
-from .dedupe_links import Relink, relink
-from .dedupe_norm import clean_text
-from .dedupe_survivor import Choice, choose, completeness
-from .dedupe_translit import latin_words, skeleton
+from ...model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Library, Name, Reference
+from ...parse.latex import to_unicode
+from .links import Relink, relink
+from .norm import clean_text
+from .survivor import Choice, choose, completeness
+from .translit import latin_words, skeleton
 
 _SKIP = frozenset({"id", "unmapped", "latex", "origin", "custom"})
 

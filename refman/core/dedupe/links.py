@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Reference
+from ...model import Reference
 
 #: Fields that name other entries by key; the first two take exactly one key.
 LINK_FIELDS = ("crossref", "xref", "xdata", "related", "entryset")

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import DateValue, Name, Reference
-from ..parse.dates import SlashConvention
-from ..parse.names import parse_name_list, split_byline
-from ..parse.text import split_sentences, strip_final_period
-from .reflist_kinds import HONORIFIC_NAME, LegalAct, legal_act, quoted_title, speech
-from .reflist_parts import (
+from ...model import DateValue, Name, Reference
+from ...parse.dates import SlashConvention
+from ...parse.names import parse_name_list, split_byline
+from ...parse.text import split_sentences, strip_final_period
+from .kinds import HONORIFIC_NAME, LegalAct, legal_act, quoted_title, speech
+from .parts import (
     BARE_PAGES,
     EDITION_HEAD,
     PLACE_YEAR,

@@ -22,8 +22,8 @@ from typing import Any
 import citeproc.model as cpm
 from lxml import etree
 
-from .csl_memo import MEMOISED, Memoised, memo_of
-from .csl_styles import CSL_NS
+from ..styles import CSL_NS
+from .memo import MEMOISED, Memoised, memo_of
 
 #: Initials that stand for one Cyrillic letter in romanised Russian names, kept whole.
 TWO_LETTER_INITIALS = frozenset({"Yu", "Ya", "Yo", "Ye", "Zh", "Kh", "Ts", "Ch", "Sh", "Shch"})
@@ -194,7 +194,7 @@ _CLASSES = _fast_classes()
 
 def parser() -> etree.XMLParser:
     """A safe parser (no DTD, entities or network) that builds our memoising elements."""
-    from .csl_styles import safe_parser
+    from ..styles import safe_parser
 
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
@@ -223,7 +223,7 @@ class Style:
             locale_root.__dict__["_refman_keep"] = list(locale_root.iter())
         self.root = root
         self.layout = root.bibliography.layout
-        from .csl_compile import compile_layout
+        from .layout import compile_layout
 
         #: f(None, pure reference) when the pure string model covers the style (csl_strings)
         self.pure = compile_layout(self.layout, pure=True)
@@ -234,7 +234,7 @@ class Style:
         """f(CitationItem, its Reference): citeproc-py's objects, unmodelled parts delegated
         (compiled on first use: with a pure layout only odd entries need it)."""
         if self._typed is _MISSING:
-            from .csl_compile import compile_layout
+            from .layout import compile_layout
 
             self._typed = compile_layout(self.layout, pure=False)
         return self._typed

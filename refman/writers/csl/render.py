@@ -29,11 +29,11 @@ from citeproc import Citation, CitationItem
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
-from ..model import NAME_VARIABLES, Reference
-from . import csl_prepare
-from .csl_fast import Style
-from .csl_strings import pure_reference
-from .csl_styles import CSL_NS, XML_LANG, safe_parser
+from ...model import NAME_VARIABLES, Reference
+from . import prepare as csl_prepare
+from .compile.fast import Style
+from .compile.strings import pure_reference
+from .styles import CSL_NS, XML_LANG, safe_parser
 
 #: Terms that are prescribed words or supplied information: they follow the list language
 #: (docs/GOST.md rule 9). (name, form); form None is the long form.
@@ -146,7 +146,7 @@ def _style(data: bytes, list_lang: str, entry_lang: str, output: str) -> Style:
 def formatter_for(output: str) -> Any:
     from citeproc import formatter
 
-    from . import csl_markdown
+    from . import markdown as csl_markdown
 
     return {"html": formatter.html, "markdown": csl_markdown}.get(output, formatter.plain)
 

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..model import DateValue, Name, Reference
+from ...model import DateValue, Name, Reference
 
 #: A word: a run of digits or a run of letters ("2nd" is "2" and "nd", "149-ФЗ" is "149", "ФЗ").
 _WORD = re.compile(r"\d+|[^\W\d_]+")

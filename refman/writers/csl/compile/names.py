@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import csl_compile
-from .csl_fast import _initials
+from . import nodes
+from .fast import _initials
 
-_CS = "{http://purl.org/net/xbiblio/csl}"
+_CS = nodes.CS
 
 
 def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> Any:
     """Names.render: each role's names (and label), else the substitute, then affixes."""
-    not_compiled = csl_compile.NotCompiledError
+    not_compiled = nodes.NotCompiledError
     host = names_context if names_context is not None else element
     roles = element.get("variable", "").split()
     if set(roles) == {"editor", "translator"}:
@@ -36,7 +36,7 @@ def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> A
     fallback = substitute_of(compiler, substitute, element, inner) if substitute is not None else None
     fmt, wrap, djoin = compiler.formatter(element), compiler.wrapper(element), compiler.djoin
     add, conv = compiler.ops.add, compiler.ops.conv
-    absent = csl_compile.ABSENT
+    absent = nodes.ABSENT
 
     def run(item: Any, ref: dict, _: str) -> Any:
         output = []
@@ -67,7 +67,7 @@ def substitute_of(compiler: Any, substitute: Any, parent: Any, ctx: Any) -> Any:
     layout = compiler.layout
     kids = []
     for child in substitute.iterchildren():
-        kind = csl_compile.local(child)
+        kind = nodes.local(child)
         if kind == "names" and child.name is None:
             kids.append((names(compiler, child, ctx, names_context=parent), child))
         elif kind:
@@ -87,7 +87,7 @@ def substitute_of(compiler: Any, substitute: Any, parent: Any, ctx: Any) -> Any:
 
 def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
     """Name.render for forms long and short (no cs:name-part), options fixed once."""
-    not_compiled = csl_compile.NotCompiledError
+    not_compiled = nodes.NotCompiledError
     if element.find(f"{_CS}name-part") is not None:
         raise not_compiled("name-part")
 

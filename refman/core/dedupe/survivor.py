@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Reference
+from ...model import Reference
 
 COMPLETE = "complete"
 FIRST = "first"

@@ -13,9 +13,12 @@ import html
 import json
 import re
 
-from ..model import Library, Reference
-from ..options import WriteOptions
-from . import csl_collate, csl_prepare, csl_render, csl_styles
+from ...model import Library, Reference
+from ...options import WriteOptions
+from . import collate as csl_collate
+from . import prepare as csl_prepare
+from . import render as csl_render
+from . import styles as csl_styles
 
 OUTPUT_FORMATS = ("text", "html", "markdown", "json")
 SORTS = ("given", "alphabetical")
@@ -29,7 +32,7 @@ class StyleError(ValueError):
 
 def write(library: Library, options: WriteOptions) -> str:
     """The bibliography as one string in ``options.output_format``."""
-    from ..errors import FormatError
+    from ...errors import FormatError
 
     try:
         entries = render(library.references, options)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..parse.translit import fold_latin, to_latin
+from ...parse.translit import fold_latin, to_latin
 
 # Letters that Unicode does not decompose into a base letter + a combining mark.
 _SPECIAL = str.maketrans(

@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Reference
-from .dedupe_block import candidate_pairs
-from .dedupe_cluster import Edge, cluster
-from .dedupe_features import Features, crossref_key, features
-from .dedupe_links import KeyIndex
-from .dedupe_score import (
+from ...model import Reference
+from .block import candidate_pairs
+from .cluster import Edge, cluster
+from .features import Features, crossref_key, features
+from .links import KeyIndex
+from .score import (
     DEFAULT_PROFILE,
     PROFILES,
     Decision,

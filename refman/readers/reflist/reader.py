@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ..diagnostics import Diagnostic, Location, ReadResult, Severity
-from ..model import Library, Reference, SourceSpan
-from ..parse.dates import infer_slash_convention
-from ..parse.text import clean_spaces, has_cyrillic, repair_hyphenation, script_language, words_of
-from .reflist_account import unplaced
-from .reflist_fields import Context, Parsed, names_of_speakers, parse_reference
+from ...diagnostics import Diagnostic, Location, ReadResult, Severity
+from ...model import Library, Reference, SourceSpan
+from ...parse.dates import infer_slash_convention
+from ...parse.text import clean_spaces, has_cyrillic, repair_hyphenation, script_language, words_of
+from .account import unplaced
+from .fields import Context, Parsed, names_of_speakers, parse_reference
 
 NUMBERED = re.compile(r"^\s*(?:\[(?P<b>\d{1,6})\]|(?P<n>\d{1,6})[.)])\s+(?=\S)")
 #: Labels of an article page's header: with several of them the text is a page, not a list.

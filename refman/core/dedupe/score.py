@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dedupe_features import EXCLUSIVE, VERSIONS, Features
-from .dedupe_ids import differs, identifier_evidence, shared_container
-from .dedupe_similar import authors_similarity, container_similarity, title_similarity
+from .features import EXCLUSIVE, VERSIONS, Features
+from .ids import differs, identifier_evidence, shared_container
+from .similar import authors_similarity, container_similarity, title_similarity
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,8 +26,10 @@ from typing import Any
 import citeproc.model as cpm
 from citeproc.source import VariableError
 
-from . import csl_compile_dates, csl_compile_names
-from .csl_strings import OutsideModelError, PureOps, T, TypedOps
+from . import dates as csl_compile_dates
+from . import names as csl_compile_names
+from .nodes import ABSENT, CS, NotCompiledError, local
+from .strings import OutsideModelError, PureOps, T, TypedOps
 
 #: f(item, reference, delimiter) -> rendered text or None (None also stands for VariableError:
 #: every parent in citeproc-py treats the two alike).
@@ -36,18 +38,8 @@ FONTS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertic
 _TEXT_ATTRS = frozenset({"variable", "macro", "term", "value", "form", "plural", "prefix", "suffix",
                          "display", "quotes", "strip-periods", "text-case", *FONTS})  # fmt: skip
 _CONDITIONS = frozenset({"type", "variable", "is-numeric", "match"})
-_CS = "{http://purl.org/net/xbiblio/csl}"
+_CS = CS
 _DYNAMIC = ("citation-number", "locator", "first-reference-note-number", "year-suffix")
-ABSENT = object()
-
-
-class NotCompiledError(Exception):
-    """Something only citeproc-py itself renders (typed: delegate; pure: no pure compile)."""
-
-
-def local(element: Any) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _plain_mark(text: Any, ref: dict) -> Any:

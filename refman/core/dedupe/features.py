@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Name, Reference
-from .dedupe_norm import (
+from ...model import Name, Reference
+from .norm import (
     STOP_WORDS,
     clean_text,
     first_page,
@@ -22,7 +22,7 @@ from .dedupe_norm import (
     title_numbers,
     title_variants,
 )
-from .dedupe_translit import latin_words, skeleton, skeleton_word
+from .translit import latin_words, skeleton, skeleton_word
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 

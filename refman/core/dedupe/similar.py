@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .dedupe_features import Author, Features
-from .dedupe_translit import skeleton
+from .features import Author, Features
+from .translit import skeleton
 
 
 def title_similarity(a: Features, b: Features) -> tuple[float, int, int]:

@@ -12,14 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import DateValue
-from ..parse.dates import (
-    MONTHS,
-    SlashConvention,
-    ambiguous_slash,
-    parse_date,
-    unread_slash,
-)
+from ...model import DateValue
+from ...parse.dates import MONTHS, SlashConvention, ambiguous_slash, parse_date, unread_slash
 
 _DATE_TEXT = r"[\w.,/ -]{4,40}?"
 ACCESSED = re.compile(

@@ -11,8 +11,8 @@ known container at different first pages are two works (``shared_container``).
 
 from __future__ import annotations
 
-from .dedupe_features import Features
-from .dedupe_similar import authors_similarity, title_similarity
+from .features import Features
+from .similar import authors_similarity, title_similarity
 
 
 def differs(x: str | None, y: str | None) -> bool:

@@ -11,7 +11,7 @@ import html
 import re
 import unicodedata
 
-from .dedupe_translit import skeleton_word
+from .translit import skeleton_word
 
 # --- free text -------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from .dedupe_features import Features
+from .features import Features
 
 #: Exact blocks larger than this are not compared pair by pair (see ``_block_pairs``).
 BLOCK_CAP = 40

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..parse.dates import MONTHS, find_dates
-from ..parse.text import strip_outer_quotes
+from ...parse.dates import MONTHS, find_dates
+from ...parse.text import strip_outer_quotes
 
 _MONTH = "|".join(sorted((m for m in MONTHS if m.isascii()), key=len, reverse=True))
 _EN_KINDS = (
