@@ -112,7 +112,7 @@ def key_changes(library: Library, target: str) -> list[tuple[str, str]]:
     BibTeX cannot take in a key, or a key that clashes with another ignoring case."""
     if target not in ("bibtex", "biblatex"):
         return []
-    from .writers.bibtex import unique_keys
+    from .writers.bibtex.writer import unique_keys
 
     refs = library.references
     return [
@@ -124,7 +124,7 @@ def dialect_losses(library: Library, target: str) -> list[str]:
     """What a BibTeX write cannot say of a BibLaTeX entry: its type, where BibTeX has none."""
     if target != "bibtex":
         return []
-    from .writers.bibtex_fields_out import BIBTEX_TYPES
+    from .writers.bibtex.fields import BIBTEX_TYPES
 
     out = []
     for ref in library.references:
@@ -288,7 +288,7 @@ def dedupe(
 def survivor_rule(
     loaded: Loaded, keep: list[str] | None = None, prefer: list[str] | None = None, survivor: str = "complete"
 ) -> Any:
-    """Which record of a cluster survives a merge (``core.dedupe_survivor``): a key in
+    """Which record of a cluster survives a merge (``core.dedupe.survivor``): a key in
     ``keep``, else a record from the first of the ``prefer`` inputs (as named in ``load``)
     that has one, else the ``survivor`` rule: "complete" (the record that says the most) or
     "first". Checked before any work is done: a UsageError for an unknown rule or input."""
@@ -306,7 +306,7 @@ def survivor_rule(
 
 
 def merge_duplicates(loaded: Loaded, clusters: list[Any], rule: Any = None) -> Any:
-    """One record per cluster, lossless, links rewritten (``core.dedupe_merge``): library, key
+    """One record per cluster, lossless, links rewritten (``core.dedupe.merge``): library, key
     map, conflicts, which key survived (``rule``, see ``survivor_rule``) and why, and the
     keys to keep that no record has."""
     from .core.dedupe.merge import merge

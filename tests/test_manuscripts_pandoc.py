@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from refman.manuscripts import keymap, markdown
+from refman.manuscripts import keymap
+from refman.manuscripts.markdown import scanner as markdown
 
 from .conftest import DATA, need_client
 from .test_manuscripts import MARKDOWN_KINDS, PANDOC_CASES

@@ -17,8 +17,8 @@ import pytest
 from refman.parse import text as text_module
 from refman.parse.text import clean_spaces
 from refman.readers import article_page
-from refman.readers.reflist.fields import Context, parse_reference
 from refman.readers.reflist import reader as reflist
+from refman.readers.reflist.fields import Context, parse_reference
 
 N = 50_000
 _BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "adversarial.py"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from refman.model import CSL_TYPES, Library, Reference
-from refman.parse import ris_tags as rt
+from refman.parse.ris import tags as rt
 from refman.readers.ris import read, sniff
 from refman.writers.ris import write
 

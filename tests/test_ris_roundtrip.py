@@ -8,7 +8,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from refman.parse import ris_tags as rt
+from refman.parse.ris import tags as rt
 from refman.readers.ris import read
 from refman.writers.ris import write
 

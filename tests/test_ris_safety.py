@@ -2,8 +2,8 @@
 
 Documented normalisations, the only differences a round trip may show: a number comes back
 as its text (RIS is text), and an id's line breaks are folded to spaces (the ID tag is the
-record's key; ``parse.ris_tags.fold``). Everything else comes back exactly, through the tags
-or through the N1 note of ``variable: value`` lines (``parse.ris_note``).
+record's key; ``parse.ris.tags.fold``). Everything else comes back exactly, through the tags
+or through the N1 note of ``variable: value`` lines (``parse.ris.note``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from refman.model import CSL_FIELDS, Library, Reference
-from refman.parse import ris_tags as rt
+from refman.parse.ris import tags as rt
 from refman.readers import csljson
 from refman.readers.bibtex import read as read_bibtex
 from refman.readers.ris import read

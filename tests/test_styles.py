@@ -299,9 +299,9 @@ def _varied_items(count: int) -> list[dict]:
 
 def _compiled_against_citeproc(items: list[dict], data: bytes, output: str) -> tuple[int, list[str]]:
     """(entries the pure model rendered, mismatches) of pure and typed against the elements."""
-    from refman.writers.csl.compile.strings import OutsideModelError, pure_reference
     from refman.writers.csl import prepare as csl_prepare
     from refman.writers.csl import render as csl_render
+    from refman.writers.csl.compile.strings import OutsideModelError, pure_reference
 
     escape = csl_render.formatter_for(output).preformat
     pure_count, mismatches = 0, []

@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 
-from . import latex, markdown
+from . import latex
 from .citations import Rewrite
+from .markdown import scanner as markdown
 
 #: Manuscript syntaxes, and the file extensions that name each.
 SYNTAXES: dict[str, tuple[str, ...]] = {

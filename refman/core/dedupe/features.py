@@ -66,7 +66,7 @@ class Author:
 
 @dataclass(slots=True)
 class Features:
-    """One record, ready for comparison (all text in skeleton form, see dedupe_translit)."""
+    """One record, ready for comparison (all text in skeleton form, see dedupe.translit)."""
 
     index: int
     id: str

@@ -1,4 +1,4 @@
-"""cs:date and cs:date-part for the compiled layouts (csl_compile).
+"""cs:date and cs:date-part for the compiled layouts (csl.compile.layout).
 
 The same steps as citeproc-py's Date.process and Date_Part.render for dates that are not
 localized (no ``form``): each part in the element's order, day and month and year in their

@@ -5,7 +5,7 @@ exceptions for every missing variable) is most of what citeproc-py spends. Every
 depends only on the style is decided here once: options, terms, affixes, which conditions
 to test, which children call variables. What remains per entry is what depends on the data,
 done in the order citeproc-py's element classes do it, so the text is the same character for
-character. Two flavours share this code (``csl_strings``):
+character. Two flavours share this code (``csl.compile.strings``):
 
 - pure: values are plain strings in citeproc-py's string model, read straight from the
   CSL-JSON item (no citeproc-py objects per entry). Any element or attribute it does not
@@ -95,7 +95,7 @@ class Compiler:
 
     def formatter(self, element: Any) -> Callable[[Any], Any]:
         """Formatted.format: the formatter's wrappers only where the element asks for a font."""
-        if any(element.get(a) for a in FONTS):  # as csl_fast: an empty attribute is no font
+        if any(element.get(a) for a in FONTS):  # as csl.compile.fast: an empty attribute is no font
             formatted = self.ops.formatted
             return lambda text: formatted(cpm.Formatted.format(element, text))
         return lambda text: str(text) if isinstance(text, (int, float)) else text

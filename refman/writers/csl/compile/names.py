@@ -1,8 +1,8 @@
-"""cs:names, cs:name, cs:label and cs:substitute for the compiled layouts (csl_compile).
+"""cs:names, cs:name, cs:label and cs:substitute for the compiled layouts (csl.compile.layout).
 
 The same steps as citeproc-py's Names.process and Name.process, in the same order, with the
 inherited name options, the et-al term and the labels fixed once per style. Initials follow
-refman's rule (csl_fast: "Yu." stays two letters).
+refman's rule (csl.compile.fast: "Yu." stays two letters).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from . import nodes
-from .fast import _initials
 
 _CS = nodes.CS
 
@@ -120,7 +119,7 @@ def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
         found = initials.get(given)
         if found is None:
             pieces = given.split("-") if hyphen else [given.replace("-", " ")]
-            found = initials[given] = "-".join(_initials(piece, mark_with) for piece in pieces)
+            found = initials[given] = "-".join(nodes.initials(piece, mark_with) for piece in pieces)
         return found
 
     def render(people: list) -> Any:

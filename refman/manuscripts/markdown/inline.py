@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from . import latex
-from .citations import Citation, KeySpan
+from .. import latex
+from ..citations import Citation, KeySpan
 
 SIMPLE_KEY = re.compile(r"[\w*](?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*")
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 
-from . import latex
-from .citations import Citation, CiteGroup, KeySpan, Rewrite, apply
-from .markdown_blocks import blocks
-from .markdown_inline import EXAMPLE, SIMPLE_KEY, Scanner, line_start
+from .. import latex
+from ..citations import Citation, CiteGroup, KeySpan, Rewrite, apply
+from .blocks import blocks
+from .inline import EXAMPLE, SIMPLE_KEY, Scanner, line_start
 
 
 def _group(scanner: Scanner) -> Iterator[Citation]:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import DateValue, Name
-from .names import parse_person
+from ...model import DateValue, Name
+from ..names import parse_person
 
 #: A tag line: two characters (upper-case letter, then letter or digit), spaces, a hyphen.
 #: The spec says exactly two spaces and one after the hyphen; real files vary, so any

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import Library, Reference
-from ..options import WriteOptions
-from ..parse.bibtex_fields import BIBLATEX_MARKERS, entry_head, field_name, fingerprint, safe_key
-from ..parse.bibtex_values import damage
-from ..parse.text import unique_key
-from .bibtex_anchor import anchor
-from .bibtex_fields_out import BIBTEX_TYPES, entry_type, fields
+from ...model import Library, Reference
+from ...options import WriteOptions
+from ...parse.bibtex_fields import BIBLATEX_MARKERS, entry_head, field_name, fingerprint, safe_key
+from ...parse.bibtex_values import damage
+from ...parse.text import unique_key
+from .anchor import anchor
+from .fields import BIBTEX_TYPES, entry_type, fields
 
 _XDATA_KEY = re.compile(r"@\s*xdata\s*[{(]\s*([^,\s]+)", re.IGNORECASE)
 #: The prefix of a BibTeX input's layout in ``Library.preserved`` (set by the reader).

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from ..model import (
+from ...model import (
     CSL_FIELDS,
     DATE_VARIABLES,
     NAME_VARIABLES,
@@ -19,8 +19,8 @@ from ..model import (
     Reference,
     attribute_name,
 )
-from ..parse.bibnames import format_names
-from ..parse.bibtex_fields import (
+from ...parse.bibnames import format_names
+from ...parse.bibtex_fields import (
     AUTHORITY_TYPES,
     CSL_TO_TYPES,
     MONTHS,
@@ -31,8 +31,8 @@ from ..parse.bibtex_fields import (
     language_to_langid,
     season_number,
 )  # fmt: skip
-from ..parse.latex import balanced, escape, to_unicode
-from .bibtex_case import protect_words
+from ...parse.latex import balanced, escape, to_unicode
+from .case import protect_words
 
 BIBTEX_TYPES = frozenset("article book booklet conference inbook incollection inproceedings manual "
                          "mastersthesis misc phdthesis proceedings techreport unpublished".split())  # fmt: skip

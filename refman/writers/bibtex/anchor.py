@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import CSL_FIELDS, Reference
-from ..parse.bibnames import parse_names
-from ..parse.bibtex_fields import (
+from ...model import CSL_FIELDS, Reference
+from ...parse.bibnames import parse_names
+from ...parse.bibtex_fields import (
     DATE_FIELDS,
     NAME_FIELDS,
     TEXT_FIELDS,
@@ -29,9 +29,9 @@ from ..parse.bibtex_fields import (
     month_number,
     parse_edtf,
 )  # fmt: skip
-from ..parse.bibtex_values import evaluate, split_concatenation
-from ..parse.latex import escape, to_unicode
-from ..parse.latex_edit import place_edits
+from ...parse.bibtex_values import evaluate, split_concatenation
+from ...parse.latex import escape, to_unicode
+from ...parse.latex_edit import place_edits
 
 #: The same field under its BibTeX and its BibLaTeX name (biber's default source map).
 TWINS = {
