@@ -24,7 +24,7 @@ from typing import Any
 from ...diagnostics import Diagnostic, Location, ReadResult, Severity
 from ...model import Library, Reference, SourceSpan
 from ...parse.dates import infer_slash_convention
-from ...parse.text import clean_spaces, has_cyrillic, repair_hyphenation, script_language, words_of
+from ...parse.text import clean_spaces, has_russian_letters, repair_hyphenation, script_language, words_of
 from .account import unplaced
 from .fields import Context, Parsed, names_of_speakers, parse_reference
 
@@ -290,7 +290,9 @@ def _cyrillic_language(references: list[Reference], texts: list[str]) -> None:
     if script_language(whole) != "ru":
         return
     for ref in references:
-        if ref.language is None and has_cyrillic(" ".join(filter(None, (ref.title, ref.container_title)))):
+        if ref.language is None and has_russian_letters(
+            " ".join(filter(None, (ref.title, ref.container_title)))
+        ):
             ref.language = "ru"
 
 

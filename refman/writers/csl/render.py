@@ -30,10 +30,11 @@ from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
 from ...model import NAME_VARIABLES, Reference
+from ...parse.safe_xml import safe_parser
 from . import prepare as csl_prepare
 from .compile.fast import Style
 from .compile.strings import pure_reference
-from .styles import CSL_NS, XML_LANG, safe_parser
+from .styles import CSL_NS, XML_LANG
 
 #: Terms that are prescribed words or supplied information: they follow the list language
 #: (docs/GOST.md rule 9). (name, form); form None is the long form.

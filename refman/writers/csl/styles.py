@@ -16,6 +16,7 @@ from lxml import etree
 
 from ...errors import InputError
 from ...io import read_bytes
+from ...parse.safe_xml import safe_parser
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -76,19 +77,6 @@ def _bundled_bytes(file: str) -> bytes:
         return resources.files("refman").joinpath("styles", file).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return (Path(__file__).resolve().parents[3] / "styles" / file).read_bytes()
-
-
-def safe_parser(**extra: object) -> etree.XMLParser:
-    """No DTD loading, no entity expansion, no network: what any untrusted style gets."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        **extra,
-    )
 
 
 def check_style(data: bytes, name: str) -> etree._Element:

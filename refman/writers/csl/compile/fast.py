@@ -178,7 +178,7 @@ _CLASSES = _fast_classes()
 
 def parser() -> etree.XMLParser:
     """A safe parser (no DTD, entities or network) that builds our memoising elements."""
-    from ..styles import safe_parser
+    from ....parse.safe_xml import safe_parser
 
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
