@@ -288,7 +288,7 @@ def dedupe(
 def survivor_rule(
     loaded: Loaded, keep: list[str] | None = None, prefer: list[str] | None = None, survivor: str = "complete"
 ) -> Any:
-    """Which record of a cluster survives a merge (``core.dedupe_survivor``): a key in
+    """Which record of a cluster survives a merge (``core.dedupe.survivor``): a key in
     ``keep``, else a record from the first of the ``prefer`` inputs (as named in ``load``)
     that has one, else the ``survivor`` rule: "complete" (the record that says the most) or
     "first". Checked before any work is done: a UsageError for an unknown rule or input."""
@@ -306,7 +306,7 @@ def survivor_rule(
 
 
 def merge_duplicates(loaded: Loaded, clusters: list[Any], rule: Any = None) -> Any:
-    """One record per cluster, lossless, links rewritten (``core.dedupe_merge``): library, key
+    """One record per cluster, lossless, links rewritten (``core.dedupe.merge``): library, key
     map, conflicts, which key survived (``rule``, see ``survivor_rule``) and why, and the
     keys to keep that no record has."""
     from .core.dedupe.merge import merge

@@ -45,7 +45,6 @@ BIBLATEX_GENRE_KEYS = {"PhD thesis": "phdthesis", "Master's thesis": "mathesis",
                        "Candidate thesis": "candthesis"}  # fmt: skip
 NAME_OUT = {"author": "author", "editor": "editor", "translator": "translator",
             "container-author": "bookauthor", "contributor": "editora", "director": "director"}  # fmt: skip
-TITLE_FIELDS = frozenset("title booktitle shorttitle eventtitle origtitle".split())
 #: Keys of ``unmapped`` that are refman's own notes, not fields.
 RESERVED = frozenset(["entrytype", "others"])
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_+.:-]*$")

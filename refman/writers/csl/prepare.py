@@ -23,7 +23,7 @@ from typing import Any
 from ...model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
 from ...parse.dates import parse_date
 from ...parse.identifiers import bare_doi
-from ...parse.translit import has_cyrillic
+from ...parse.text import has_cyrillic
 
 #: Languages refman knows terms for; any other entry language falls back to the list's.
 #: Genres that mean "the whole website" (docs/GOST.md rule 10).

@@ -7,10 +7,10 @@ entry language's locale gets the list language's *prescribed words* first. Which
 prescribed words is data (``LIST_TERMS``), kept in one place.
 
 Speed: items are rendered one by one (no whole-list work that grows with n²); each style
-variant is parsed once and its bibliography layout compiled into closures (``csl_compile``)
-that read the CSL-JSON item directly in citeproc-py's string model (``csl_strings``); an
+variant is parsed once and its bibliography layout compiled into closures (``csl.compile.layout``)
+that read the CSL-JSON item directly in citeproc-py's string model (``csl.compile.strings``); an
 entry that model does not carry, or a style it does not cover, goes through citeproc-py's
-own objects (``csl_fast``, memoised look-ups); large lists are split over the CPU cores.
+own objects (``csl.compile.fast``, memoised look-ups); large lists are split over the CPU cores.
 The text does not depend on any of that (tests/test_styles.py, benchmarks/bench_render.py).
 """
 
@@ -30,10 +30,11 @@ from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
 from ...model import NAME_VARIABLES, Reference
+from ...parse.safe_xml import safe_parser
 from . import prepare as csl_prepare
 from .compile.fast import Style
 from .compile.strings import pure_reference
-from .styles import CSL_NS, XML_LANG, safe_parser
+from .styles import CSL_NS, XML_LANG
 
 #: Terms that are prescribed words or supplied information: they follow the list language
 #: (docs/GOST.md rule 9). (name, form); form None is the long form.

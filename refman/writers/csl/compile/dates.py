@@ -1,4 +1,4 @@
-"""cs:date and cs:date-part for the compiled layouts (csl_compile).
+"""cs:date and cs:date-part for the compiled layouts (csl.compile.layout).
 
 The same steps as citeproc-py's Date.process and Date_Part.render for dates that are not
 localized (no ``form``): each part in the element's order, day and month and year in their
@@ -14,17 +14,17 @@ from typing import Any
 
 from citeproc.source import DateRange, LiteralDate, VariableError
 
-from . import layout as csl_compile
+from . import nodes
 from .strings import OutsideModelError
 
 
 def date(compiler: Any, element: Any, ctx: Any) -> Any:
     """Date.render for a date with its own date-parts (a literal date prints its text)."""
     if element.get("form") is not None or element.get("variable") is None:
-        raise csl_compile.NotCompiledError("localized date")
+        raise nodes.NotCompiledError("localized date")
     key = element.get("variable").replace("-", "_")
-    if any(csl_compile.local(p) != "date-part" for p in element.iterchildren() if csl_compile.local(p)):
-        raise csl_compile.NotCompiledError("date child")
+    if any(nodes.local(p) != "date-part" for p in element.iterchildren() if nodes.local(p)):
+        raise nodes.NotCompiledError("date child")
     parts = [
         date_part(compiler, p) for p in element.iterchildren() if p.get("name") in ("year", "month", "day")
     ]
@@ -88,7 +88,7 @@ def date_part(compiler: Any, part: Any) -> Callable[[Any], Any]:
                 return add(text, conv(part.get_single_term(name="ad")))
             return text
     elif compiler.ops.pure:
-        raise csl_compile.NotCompiledError("date-part form")
+        raise nodes.NotCompiledError("date-part form")
     else:
 
         def value(date: Any) -> Any:

@@ -11,7 +11,7 @@ The memos are keyed by element identity, which is stable only while every elemen
 stays alive: ``load`` keeps them all in a list on the root for the style's lifetime.
 
 Most entries never reach these classes: ``Style`` also compiles its bibliography layout
-(csl_compile). They render what the compiled layouts leave to citeproc-py, and they are
+(csl.compile.layout). They render what the compiled layouts leave to citeproc-py, and they are
 the reference the compiled layouts are tested against (tests/test_styles.py).
 """
 
@@ -22,11 +22,11 @@ from typing import Any
 import citeproc.model as cpm
 from lxml import etree
 
-from .memo import MEMOISED, Memoised, memo_of
 from ..styles import CSL_NS
+from .memo import MEMOISED, Memoised, memo_of
+from .nodes import initials
 
 #: Initials that stand for one Cyrillic letter in romanised Russian names, kept whole.
-TWO_LETTER_INITIALS = frozenset({"Yu", "Ya", "Yo", "Ye", "Zh", "Kh", "Ts", "Ch", "Sh", "Shch"})
 _MISSING = object()
 
 
@@ -160,23 +160,7 @@ class _FastName(_Fast):
         """Initials joined by ``mark``; particles (lower-case words) kept; "Yu." stays "Yu."."""
         hyphen = self.get_option("initialize-with-hyphen", context)
         pieces = given.split("-") if hyphen else [given.replace("-", " ")]
-        return "-".join(_initials(piece, mark) for piece in pieces)
-
-
-def _initials(text: str, mark: str) -> str:
-    out: list[str] = []
-    group: list[str] = []
-    for token in text.split():
-        for word in filter(None, token.split(".")):
-            if word[0].isupper():
-                abbreviated = word in TWO_LETTER_INITIALS and token.endswith(".")
-                group.append(word if abbreviated else word[0])
-            else:
-                out.append(mark.join(group) + mark if group else "")
-                out.append(word)
-                group = []
-    out.append(mark.join(group) + mark if group else "")
-    return " ".join(" ".join(out).split()) if group or out else ""
+        return "-".join(initials(piece, mark) for piece in pieces)
 
 
 def _fast_classes() -> dict[str, type]:
@@ -194,7 +178,7 @@ _CLASSES = _fast_classes()
 
 def parser() -> etree.XMLParser:
     """A safe parser (no DTD, entities or network) that builds our memoising elements."""
-    from ..styles import safe_parser
+    from ....parse.safe_xml import safe_parser
 
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
@@ -225,7 +209,7 @@ class Style:
         self.layout = root.bibliography.layout
         from .layout import compile_layout
 
-        #: f(None, pure reference) when the pure string model covers the style (csl_strings)
+        #: f(None, pure reference) when the pure string model covers the style (csl.compile.strings)
         self.pure = compile_layout(self.layout, pure=True)
         self._typed: Any = _MISSING
 

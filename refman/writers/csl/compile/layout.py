@@ -5,7 +5,7 @@ exceptions for every missing variable) is most of what citeproc-py spends. Every
 depends only on the style is decided here once: options, terms, affixes, which conditions
 to test, which children call variables. What remains per entry is what depends on the data,
 done in the order citeproc-py's element classes do it, so the text is the same character for
-character. Two flavours share this code (``csl_strings``):
+character. Two flavours share this code (``csl.compile.strings``):
 
 - pure: values are plain strings in citeproc-py's string model, read straight from the
   CSL-JSON item (no citeproc-py objects per entry). Any element or attribute it does not
@@ -28,6 +28,7 @@ from citeproc.source import VariableError
 
 from . import dates as csl_compile_dates
 from . import names as csl_compile_names
+from .nodes import ABSENT, CS, NotCompiledError, local
 from .strings import OutsideModelError, PureOps, T, TypedOps
 
 #: f(item, reference, delimiter) -> rendered text or None (None also stands for VariableError:
@@ -37,18 +38,8 @@ FONTS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertic
 _TEXT_ATTRS = frozenset({"variable", "macro", "term", "value", "form", "plural", "prefix", "suffix",
                          "display", "quotes", "strip-periods", "text-case", *FONTS})  # fmt: skip
 _CONDITIONS = frozenset({"type", "variable", "is-numeric", "match"})
-_CS = "{http://purl.org/net/xbiblio/csl}"
+_CS = CS
 _DYNAMIC = ("citation-number", "locator", "first-reference-note-number", "year-suffix")
-ABSENT = object()
-
-
-class NotCompiledError(Exception):
-    """Something only citeproc-py itself renders (typed: delegate; pure: no pure compile)."""
-
-
-def local(element: Any) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _plain_mark(text: Any, ref: dict) -> Any:
@@ -104,7 +95,7 @@ class Compiler:
 
     def formatter(self, element: Any) -> Callable[[Any], Any]:
         """Formatted.format: the formatter's wrappers only where the element asks for a font."""
-        if any(element.get(a) for a in FONTS):  # as csl_fast: an empty attribute is no font
+        if any(element.get(a) for a in FONTS):  # as csl.compile.fast: an empty attribute is no font
             formatted = self.ops.formatted
             return lambda text: formatted(cpm.Formatted.format(element, text))
         return lambda text: str(text) if isinstance(text, (int, float)) else text

@@ -1,8 +1,8 @@
-"""cs:names, cs:name, cs:label and cs:substitute for the compiled layouts (csl_compile).
+"""cs:names, cs:name, cs:label and cs:substitute for the compiled layouts (csl.compile.layout).
 
 The same steps as citeproc-py's Names.process and Name.process, in the same order, with the
 inherited name options, the et-al term and the labels fixed once per style. Initials follow
-refman's rule (csl_fast: "Yu." stays two letters).
+refman's rule (csl.compile.fast: "Yu." stays two letters).
 """
 
 from __future__ import annotations
@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import layout as csl_compile
-from .fast import _initials
+from . import nodes
 
-_CS = "{http://purl.org/net/xbiblio/csl}"
+_CS = nodes.CS
 
 
 def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> Any:
     """Names.render: each role's names (and label), else the substitute, then affixes."""
-    not_compiled = csl_compile.NotCompiledError
+    not_compiled = nodes.NotCompiledError
     host = names_context if names_context is not None else element
     roles = element.get("variable", "").split()
     if set(roles) == {"editor", "translator"}:
@@ -36,7 +35,7 @@ def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> A
     fallback = substitute_of(compiler, substitute, element, inner) if substitute is not None else None
     fmt, wrap, djoin = compiler.formatter(element), compiler.wrapper(element), compiler.djoin
     add, conv = compiler.ops.add, compiler.ops.conv
-    absent = csl_compile.ABSENT
+    absent = nodes.ABSENT
 
     def run(item: Any, ref: dict, _: str) -> Any:
         output = []
@@ -67,7 +66,7 @@ def substitute_of(compiler: Any, substitute: Any, parent: Any, ctx: Any) -> Any:
     layout = compiler.layout
     kids = []
     for child in substitute.iterchildren():
-        kind = csl_compile.local(child)
+        kind = nodes.local(child)
         if kind == "names" and child.name is None:
             kids.append((names(compiler, child, ctx, names_context=parent), child))
         elif kind:
@@ -87,7 +86,7 @@ def substitute_of(compiler: Any, substitute: Any, parent: Any, ctx: Any) -> Any:
 
 def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
     """Name.render for forms long and short (no cs:name-part), options fixed once."""
-    not_compiled = csl_compile.NotCompiledError
+    not_compiled = nodes.NotCompiledError
     if element.find(f"{_CS}name-part") is not None:
         raise not_compiled("name-part")
 
@@ -120,7 +119,7 @@ def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
         found = initials.get(given)
         if found is None:
             pieces = given.split("-") if hyphen else [given.replace("-", " ")]
-            found = initials[given] = "-".join(_initials(piece, mark_with) for piece in pieces)
+            found = initials[given] = "-".join(nodes.initials(piece, mark_with) for piece in pieces)
         return found
 
     def render(people: list) -> Any:
