@@ -46,6 +46,8 @@ FORBIDDEN = {
     "formats": {"cli", "api", "core"},
     "api": {"cli", "console"},
     "cli": {"readers", "writers", "core", "parse", "formats", "manuscripts"},
+    # a manuscript's bibliography: the api's client, as the CLI is, without the terminal
+    "citing": {"readers", "core", "cli", "console"},
 }
 
 

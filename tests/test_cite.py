@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from refman import citing
+from refman.citing import workflow as citing
 from refman.manuscripts import marks
 from refman.manuscripts.cited import (
     AUTHOR,

@@ -103,7 +103,8 @@ def cite(
       refman cite paper.md --bib merged.bib --key-map keys.tsv
       refman cite paper.md --bib refs.bib --check            # exit 1 on a missing key
     """
-    from .. import api, citing
+    from .. import api
+    from ..citing import workflow as citing
     from ..options import WriteOptions
 
     if inputs.count(io.STDIO) + (key_map == io.STDIO) + (bib or []).count(io.STDIO) > 1:
@@ -151,7 +152,7 @@ def cite(
 
 def _read_all(inputs: list[str], syntax: str | None, names: tuple[str, ...], encoding: str | None) -> list:
     """Every manuscript read, and the .aux files an .aux includes (one per \\include)."""
-    from .. import citing
+    from ..citing import workflow as citing
 
     done = []
     seen: set[str] = set()

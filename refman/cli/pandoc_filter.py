@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
         document: Any = json.loads(data)
         if not isinstance(document, dict) or "blocks" not in document:
             raise ValueError("not a pandoc JSON document")
-        from ..citing_pandoc import filter_document
+        from ..citing.pandoc_filter import filter_document
 
         filtered = filter_document(document, _warn)
         out = json.dumps(filtered, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

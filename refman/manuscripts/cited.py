@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import latex
-from .markdown import scanner as markdown
 from .citations import WILDCARD, Citation
+from .markdown import scanner as markdown
 from .markdown.blocks import front_matter
 
 #: How a key is cited: in brackets, with the author named in the text (``@key``,

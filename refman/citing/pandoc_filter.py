@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import citing
-from .errors import RefmanError
-from .manuscripts import marks, pandoc_ast
-from .options import WriteOptions
+from ..errors import RefmanError
+from ..manuscripts import marks, pandoc_ast
+from ..options import WriteOptions
+from . import workflow as citing
 
 #: The heading of the list when the metadata names none, by the language of the list.
 TITLES = {"ru": "Список литературы", "en": "References"}

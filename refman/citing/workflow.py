@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from . import api, external
-from .errors import InputError, RefmanError, UsageError
-from .manuscripts import SYNTAXES, syntax_for
-from .manuscripts.cited import (
+from .. import api, external
+from ..errors import InputError, RefmanError, UsageError
+from ..manuscripts import SYNTAXES, syntax_for
+from ..manuscripts.cited import (
     AUX_SYNTAXES,
     Cited,
     bibliography_files,
@@ -26,8 +26,8 @@ from .manuscripts.cited import (
     from_bcf,
     from_text,
 )
-from .model import Library, Reference
-from .options import WriteOptions
+from ..model import Library, Reference
+from ..options import WriteOptions
 
 #: --sort: "citation" (order of first citation, the default) or "alphabetical".
 SORTS = {"citation": "given", "given": "given", "alphabetical": "alphabetical"}
@@ -77,7 +77,7 @@ def read_manuscript(name: str, text: str, syntax: str, commands: Iterable[str] =
     else:
         cited = from_text(text, syntax, names)
         if syntax == "markdown" and (document := external.pandoc_ast(text)) is not None:
-            from .manuscripts.pandoc_ast import citations
+            from ..manuscripts.pandoc_ast import citations
 
             lines: dict[str, list[int]] = {}
             for item in cited:  # the n-th citation of a key is where the scanner found its n-th
@@ -214,7 +214,7 @@ def surnames(ref: Reference) -> tuple[str, ...]:
 
 def language(ref: Reference, default: str = "ru") -> str:
     """The entry's language, as the list gives it its terms (writers.csl_prepare)."""
-    from .writers.csl.prepare import entry_language
+    from ..writers.csl.prepare import entry_language
 
     return entry_language(ref, default)
 
