@@ -31,7 +31,11 @@ _UNMAPPED_IDS = ("eprint",)
 #: Elements styles/README.md lists as deliberately not printed: (kind, CSL variable, why).
 NOT_PRINTED: tuple[tuple[str, str, str], ...] = (
     ("identifier", "ISSN", "GOST R 7.0.100-2018 records an ISSN for a serial, not for an article in it"),
-    ("identifier", "URL", "a DOI stands for the address: a record with both prints the DOI (docs/GOST.md rule 8)"),
+    (
+        "identifier",
+        "URL",
+        "a DOI stands for the address: a record with both prints the DOI (docs/GOST.md rule 8)",
+    ),
 )
 _SKIP = {(kind, var) for kind, var, _ in NOT_PRINTED}
 _QUOTES = str.maketrans({c: "" for c in "«»“”„\"'’{}"})
@@ -60,7 +64,9 @@ def elements(ref: Reference) -> list[tuple[str, str, str]]:
         value = ref.unmapped.get(field)
         if isinstance(value, str) and value.strip():
             for part in re.split(r"\s+and\s+", value):
-                found.append(("name", field, part.split(",")[0].split()[-1] if "," in part else part.split()[-1]))
+                found.append(
+                    ("name", field, part.split(",")[0].split()[-1] if "," in part else part.split()[-1])
+                )
     for field in _UNMAPPED_IDS:
         value = ref.unmapped.get(field)
         if isinstance(value, str) and value.strip():

@@ -273,7 +273,10 @@ def test_7_0_5_article_and_four_authors():
     line = one({**ARTICLE, "author": A[:2]}, style="gost-2008", short_areas=True)
     assert line == "Иванов И., Петров П. Заглавие статьи // Журнал. 2019. Т. 12, № 3. С. 45–67."
     line = one({**ARTICLE, "author": A[:3]}, style="gost-2008")
-    assert line == "Иванов И., Петров П., Сидоров С. Заглавие статьи // Журнал. – 2019. – Т. 12, № 3. – С. 45–67."
+    assert (
+        line
+        == "Иванов И., Петров П., Сидоров С. Заглавие статьи // Журнал. – 2019. – Т. 12, № 3. – С. 45–67."
+    )
 
 
 def test_an_entry_without_language_takes_the_terms_of_its_script():

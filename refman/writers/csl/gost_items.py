@@ -98,4 +98,6 @@ def _thesis(data: dict[str, Any], ref: Reference, language: str) -> None:
     if degree is None:
         return
     science = ref.unmapped.get("science")
-    data["genre"] = f"{degree} {science.strip()}" if isinstance(science, str) and science.strip() else f"{degree} наук"
+    data["genre"] = (
+        f"{degree} {science.strip()}" if isinstance(science, str) and science.strip() else f"{degree} наук"
+    )

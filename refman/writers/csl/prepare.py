@@ -87,7 +87,9 @@ def prepare(ref: Reference, key: str, language: str, gost: bool) -> dict[str, An
     quotes = declared or (ref.language or "").strip().lower().split("-")[0] or language
     for var in _TITLE_VARS:
         if isinstance(data.get(var), str):
-            data[var] = typographic_quotes(data[var], quotes if re.fullmatch(r"[a-z]{2,3}", quotes) else language)
+            data[var] = typographic_quotes(
+                data[var], quotes if re.fullmatch(r"[a-z]{2,3}", quotes) else language
+            )
     if isinstance(data.get("DOI"), str):
         data["DOI"] = bare_doi(data["DOI"])  # styles print "DOI 10.…" themselves
     if gost:

@@ -53,7 +53,9 @@ _UNKNOWN_NAME_VARS = frozenset(NAME_VARIABLES - {n.replace("_", "-") for n in ci
 _UNKNOWN_NAME_KEYS = frozenset(v.replace("-", "_") for v in _UNKNOWN_NAME_VARS)
 
 
-def variant(data: bytes, list_lang: str, entry_lang: str, gost: bool = False, short_areas: bool = False) -> bytes:
+def variant(
+    data: bytes, list_lang: str, entry_lang: str, gost: bool = False, short_areas: bool = False
+) -> bytes:
     """The style for entries in ``entry_lang`` of a list in ``list_lang`` (see module doc).
 
     Also drops a citation number from the bibliography layout: refman numbers entries
@@ -158,7 +160,9 @@ def has_locale(lang: str) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _style(data: bytes, list_lang: str, entry_lang: str, output: str, gost: bool = False, short: bool = False) -> Style:
+def _style(
+    data: bytes, list_lang: str, entry_lang: str, output: str, gost: bool = False, short: bool = False
+) -> Style:
     return Style(variant(data, list_lang, entry_lang, gost, short), entry_lang, formatter_for(output))
 
 
@@ -170,8 +174,12 @@ def formatter_for(output: str) -> Any:
     return {"html": formatter.html, "markdown": csl_markdown}.get(output, formatter.plain)
 
 
+#: CSL 1.0.2 text variables citeproc-py does not know that the bundled styles print.
+_EXTRA_TEXT_VARS = frozenset({"volume-title"})
 _SUPPORTED = frozenset(
-    {v.replace("_", "-") for v in citeproc.VARIABLES} | {"id", "type", "language", "contributor"}
+    {v.replace("_", "-") for v in citeproc.VARIABLES}
+    | {"id", "type", "language", "contributor"}
+    | _EXTRA_TEXT_VARS
 )
 
 
@@ -275,8 +283,11 @@ def render_entry(style: Style, item: dict[str, Any], data: dict[str, Any], index
 
 def citeproc_item(item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> _Item:
     """A citeproc-py CitationItem for one entry, with its Reference and number at hand."""
-    source = CiteProcJSON([{k: v for k, v in data.items() if k not in _UNKNOWN_NAME_VARS}])
+    known = {k: v for k, v in data.items() if k not in _UNKNOWN_NAME_VARS and k not in _EXTRA_TEXT_VARS}
+    source = CiteProcJSON([known])
     reference = source[item["id"].lower()]
+    for var in _EXTRA_TEXT_VARS.intersection(data):
+        reference[var.replace("-", "_")] = source.parse_string(str(data[var]))
     # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
     for var in _UNKNOWN_NAME_VARS.intersection(data):
         reference[var.replace("-", "_")] = source.parse_names(data[var])

@@ -36,7 +36,16 @@ RU_ROLES: dict[str, tuple[str, str, str]] = {
 }
 #: The order of the statements after the authors (GOST R 7.0.100-2018 4.5: as on the source;
 #: the usual order of a title page).
-ORDER = ("compiler", "translator", "editor", "introduction", "foreword", "afterword", "commentator", "annotator")
+ORDER = (
+    "compiler",
+    "translator",
+    "editor",
+    "introduction",
+    "foreword",
+    "afterword",
+    "commentator",
+    "annotator",
+)
 FOREIGN_ROLES: dict[str, dict[str, str]] = {
     "en": {"editor": "ed. by", "compiler": "comp. by", "translator": "transl. by",
            "introduction": "introd. by", "foreword": "foreword by", "afterword": "afterword by",
@@ -79,7 +88,12 @@ def display(name: Name, family: str | None = None) -> str:
     """ "И. О. Фамилия" (docs/GOST.md rule 3), with ``family`` in place of the name's own."""
     if name.is_institution or not name.family:
         return name.literal or name.family or ""
-    parts = [initials(name.given or ""), name.dropping_particle, name.non_dropping_particle, family or name.family]
+    parts = [
+        initials(name.given or ""),
+        name.dropping_particle,
+        name.non_dropping_particle,
+        family or name.family,
+    ]
     text = " ".join(p for p in parts if p)
     return f"{text}, {name.suffix}" if name.suffix else text
 
