@@ -17,3 +17,5 @@ class WriteOptions:
     sort: str = "given"
     #: A CSL style: a bundled name or alias, or a path to a .csl file.
     style: str | None = None
+    #: GOST styles: areas separated by ". " (GOST R 7.0.5-2008's permitted short form), not ". – ".
+    short_areas: bool = False

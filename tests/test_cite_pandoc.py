@@ -92,10 +92,12 @@ def test_alphabetical_style_and_title_from_the_metadata(tmp_path):
     assert blocks[-5:] == [
         "Литература",
         *_listed(
-            "Иванов И. О. Заглавие. 2-е изд. Москва : Наука, 2019. 300 с. ISBN 978-5-02-040000-1.",
-            "Иванов И. О. Заглавие статьи // Журнал. 2019. Т. 12, № 3. С. 45–67.",
-            "Петрова А. Глава // Сборник / редактор С. Сидоров. Москва : Наука, 2020. С. 10–20.",
-            "Smith J. Trade and sanctions // Pacific Affairs. 2019. Vol. 12, No. 3. P. 45–67.",
+            # the full ". – " between areas by default, and up to three authors in the heading
+            # (docs/GOST.md rules 1 and 13)
+            "Иванов И. О. Заглавие. – 2-е изд. – Москва : Наука, 2019. – 300 с. – ISBN 978-5-02-040000-1.",
+            "Иванов И. О. Заглавие статьи // Журнал. – 2019. – Т. 12, № 3. – С. 45–67.",
+            "Петрова А. Глава // Сборник / редактор С. Сидоров. – Москва : Наука, 2020. – С. 10–20.",
+            "Smith J., Chen L. Trade and sanctions // Pacific Affairs. – 2019. – Vol. 12, No. 3. – P. 45–67.",
         ),
     ]
 

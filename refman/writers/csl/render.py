@@ -42,6 +42,10 @@ LIST_TERMS: tuple[tuple[str, str | None], ...] = (
     ("online", None), ("reference", None), ("internet", None), ("accessed", None),
     *((f"month-{m:02d}", "short") for m in range(1, 13)),
 )  # fmt: skip
+#: Name variables whose role label refman replaces with a whole statement (``gost_items``).
+ROLE_VARIABLES = frozenset({"compiler", "translator", "editor"})
+#: GOST's area separator (docs/GOST.md rule 1).
+FULL_SEPARATOR = ". \u2013 "
 #: Below this many entries one process is faster than starting workers (an entry takes
 #: about 0.15 ms, starting a pool and gathering its results some 50 ms).
 PARALLEL_MIN = 2000
@@ -50,26 +54,43 @@ _UNKNOWN_NAME_VARS = frozenset(NAME_VARIABLES - {n.replace("_", "-") for n in ci
 _UNKNOWN_NAME_KEYS = frozenset(v.replace("-", "_") for v in _UNKNOWN_NAME_VARS)
 
 
-def variant(data: bytes, list_lang: str, entry_lang: str) -> bytes:
+def variant(
+    data: bytes, list_lang: str, entry_lang: str, gost: bool = False, short_areas: bool = False
+) -> bytes:
     """The style for entries in ``entry_lang`` of a list in ``list_lang`` (see module doc).
 
     Also drops a citation number from the bibliography layout: refman numbers entries
     itself, with a space, and the style's own number would come out glued ("1.The").
+    ``gost`` (a bundled GOST style): the role labels of editors, compilers and translators
+    are taken out, since refman passes whole grammatical statements there (``gost_items``).
+    ``short_areas``: areas separated by ". " (GOST R 7.0.5-2008's short form) for ". – ".
     """
     root = etree.fromstring(data, safe_parser())
     for entity in list(root.iter(etree.Entity)):
         _drop_keeping_tail(entity)  # never expanded: an external entity could name any file
-    layout = root.find(f"{_CS}bibliography/{_CS}layout")
-    if layout is not None:
-        for element in layout.iter(f"{_CS}text"):
-            if element.get("variable") == "citation-number":
-                element.getparent().remove(element)
+    for element in list(root.iter(f"{_CS}text")):
+        if element.get("variable") == "citation-number" and _in_bibliography(element):
+            element.getparent().remove(element)
+    if gost:
+        for names in root.iter(f"{_CS}names"):
+            if ROLE_VARIABLES.intersection(names.get("variable", "").split()):
+                for label in names.findall(f"{_CS}label"):
+                    names.remove(label)
+    if short_areas:
+        for element in root.iter(f"{_CS}group"):
+            if element.get("delimiter") == FULL_SEPARATOR:
+                element.set("delimiter", ". ")
     if entry_lang != list_lang:
         terms = [copy.deepcopy(t) for t in _list_terms(root, list_lang)]
         block = _locale_block(root, entry_lang)
         for position, term in enumerate(terms):
             block.insert(position, term)
     return etree.tostring(root, encoding="utf-8")
+
+
+def _in_bibliography(element: etree._Element) -> bool:
+    """In the bibliography's layout or a macro (a macro may be what prints the number)."""
+    return not any(etree.QName(a).localname == "citation" for a in element.iterancestors())
 
 
 def _drop_keeping_tail(node: etree._Entity) -> None:
@@ -140,8 +161,10 @@ def has_locale(lang: str) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _style(data: bytes, list_lang: str, entry_lang: str, output: str) -> Style:
-    return Style(variant(data, list_lang, entry_lang), entry_lang, formatter_for(output))
+def _style(
+    data: bytes, list_lang: str, entry_lang: str, output: str, gost: bool = False, short: bool = False
+) -> Style:
+    return Style(variant(data, list_lang, entry_lang, gost, short), entry_lang, formatter_for(output))
 
 
 def formatter_for(output: str) -> Any:
@@ -152,8 +175,12 @@ def formatter_for(output: str) -> Any:
     return {"html": formatter.html, "markdown": csl_markdown}.get(output, formatter.plain)
 
 
+#: CSL 1.0.2 text variables citeproc-py does not know that the bundled styles print.
+_EXTRA_TEXT_VARS = frozenset({"volume-title"})
 _SUPPORTED = frozenset(
-    {v.replace("_", "-") for v in citeproc.VARIABLES} | {"id", "type", "language", "contributor"}
+    {v.replace("_", "-") for v in citeproc.VARIABLES}
+    | {"id", "type", "language", "contributor"}
+    | _EXTRA_TEXT_VARS
 )
 
 
@@ -205,6 +232,8 @@ class Job:
     output: str
     entries: list[tuple[Reference, str]]
     gost: bool
+    #: ". " between areas instead of ". – " (GOST R 7.0.5-2008's permitted short form).
+    short_areas: bool = False
 
 
 #: The job being rendered, inherited by forked workers (nothing is pickled on the way in).
@@ -228,7 +257,7 @@ def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
     try:
         for index, (ref, lang) in enumerate(job.entries[start:stop], start=start):
             item = csl_prepare.prepare(ref, f"r{index}", lang, job.gost)
-            style = _style(job.data, job.list_lang, lang, job.output)
+            style = _style(job.data, job.list_lang, lang, job.output, job.gost, job.short_areas)
             data = escaped(_supported(item, names=True))
             text = render_entry(style, item, data, index, job.output)
             texts.append(None if text is None else str(text))
@@ -255,8 +284,11 @@ def render_entry(style: Style, item: dict[str, Any], data: dict[str, Any], index
 
 def citeproc_item(item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> _Item:
     """A citeproc-py CitationItem for one entry, with its Reference and number at hand."""
-    source = CiteProcJSON([{k: v for k, v in data.items() if k not in _UNKNOWN_NAME_VARS}])
+    known = {k: v for k, v in data.items() if k not in _UNKNOWN_NAME_VARS and k not in _EXTRA_TEXT_VARS}
+    source = CiteProcJSON([known])
     reference = source[item["id"].lower()]
+    for var in _EXTRA_TEXT_VARS.intersection(data):
+        reference[var.replace("-", "_")] = source.parse_string(str(data[var]))
     # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
     for var in _UNKNOWN_NAME_VARS.intersection(data):
         reference[var.replace("-", "_")] = source.parse_names(data[var])
@@ -291,7 +323,7 @@ def render_all(job: Job, workers: int | None = None) -> list[str | None]:
     from concurrent.futures import ProcessPoolExecutor
 
     for lang in {lang for _, lang in job.entries}:
-        _style(job.data, job.list_lang, lang, job.output)
+        _style(job.data, job.list_lang, lang, job.output, job.gost, job.short_areas)
     size = -(-count // workers)
     bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
     _CURRENT = job

@@ -69,7 +69,8 @@ def render(references: list[Reference], options: WriteOptions) -> list[tuple[str
             lang = list_lang
         items.append((ref, lang))
     render_format = "text" if output == "json" else output
-    texts = csl_render.render_all(csl_render.Job(data, list_lang, render_format, items, gost))
+    job = csl_render.Job(data, list_lang, render_format, items, gost, options.short_areas)
+    texts = csl_render.render_all(job)
     rendered = [
         (str(ref.id), _finish(text, ref, render_format)) for ref, text in zip(references, texts, strict=True)
     ]
