@@ -7,11 +7,14 @@ from typing import Annotated
 import typer
 
 from .. import console, io
-from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle
+from ..errors import UsageError
+from ..options import OUTPUT_FORMATS, SORTS, STYLE_ONLY
+from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle, choice, given
 from .report import key_map_tsv, report_read_diagnostics
 
 
 def export(
+    ctx: typer.Context,
     inputs: Inputs,
     to: Annotated[
         str,
@@ -28,13 +31,19 @@ def export(
         str | None, typer.Option("--style", help="A CSL style: bundled name or .csl path.")
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--output-format", help="For styles: text, html, markdown or json.")
+        str,
+        choice(
+            "--output-format",
+            choices=OUTPUT_FORMATS,
+            help="For styles: text, html, markdown, json, latex (a thebibliography environment) or "
+            "docx (a Word document: with -o, or to a pipe).",
+        ),
     ] = "text",
     lang: Annotated[
         str | None, typer.Option("--lang", help="For styles: language of prescribed words (ru, en).")
     ] = None,
     sort: Annotated[
-        str, typer.Option("--sort", help="For styles: given (input order) or alphabetical.")
+        str, choice("--sort", choices=SORTS, help="For styles: given (input order) or alphabetical.")
     ] = "given",
     key_map: Annotated[
         str | None,
@@ -48,23 +57,40 @@ def export(
     Examples:
       refman export seeds/000_fe4f377d4096e258.txt --to csl-json
       refman export refs.bib --to gost --output-format html
+      refman export refs.bib --to gost --output-format docx -o refs.docx
       cat list.txt | refman export - --from reflist --to bibtex -o refs.bib
       refman export zotero.json --to biblatex -o refs.bib --key-map keys.tsv
     """
     from .. import api
     from ..options import WriteOptions
 
+    target = style if style and to == "csl-json" else to
+    name, is_style = api.writer_for(target)
+    _check_applies(ctx, name, is_style, output_format, output)
     loaded = api.load(inputs, from_format, encoding, with_article=with_article)
     report_read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
         json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
     )
-    target = style if style and to == "csl-json" else to
     for loss in api.dialect_losses(loaded.library, target):
         console.warn(loss)
-    changes = api.key_changes(loaded.library, target)
+    # \bibitem keys follow the BibTeX writer's rule (refman.writers.csl.latex)
+    changes = api.key_changes(loaded.library, "bibtex" if is_style and output_format == "latex" else target)
     for old, new in changes:
         console.warn(f"key {old!r} written as {new!r}: {api.key_change_reason(old, new)}")
     io.write_output(output, api.export(loaded.library, target, options))
     if key_map:
         io.write_output(key_map, key_map_tsv(changes))
+
+
+def _check_applies(
+    ctx: typer.Context, target: str, is_style: bool, output_format: str, output: str | None
+) -> None:
+    """Refuse an option the chosen output does not read, and binary data to a terminal
+    (``target``: the data format's own name, or the style)."""
+    if not is_style and (style_only := given(ctx, *(o.lstrip("-").replace("-", "_") for o in STYLE_ONLY))):
+        raise UsageError(f"{style_only[0]} is for styles; --to {target} writes data (see `refman styles`)")
+    if given(ctx, "json_lines") and target != "csl-json":
+        raise UsageError(f"--json-lines is for CSL-JSON, not --to {target}")
+    if output_format == "docx" and output in (None, io.STDIO) and console.is_terminal():
+        raise UsageError("docx is a binary Word document: write it with -o FILE or redirect standard output")

@@ -1,19 +1,45 @@
-"""A citeproc-py output formatter for Markdown: emphasis as Markdown, specials escaped.
+"""A citeproc-py output formatter for Markdown: emphasis as Markdown, the text as literal text.
 
 citeproc-py ships plain, HTML and reST formatters; a formatter is a module-like object with
 ``preformat`` and one callable per font style, so this module is one.
+
+Literal means literal in pandoc's Markdown (the richest reader, and the one a manuscript
+goes through), which also covers CommonMark. Data and terms escape every character that can
+start markup there: emphasis, code, links, spans, footnotes and citations (``[`` ``]``
+``@`` ``^``), raw HTML and autolinks, math (``$``), sub- and superscript (``~`` ``^``), an
+entity (``&amp;``), and what the ``smart`` extension would turn into other characters
+(quotes, ``--``, ``...``), as pandoc's own Markdown writer does. The brackets of the
+style's affixes ("[сайт]") are not escaped: citeproc-py does not pass affixes through here,
+and a lone bracketed word is no markup. What is markup only at the start of a line (``#``,
+``>``, ``-``, ``1984.``) is escaped by ``block_safe`` where the entry begins.
 """
 
 from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*_<>])")
+_SPECIAL = re.compile(r"""([\\`*_<>\[\]@$^~"'])|&(?=#?\w+;)|-(?=-)|\.(?=\.\.)""")
+#: A line that starts like this is a block (heading, quote, list, rule, table, definition).
+_BLOCK_MARK = re.compile(r"[#>+\-=:|%]")
+#: "1984. ", "a) ", "IV. " or "(a) ": the start of a (fancy) ordered list in pandoc.
+_LIST_MARK = re.compile(r"(?:\d+|[A-Za-z]|[IVXLCDM]+|[ivxlcdm]+)(?=[.)](?:\s|$))|(?=\(\w+\)(?:\s|$))")
 
 
 def preformat(text: object) -> str:
-    """Escape what Markdown would read as markup (brackets stay: "[сайт]" is never a link)."""
-    return _SPECIAL.sub(r"\\\1", str(text))
+    """``text`` escaped as literal Markdown wherever it stands in a line (see the module doc)."""
+    return _SPECIAL.sub(lambda m: "\\" + m.group(), str(text))
+
+
+def block_safe(text: str) -> str:
+    """An entry's Markdown that stays in its list item: line breaks as spaces, and a first
+    character that would open a block (a heading, a nested list…) escaped."""
+    text = re.sub(r"\s*\n\s*", " ", text)
+    if _BLOCK_MARK.match(text):
+        return "\\" + text
+    mark = _LIST_MARK.match(text)
+    if mark is not None:
+        return f"{text[: mark.end()]}\\{text[mark.end() :]}"
+    return text
 
 
 def _wrapper(mark: str, closing: str | None = None) -> type:
