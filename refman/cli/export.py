@@ -9,8 +9,9 @@ import typer
 from .. import console, io
 from ..errors import UsageError
 from ..options import OUTPUT_FORMATS, SORTS, STYLE_ONLY
+from ..report import findings
+from ..report.keys import key_map_tsv
 from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle, choice, given
-from .report import key_map_tsv, report_read_diagnostics
 
 
 def export(
@@ -68,7 +69,7 @@ def export(
     name, is_style = api.writer_for(target)
     _check_applies(ctx, name, is_style, output_format, output)
     loaded = api.load(inputs, from_format, encoding, with_article=with_article)
-    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
+    findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
         json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
     )

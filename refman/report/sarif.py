@@ -1,6 +1,6 @@
 """Diagnostics as SARIF 2.1.0 (OASIS), for code-scanning tools (GitHub, GitLab, VS Code).
 
-Writers know no rules: the caller passes the rule descriptors (id, name, texts, severity),
+Reports know no rules: the caller passes the rule descriptors (id, name, texts, severity),
 so this module stays a pure serialization of values it is given.
 """
 
