@@ -234,18 +234,14 @@ def rules_markdown() -> str:
     return markdown_table()
 
 
-def sarif(diagnostics: list[Diagnostic]) -> str:
-    """Findings as a SARIF 2.1.0 log, with the descriptors of every rule."""
-    from . import __version__
-    from .writers.sarif import write_sarif
-
-    descriptors = [
+def rule_descriptors() -> list[dict[str, Any]]:
+    """Every rule as plain values (id, name, texts, severity), for a SARIF report's driver."""
+    return [
         {"code": r.code, "name": r.name, "summary": r.summary, "severity": r.severity.value,
          "help": "\n\n".join(f"{k}: {v}" for k, v in r.sections().items()), "fix": r.fix_label,
          "group": r.group}
         for r in rules()
     ]  # fmt: skip
-    return write_sarif(diagnostics, descriptors, __version__)
 
 
 def _main_path(loaded: Loaded) -> str | None:

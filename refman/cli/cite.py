@@ -10,11 +10,17 @@ import typer
 
 from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
-from .common import Encoding, Output, Quiet, Verbose
-from .report import report_read_diagnostics
+from ..options import OUTPUT_FORMATS
+from ..report import findings
+from .common import Encoding, Output, Quiet, Verbose, check_applies, choice
+
+#: The orders of a manuscript's list (``citing.workflow.SORTS``, named here so that --help
+#: does not import the workflow).
+CITE_SORTS = ("citation", "alphabetical")
 
 
 def cite(
+    ctx: typer.Context,
     inputs: Annotated[
         list[str],
         typer.Argument(
@@ -41,15 +47,14 @@ def cite(
     ] = "gost",
     output_format: Annotated[
         str,
-        typer.Option(
-            "--output-format", help="For styles: as `refman export` (text, html, markdown, json …)."
-        ),
+        choice("--output-format", choices=OUTPUT_FORMATS, help="For styles: as `refman export`."),
     ] = "text",
     lang: Annotated[
         str | None, typer.Option("--lang", help="For styles: language of prescribed words (ru, en).")
     ] = None,
     sort: Annotated[
-        str, typer.Option("--sort", help="citation (order of first citation) or alphabetical.")
+        str,
+        choice("--sort", choices=CITE_SORTS, help="citation (order of first citation) or alphabetical."),
     ] = "citation",
     output: Output = None,
     check: Annotated[
@@ -111,8 +116,8 @@ def cite(
         raise UsageError("standard input (-) can be read only once")
     if output_format != "text" and check:
         raise UsageError("--check writes no list; leave out --output-format")
-    if sort not in citing.SORTS:
-        raise UsageError(f"unknown --sort {sort!r} (choose citation or alphabetical)")
+    name, is_style = api.writer_for(to)
+    check_applies(ctx, name, is_style, output_format, output)
     names = tuple(name.lstrip("\\") for name in commands or ())
     manuscripts = _read_all(inputs, syntax, names, encoding)
     sources = [citing.Source("file", name) for name in bib or []]
@@ -126,7 +131,7 @@ def cite(
     if not sources:
         raise UsageError("no references: give --bib FILES, or name them in the manuscript (bibliography:)")
     loaded = citing.load_references(sources, encoding)
-    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
+    findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     mapping = api.read_key_map(io.read_text(key_map).text, key_map).mapping if key_map else {}
     cited = [(m.name, item) for m in manuscripts for item in m.cited]
     selection = citing.select(loaded.library.references, cited, mapping)

@@ -7,11 +7,14 @@ from typing import Annotated
 import typer
 
 from .. import console, io
-from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle
-from .report import key_map_tsv, report_read_diagnostics
+from ..options import OUTPUT_FORMATS, SORTS
+from ..report import findings
+from ..report.keys import key_map_tsv
+from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle, check_applies, choice
 
 
 def export(
+    ctx: typer.Context,
     inputs: Inputs,
     to: Annotated[
         str,
@@ -28,13 +31,19 @@ def export(
         str | None, typer.Option("--style", help="A CSL style: bundled name or .csl path.")
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--output-format", help="For styles: text, html, markdown or json.")
+        str,
+        choice(
+            "--output-format",
+            choices=OUTPUT_FORMATS,
+            help="For styles: text, html, markdown, json, latex (a thebibliography environment) or "
+            "docx (a Word document: with -o, or to a pipe).",
+        ),
     ] = "text",
     lang: Annotated[
         str | None, typer.Option("--lang", help="For styles: language of prescribed words (ru, en).")
     ] = None,
     sort: Annotated[
-        str, typer.Option("--sort", help="For styles: given (input order) or alphabetical.")
+        str, choice("--sort", choices=SORTS, help="For styles: given (input order) or alphabetical.")
     ] = "given",
     key_map: Annotated[
         str | None,
@@ -48,21 +57,25 @@ def export(
     Examples:
       refman export seeds/000_fe4f377d4096e258.txt --to csl-json
       refman export refs.bib --to gost --output-format html
+      refman export refs.bib --to gost --output-format docx -o refs.docx
       cat list.txt | refman export - --from reflist --to bibtex -o refs.bib
       refman export zotero.json --to biblatex -o refs.bib --key-map keys.tsv
     """
     from .. import api
     from ..options import WriteOptions
 
+    target = style if style and to == "csl-json" else to
+    name, is_style = api.writer_for(target)
+    check_applies(ctx, name, is_style, output_format, output)
     loaded = api.load(inputs, from_format, encoding, with_article=with_article)
-    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
+    findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
         json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
     )
-    target = style if style and to == "csl-json" else to
     for loss in api.dialect_losses(loaded.library, target):
         console.warn(loss)
-    changes = api.key_changes(loaded.library, target)
+    # \bibitem keys follow the BibTeX writer's rule (refman.writers.csl.latex)
+    changes = api.key_changes(loaded.library, "bibtex" if is_style and output_format == "latex" else target)
     for old, new in changes:
         console.warn(f"key {old!r} written as {new!r}: {api.key_change_reason(old, new)}")
     io.write_output(output, api.export(loaded.library, target, options))
