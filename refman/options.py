@@ -17,5 +17,8 @@ class WriteOptions:
     sort: str = "given"
     #: A CSL style: a bundled name or alias, or a path to a .csl file.
     style: str | None = None
+    #: Style rendering: "fast" (the compiled layout) or "citeproc" (citeproc-py's own element
+    #: classes, the same text, slower); None = REFMAN_RENDERER, else "fast".
+    renderer: str | None = None
     #: Put the page's own article first, as a record of its own (pages like the seed only).
     with_article: bool = False
