@@ -26,3 +26,6 @@ class WriteOptions:
     style: str | None = None
     #: GOST styles: areas separated by ". " (GOST R 7.0.5-2008's permitted short form), not ". – ".
     short_areas: bool = False
+    #: Style rendering: "fast" (the compiled layout) or "citeproc" (citeproc-py's own element
+    #: classes, the same text, slower); None = REFMAN_RENDERER, else "fast".
+    renderer: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,6 +12,13 @@ from ..options import OUTPUT_FORMATS, SORTS
 from ..report import findings
 from ..report.keys import key_map_tsv
 from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle, check_applies, choice
+
+
+class Renderer(StrEnum):
+    """How a style renders (refman.writers.csl.compile.fast.RENDERERS): a closed choice."""
+
+    fast = "fast"
+    citeproc = "citeproc"
 
 
 def export(
@@ -45,6 +53,14 @@ def export(
     sort: Annotated[
         str, choice("--sort", choices=SORTS, help="For styles: given (input order) or alphabetical.")
     ] = "given",
+    renderer: Annotated[
+        Renderer | None,
+        typer.Option(
+            "--renderer",
+            help="For styles: fast (compiled) or citeproc (citeproc-py itself; same text, slower). "
+            "Default: REFMAN_RENDERER, else fast.",
+        ),
+    ] = None,
     key_map: Annotated[
         str | None,
         typer.Option("--key-map", help="BibTeX/BibLaTeX: write every changed key as old<TAB>new here."),
@@ -70,7 +86,12 @@ def export(
     loaded = api.load(inputs, from_format, encoding, with_article=with_article)
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
-        json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
+        json_lines=json_lines,
+        output_format=output_format,
+        lang=lang,
+        sort=sort,
+        style=style,
+        renderer=renderer.value if renderer is not None else None,
     )
     for loss in api.dialect_losses(loaded.library, target):
         console.warn(loss)

@@ -8,10 +8,13 @@ prescribed words is data (``LIST_TERMS``), kept in one place.
 
 Speed: items are rendered one by one (no whole-list work that grows with n²); each style
 variant is parsed once and its bibliography layout compiled into closures (``csl.compile.layout``)
-that read the CSL-JSON item directly in citeproc-py's string model (``csl.compile.strings``); an
-entry that model does not carry, or a style it does not cover, goes through citeproc-py's
-own objects (``csl.compile.fast``, memoised look-ups); large lists are split over the CPU cores.
-The text does not depend on any of that (tests/test_styles.py, benchmarks/bench_render.py).
+that read the CSL-JSON item directly in citeproc-py's string model (``csl.compile.strings``).
+An element the compiler does not model is rendered by citeproc-py's own element object, and
+an entry in a state the string model does not carry by citeproc-py's objects as a whole
+(``csl.compile.fast``, memoised look-ups); large lists are split over the CPU cores. The text
+does not depend on any of that: the renderer "citeproc" (``REFMAN_RENDERER=citeproc``, or
+``WriteOptions.renderer``) renders every entry with citeproc-py's own classes, and
+tests/test_styles.py compares the two character for character.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from lxml import etree
 from ...model import NAME_VARIABLES, Reference
 from ...parse.safe_xml import safe_parser
 from . import prepare as csl_prepare
-from .compile.fast import Style
+from .compile.fast import RENDERERS, Style
 from .compile.strings import pure_reference
 from .styles import CSL_NS, XML_LANG
 
@@ -162,9 +165,27 @@ def has_locale(lang: str) -> bool:
 
 @lru_cache(maxsize=32)
 def _style(
-    data: bytes, list_lang: str, entry_lang: str, output: str, gost: bool = False, short: bool = False
+    data: bytes,
+    list_lang: str,
+    entry_lang: str,
+    output: str,
+    gost: bool = False,
+    short: bool = False,
+    renderer: str = "fast",
 ) -> Style:
-    return Style(variant(data, list_lang, entry_lang, gost, short), entry_lang, formatter_for(output))
+    return Style(
+        variant(data, list_lang, entry_lang, gost, short), entry_lang, formatter_for(output), renderer
+    )
+
+
+def renderer_from(value: str | None, environ: Any = os.environ) -> str:
+    """The renderer asked for: ``value``, else REFMAN_RENDERER, else "fast"; ValueError names
+    the choices when it is not one of them."""
+    chosen = value if value is not None else (environ.get("REFMAN_RENDERER") or "fast")
+    if chosen not in RENDERERS:
+        source = "renderer" if value is not None else "REFMAN_RENDERER"
+        raise ValueError(f"unknown {source} {chosen!r} (known: {', '.join(RENDERERS)})")
+    return chosen
 
 
 def formatter_for(output: str) -> Any:
@@ -225,15 +246,23 @@ class _Numbers(dict):
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One rendering: the style, the list language, the output, and (reference, language) pairs."""
+    """One rendering: the style, the list language, the output, (reference, language) pairs,
+    and the renderer (``csl.compile.fast.RENDERERS``)."""
 
     data: bytes
     list_lang: str
     output: str
     entries: list[tuple[Reference, str]]
     gost: bool
+    renderer: str = "fast"
     #: ". " between areas instead of ". – " (GOST R 7.0.5-2008's permitted short form).
     short_areas: bool = False
+
+
+def style_for(job: Job, lang: str) -> Style:
+    """The style variant (parsed and compiled once, cached) that renders ``job``'s entries in
+    language ``lang``."""
+    return _style(job.data, job.list_lang, lang, job.output, job.gost, job.short_areas, job.renderer)
 
 
 #: The job being rendered, inherited by forked workers (nothing is pickled on the way in).
@@ -257,7 +286,7 @@ def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
     try:
         for index, (ref, lang) in enumerate(job.entries[start:stop], start=start):
             item = csl_prepare.prepare(ref, f"r{index}", lang, job.gost)
-            style = _style(job.data, job.list_lang, lang, job.output, job.gost, job.short_areas)
+            style = style_for(job, lang)
             data = escaped(_supported(item, names=True))
             text = render_entry(style, item, data, index, job.output)
             texts.append(None if text is None else str(text))
@@ -269,17 +298,39 @@ def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
 
 
 def render_entry(style: Style, item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> Any:
-    """One prepared item (``data``: escaped for the output): the pure compiled layout when the
-    style has one and the item stays in its model, else citeproc-py's objects; None on failure."""
-    if style.pure is not None:
+    """One prepared item (``data``: escaped for the output): the compiled layout when the style
+    has one, else (or for an entry in a state its string model does not carry) citeproc-py's
+    objects; None on failure."""
+    entry = _Entry(item, data, index, output)
+    if style.compiled is not None:
         try:
-            return style.pure(None, pure_reference(data, _UNKNOWN_NAME_KEYS))
-        except Exception:  # noqa: BLE001 - a state the pure model does not carry: citeproc-py's turn
+            text = style.compiled.render(entry, pure_reference(data, _UNKNOWN_NAME_KEYS))
+        except Exception:  # noqa: BLE001 - a state the string model does not carry: citeproc-py's turn
             pass
+        else:
+            style.counts["compiled"] += 1
+            return text
     try:
-        return style.render(citeproc_item(item, data, index, output))
+        return style.render_citeproc(entry.cite)
     except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
         return None
+
+
+class _Entry:
+    """One entry for the compiled layout: its citeproc-py CitationItem is built only when an
+    element delegated to citeproc-py asks for it."""
+
+    __slots__ = ("_cite", "data", "index", "item", "output")
+
+    def __init__(self, item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> None:
+        self.item, self.data, self.index, self.output = item, data, index, output
+        self._cite: _Item | None = None
+
+    @property
+    def cite(self) -> _Item:
+        if self._cite is None:
+            self._cite = citeproc_item(self.item, self.data, self.index, self.output)
+        return self._cite
 
 
 def citeproc_item(item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> _Item:
@@ -323,7 +374,7 @@ def render_all(job: Job, workers: int | None = None) -> list[str | None]:
     from concurrent.futures import ProcessPoolExecutor
 
     for lang in {lang for _, lang in job.entries}:
-        _style(job.data, job.list_lang, lang, job.output, job.gost, job.short_areas)
+        style_for(job, lang)
     size = -(-count // workers)
     bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
     _CURRENT = job

@@ -52,6 +52,10 @@ def render(references: list[Reference], options: WriteOptions) -> list[tuple[str
         raise StyleError(f"unknown output format {output!r} (known: {', '.join(OUTPUT_FORMATS)})")
     if options.sort not in SORTS:
         raise StyleError(f"unknown sort {options.sort!r} (known: {', '.join(SORTS)})")
+    try:
+        renderer = csl_render.renderer_from(options.renderer)
+    except ValueError as exc:
+        raise StyleError(str(exc)) from None
     data, entry = csl_styles.style_bytes(options.style or "gost")
     root = csl_styles.check_style(data, options.style or "gost")
     list_lang = (options.lang or csl_styles.default_language(root)).lower().split("-")[0]
@@ -73,7 +77,7 @@ def render(references: list[Reference], options: WriteOptions) -> list[tuple[str
             lang = list_lang
         items.append((ref, lang))
     render_format = rendered_as(output)
-    job = csl_render.Job(data, list_lang, render_format, items, gost, options.short_areas)
+    job = csl_render.Job(data, list_lang, render_format, items, gost, renderer, options.short_areas)
     texts = csl_render.render_all(job)
     rendered = [
         (str(ref.id), _finish(text, ref, render_format)) for ref, text in zip(references, texts, strict=True)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import nodes
+from .strings import add, conv
 
 _CS = nodes.CS
 
@@ -34,10 +35,9 @@ def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> A
     inner = ctx if ctx is not None else element
     fallback = substitute_of(compiler, substitute, element, inner) if substitute is not None else None
     fmt, wrap, djoin = compiler.formatter(element), compiler.wrapper(element), compiler.djoin
-    add, conv = compiler.ops.add, compiler.ops.conv
     absent = nodes.ABSENT
 
-    def run(item: Any, ref: dict, _: str) -> Any:
+    def run(entry: Any, ref: dict, _: str) -> Any:
         output = []
         for role in roles:
             if role in ref:
@@ -46,14 +46,14 @@ def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> A
                     plural = len(ref[role]) > 1
                     label = labels.get((role, plural), absent)
                     if label is absent:
-                        label = labels[(role, plural)] = conv(label_element.render(item, role, plural))
+                        label = labels[(role, plural)] = conv(label_element.render(None, role, plural))
                     if label is not None:
                         text = add(label, text) if label_first else add(text, label)
                 output.append(text)
         if output:
             text = djoin([t for t in output if t is not None], delimiter)
         elif fallback is not None:
-            text = fallback(item, ref, "")
+            text = fallback(entry, ref, "")
         else:
             return None
         return wrap(fmt(text)) if text else None
@@ -72,10 +72,10 @@ def substitute_of(compiler: Any, substitute: Any, parent: Any, ctx: Any) -> Any:
         elif kind:
             kids.append((compiler.node(child, ctx), child))
 
-    def run(item: Any, ref: dict, _: str) -> Any:
+    def run(entry: Any, ref: dict, _: str) -> Any:
         text = None
         for kid, child in kids:
-            text = kid(item, ref, "")
+            text = kid(entry, ref, "")
             if text:
                 layout.repressed.setdefault(child.tag, []).append(child.get("variable"))
                 break
@@ -96,7 +96,6 @@ def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
     form = option("form")
     if form not in ("long", "short"):
         raise not_compiled("name form")
-    ops = compiler.ops
     and_, delimiter = option("and"), option("delimiter")
     precedes_et_al, precedes_last = option("delimiter-precedes-et-al"), option("delimiter-precedes-last")
     et_al_min, use_first, use_last = option("et-al-min"), option("et-al-use-first"), option("et-al-use-last")
@@ -105,13 +104,13 @@ def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
     hyphen = option("initialize-with-hyphen")
     and_term = None
     if and_ == "text":
-        and_term = ops.conv(element.get_single_term(name="and"))
+        and_term = conv(element.get_single_term(name="and"))
     elif and_ == "symbol":
-        and_term = ops.conv(element.preformat("&"))
-    et_al = ops.conv(element.et_al())
+        and_term = conv(element.preformat("&"))
+    et_al = conv(element.et_al())
     own, own_last = element.get("delimiter", delimiter), element.get("delimiter", ", ")
-    ellipsis = ops.conv(element.unicode_character("horizontal ellipsis")) if use_last else None
-    fmt, wrap, djoin, add = compiler.formatter(element), compiler.wrapper(element), compiler.djoin, ops.add
+    ellipsis = conv(element.unicode_character("horizontal ellipsis")) if use_last else None
+    fmt, wrap, djoin = compiler.formatter(element), compiler.wrapper(element), compiler.djoin
 
     initials: dict[str, str] = {}  # given names repeat across a list
 

@@ -15,7 +15,7 @@ TWO_LETTER_INITIALS = frozenset({"Yu", "Ya", "Yo", "Ye", "Zh", "Kh", "Ts", "Ch",
 
 
 class NotCompiledError(Exception):
-    """Something only citeproc-py itself renders (typed: delegate; pure: no pure compile)."""
+    """Something the compiler does not model: citeproc-py's own element renders it."""
 
 
 def local(element: Any) -> str:
