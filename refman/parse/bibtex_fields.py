@@ -78,35 +78,8 @@ AUTHORITY_TYPES = frozenset("legislation bill regulation treaty legal_case heari
 
 # ---------------------------------------------------------------- fields
 
-#: Fields read directly as one CSL text variable (after LaTeX decoding).
-TEXT_FIELDS: dict[str, str] = {
-    "title": "title", "shorttitle": "title-short", "journal": "container-title",
-    "journaltitle": "container-title", "shortjournal": "container-title-short",
-    "series": "collection-title", "volume": "volume", "volumes": "number-of-volumes",
-    "pages": "page", "pagetotal": "number-of-pages", "edition": "edition",
-    "chapter": "chapter-number", "publisher": "publisher", "address": "publisher-place",
-    "location": "publisher-place", "note": "note", "abstract": "abstract",
-    "keywords": "keyword", "annotation": "annote", "annote": "annote", "type": "genre",
-    "eventtitle": "event-title", "venue": "event-place", "version": "version",
-    "isbn": "ISBN", "issn": "ISSN", "doi": "DOI", "url": "URL", "issue": "issue",
-    "pubstate": "status", "library": "call-number", "origtitle": "original-title",
-    "origpublisher": "original-publisher", "origlocation": "original-publisher-place",
-}  # fmt: skip
+# Which field is which CSL variable: the two-way table in ``parse.bibtex_map``.
 
-#: Name-list fields → CSL name variables.
-NAME_FIELDS: dict[str, str] = {
-    "author": "author", "editor": "editor", "translator": "translator",
-    "bookauthor": "container-author", "editora": "contributor", "commentator": "contributor",
-    "annotator": "contributor", "holder": "author", "director": "director",
-}  # fmt: skip
-
-#: Date fields (biblatex) → CSL date variables; ``year``/``month``/``day`` build ``issued``.
-DATE_FIELDS: dict[str, str] = {
-    "date": "issued",
-    "urldate": "accessed",
-    "eventdate": "event-date",
-    "origdate": "original-date",
-}
 #: Fields that are not LaTeX text: kept verbatim (only the outer delimiters go).
 VERBATIM_FIELDS = frozenset("url doi eprint file pdf verba verbb verbc urlraw".split())
 #: Fields of the entry's structure, not of the item: kept in ``unmapped`` as written.

@@ -19,9 +19,6 @@ from typing import Any
 from ...model import CSL_FIELDS, Reference
 from ...parse.bibnames import parse_names
 from ...parse.bibtex_fields import (
-    DATE_FIELDS,
-    NAME_FIELDS,
-    TEXT_FIELDS,
     VERBATIM_FIELDS,
     entry_head,
     field_name,
@@ -29,6 +26,7 @@ from ...parse.bibtex_fields import (
     month_number,
     parse_edtf,
 )  # fmt: skip
+from ...parse.bibtex_map.table import DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS
 from ...parse.bibtex_values import evaluate, split_concatenation
 from ...parse.latex import escape, to_unicode
 from ...parse.latex_edit import place_edits
