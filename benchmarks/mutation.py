@@ -71,7 +71,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py", "tests/test_lossless.py"),
     ),
     "ris": (
-        ("refman/readers/ris.py", "refman/parse/ris_tags.py", "refman/writers/ris.py"),
+        ("refman/readers/ris.py", "refman/parse/ris/tags.py", "refman/parse/ris/table.py",
+         "refman/parse/ris/record.py", "refman/writers/ris.py"),
         ("tests/test_ris.py", "tests/test_ris_roundtrip.py"),
     ),
 }  # fmt: skip
