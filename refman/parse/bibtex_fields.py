@@ -74,7 +74,7 @@ NUMBERED_TYPES = frozenset(
     "report legislation bill regulation treaty legal_case standard patent dataset".split()
 )
 #: CSL types whose issuing body is written as ``institution`` (and read back as authority).
-AUTHORITY_TYPES = frozenset("legislation bill regulation treaty legal_case hearing".split())
+AUTHORITY_TYPES = frozenset("legislation bill regulation treaty legal_case hearing standard".split())
 
 # ---------------------------------------------------------------- fields
 

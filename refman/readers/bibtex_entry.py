@@ -13,35 +13,16 @@ from typing import Any
 from ..model import Reference
 from ..parse.bibnames import parse_names
 from ..parse.bibtex_fields import VERBATIM_FIELDS
-from ..parse.bibtex_map.convert import titled
+from ..parse.bibtex_map.biblatex import list_text
 from ..parse.bibtex_map.dates import read_date
 from ..parse.bibtex_map.own import read_own
 from ..parse.bibtex_map.table import DEFERRED, FINISHERS, READERS, Converter, Row
+from ..parse.bibtex_map.titles import titled
 from ..parse.bibtex_map.types import csl_type, read_entry_type
 from ..parse.latex import decoded_completely, to_unicode
 
-#: Types that take a parent's title as their container title (``booktitle``).
-IN_TYPES = frozenset(
-    "inbook incollection inproceedings inreference bookinbook suppbook suppcollection".split()
-)
-#: Fields never inherited through crossref/xdata (biblatex appendix B).
-NOT_INHERITED = frozenset("ids crossref xref entryset entrysubtype execute label options shorthand "
-                          "shorthandintro sortkey related relatedtype relatedstring xdata".split())  # fmt: skip
 #: The key in ``unmapped`` listing name fields that ended in "and others".
 OTHERS_KEY = "others"
-
-
-def inherit(fields: dict[str, str], entry_type: str, parent: dict[str, str], parent_type: str) -> None:
-    """Fill ``fields`` from a crossref'd parent: missing fields only; title → booktitle."""
-    for name, value in parent.items():
-        if name in NOT_INHERITED:
-            continue
-        target = name
-        if entry_type in IN_TYPES and parent_type not in IN_TYPES:
-            target = {"title": "booktitle", "subtitle": "booksubtitle", "shorttitle": "",
-                      "author": "bookauthor" if entry_type in ("inbook", "bookinbook") else "author"}.get(name, name)  # fmt: skip
-        if target and target not in fields:
-            fields[target] = value
 
 
 class _Entry:
@@ -92,6 +73,8 @@ class _Entry:
             self.put(row.var, read_date(raw.strip()), field)
         elif codec == "verbatim":
             self.put(row.var, raw.strip(), field)
+        elif codec == "list":
+            self.put(row.var, list_text(self, field, raw), field)
         elif row.subfield:
             self.put(row.var, titled(raw, self.fields.get(row.subfield)), field)
         else:

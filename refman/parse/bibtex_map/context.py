@@ -20,6 +20,7 @@ class Reading(Protocol):
     fields: dict[str, str]
     data: dict[str, Any]  # CSL variables set so far (first value wins)
     unmapped: dict[str, Any]
+    latex: dict[str, str]  # LaTeX source forms by variable ("unmapped:field" for kept ones)
     others: list[str]  # name fields that ended in "and others"
 
     def put(self, var: str, value: Any, field: str) -> None:

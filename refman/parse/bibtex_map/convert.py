@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from ..bibtex_fields import AUTHORITY_TYPES, langid_to_language, language_to_langid
 from ..latex import escape, to_unicode
+from .biblatex import arxiv_number, list_text, listed
 from .context import Reading, Writing
+from .titles import titled, write_part_titles
 
 BOOKISH = frozenset("book mvbook collection mvcollection proceedings mvproceedings reference "
                     "mvreference incollection inbook inproceedings bookinbook".split())  # fmt: skip
@@ -26,15 +28,6 @@ DEFAULT_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis",
 BIBLATEX_GENRE_KEYS = {"PhD thesis": "phdthesis", "Master's thesis": "mathesis",
                        "technical report": "techreport", "research report": "resreport",
                        "Candidate thesis": "candthesis"}  # fmt: skip
-
-
-def titled(raw: str, subtitle: str | None) -> str:
-    """A title with its subtitle, as one CSL title ("Title: Subtitle")."""
-    title = to_unicode(raw)
-    if not subtitle:
-        return title
-    sub = to_unicode(subtitle)
-    return f"{title} {sub}" if title.endswith(("?", "!", ":")) else f"{title}: {sub}"
 
 
 # ---------------------------------------------------------------- container: journal, booktitle
@@ -71,13 +64,16 @@ def container_field(out: Writing) -> str:
 
 def write_container(out: Writing) -> None:
     ref = out.ref
-    if not ref.container_title:
+    if not (ref.container_title or ref.volume_title):
         return
     field = container_field(out)
+    if field == "booktitle" and write_part_titles(out, field):
+        return
     if field in ref.unmapped:  # that field holds another value read from the input
         alternatives = ("journal", "booktitle", "howpublished", "journaltitle")
         field = next((f for f in alternatives if f not in ref.unmapped), "container-title")
-    out.add(field, out.var("container-title", title=field == "booktitle"))
+    if ref.container_title:
+        out.add(field, out.var("container-title", title=field == "booktitle"))
 
 
 # ---------------------------------------------------------------- events
@@ -111,11 +107,16 @@ def read_number(entry: Reading) -> None:
 
 def write_number(out: Writing) -> None:
     ref = out.ref
+    number = ref.number
+    if arxiv_number(out):  # a preprint's number is its arXiv identifier
+        text = str(number)
+        out.add("eprint", text if "{" not in text and "}" not in text else escape(text))
+        number = None
     article = ref.type.startswith("article") or out.etype == "article"
-    if article and ref.issue is not None and ref.number is None:
+    if article and ref.issue is not None and number is None:
         out.add("number", out.var("issue"))
         return
-    if ref.number is not None:
+    if number is not None:
         out.add("number", out.var("number"))
     elif ref.collection_number is not None:
         out.add("number", out.var("collection-number"))
@@ -129,7 +130,7 @@ def write_number(out: Writing) -> None:
 def read_body(entry: Reading, field: str, raw: str) -> None:
     """``institution``, ``school``, ``organization``, ``howpublished``: the publisher, the
     issuing authority of an act, a web page's site or a @misc's outlet, or a URL."""
-    value = to_unicode(raw)
+    value = list_text(entry, field, raw)
     csl_type = entry.csl_type
     if field == "howpublished" and (value.startswith(("http", "www.")) or "\\url" in raw):
         entry.put("URL", value, field)
@@ -147,10 +148,10 @@ def write_bodies(out: Writing) -> None:
     ref, etype = out.ref, out.etype
     if ref.authority:
         if ref.type in AUTHORITY_TYPES:  # the issuing body of an act: @misc allows organization
-            field = "organization" if etype == "misc" else "institution"
+            field = "organization" if etype in ("misc", "standard") else "institution"
         else:
             field = "authority"
-        out.add(field, out.var("authority"))
+        out.add(field, listed(out, "authority", field))
     if ref.publisher:
         if ref.type == "thesis":
             field = "institution" if out.dialect == "biblatex" else "school"
@@ -163,9 +164,10 @@ def write_bodies(out: Writing) -> None:
             field = next(
                 (f for f in ("publisher", "institution", "organization", "school") if f not in taken), field
             )
-        out.add(field, out.var("publisher"))
+        out.add(field, listed(out, "publisher", field))
     if ref.publisher_place:
-        out.add("location" if out.dialect == "biblatex" else "address", out.var("publisher-place"))
+        field = "location" if out.dialect == "biblatex" else "address"
+        out.add(field, listed(out, "publisher-place", field))
 
 
 # ---------------------------------------------------------------- genre (``type``)
@@ -202,14 +204,16 @@ def write_genre(out: Writing) -> None:
 
 
 def read_language(entry: Reading, field: str, raw: str) -> None:
-    """biblatex ``langid`` (a babel name) → ISO code; ``language`` as written beside a langid."""
+    """biblatex ``langid`` (a babel name) → ISO code. Beside a ``langid``, ``language`` is the
+    work's languages as biblatex prints them ("russian and english"): kept as written."""
     if field == "langid" or "langid" not in entry.fields:
         entry.put("language", langid_to_language(to_unicode(raw)), field)
     else:
-        entry.put("language", to_unicode(raw), field)
+        entry.keep(field)
 
 
 def write_language(out: Writing) -> None:
     if out.ref.language:
         langid = language_to_langid(out.ref.language) or out.ref.language
-        out.add("langid" if out.dialect == "biblatex" else "language", escape(str(langid)))
+        kept = "language" in out.ref.unmapped  # biblatex's own ``language`` list, read beside it
+        out.add("langid" if out.dialect == "biblatex" or kept else "language", escape(str(langid)))

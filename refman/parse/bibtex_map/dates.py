@@ -19,6 +19,7 @@ from ..bibtex_fields import (
 )
 from ..dates import parse_date
 from ..latex import escape, to_unicode
+from .biblatex import issued_to_write
 from .context import Reading, Writing
 
 #: The fields that make up ``issued`` in BibTeX (read after the rest, as one date).
@@ -97,5 +98,6 @@ def date_fields(field: str, value: DateValue, dialect: str) -> list[tuple[str, s
 
 
 def write_issued(out: Writing) -> None:
-    if out.ref.issued:
-        out.out.extend(date_fields("date", out.ref.issued, out.dialect))
+    issued = issued_to_write(out)
+    if issued:
+        out.out.extend(date_fields("date", issued, out.dialect))

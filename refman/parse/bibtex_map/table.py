@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import convert, dates, types
+from . import biblatex, convert, dates, titles, types
 from .context import Reading, Writing
 
 #: How a value is read and written: ``text`` (LaTeX ↔ Unicode), ``title`` (text, written
-#: with capitals protected), ``scalar`` (text that may be a number: written unless None),
+#: with capitals protected), ``list`` (a biblatex list: "A and B" ↔ "A; B"), ``scalar`` (text that may be a number: written unless None),
 #: ``range`` (pages: "–" ↔ "--"), ``verbatim`` (URLs: no LaTeX), ``names`` (a name list),
 #: ``date`` (EDTF).
-CODECS = ("text", "title", "scalar", "range", "verbatim", "names", "date")
+CODECS = ("text", "title", "list", "scalar", "range", "verbatim", "names", "date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +56,15 @@ def _row(
 # fmt: off
 TABLE: tuple[Row | Converter, ...] = (
     _row("author", "author", "names", "holder"),
-    _row("editor", "editor", "names"),
+    Converter("editor", ("editor", "compiler"), write=biblatex.write_editor,
+              finish=biblatex.read_editortype),
+    _row("editor", "editor", "names"),  # read only: ``editor`` above writes it
     _row("translator", "translator", "names"),
     _row("container-author", "bookauthor", "names"),
-    _row("contributor", "editora", "names", "commentator", "annotator"),
+    _row("contributor", "editora", "names", "annotator"),
     _row("director", "director", "names"),
-    _row("title", "title", "title", subfield="subtitle"),
+    Converter("titles", ("title", "volume-title"), write=titles.write_titles, finish=titles.read_main),
+    _row("title", "title", "title", subfield="subtitle"),  # read only: ``titles`` writes it
     _row("title-short", "shorttitle", "title"),
     Converter("container", ("container-title",), ("journal", "journaltitle", "booktitle"),
               convert.read_container, convert.write_container, plain=True),
@@ -75,18 +78,20 @@ TABLE: tuple[Row | Converter, ...] = (
     _row("volume", "volume", "scalar"),
     Converter("number", ("number", "issue", "collection-number"), write=convert.write_number,
               finish=convert.read_number),
-    _row("issue", "issue"),  # read only: ``number`` above writes it
+    Converter("eprint", (), finish=biblatex.read_eprint),  # arXiv: written by ``number``
+    Converter("issue", ("issue",), ("issue",), biblatex.read_issue, plain=True),  # ``number`` writes it
     _row("page", "pages", "range"),
     _row("number-of-pages", "pagetotal", "scalar"),
     _row("number-of-volumes", "volumes", "scalar"),
     _row("edition", "edition", "scalar"),
     _row("chapter-number", "chapter", "scalar"),
     _row("version", "version", "scalar"),
-    Converter("bodies", ("authority",), ("institution", "school", "organization", "howpublished"),
-              convert.read_body, convert.write_bodies),
-    _row("publisher", "publisher"),  # written by ``bodies`` above
-    _row("publisher-place", "address", "text", "location", biblatex="location"),  # likewise
+    Converter("bodies", ("authority", "publisher", "publisher-place"),
+              ("institution", "school", "organization", "howpublished"), convert.read_body, convert.write_bodies),
+    _row("publisher", "publisher", "list"),  # written by ``bodies`` above
+    _row("publisher-place", "address", "list", "location", biblatex="location"),  # likewise
     Converter("issued", ("issued",), write=dates.write_issued, finish=dates.read_issued),
+    Converter("season", (), finish=biblatex.read_season),  # after ``issued``: an issue's season
     _row("issued", "date", "date"),  # read only: ``issued`` above writes it
     _row("accessed", "urldate", "date"),
     _row("original-date", "origdate", "date"),
@@ -112,7 +117,9 @@ TABLE: tuple[Row | Converter, ...] = (
 # fmt: on
 
 #: Rows a converter writes (the writer skips them; the reader still reads by them).
-READ_ONLY = frozenset(["event-title", "event-place", "issue", "publisher", "publisher-place", "issued"])
+READ_ONLY = frozenset(
+    ["editor", "title", "event-title", "event-place", "issue", "publisher", "publisher-place", "issued"]
+)
 #: Fields read after all others, by a converter's ``finish`` (never as they come).
 DEFERRED = frozenset(["year", "month", "day", "number", "subtitle"])
 
@@ -157,7 +164,7 @@ NAME_FIELDS: dict[str, str] = _fields_of(("names",))
 DATE_FIELDS: dict[str, str] = _fields_of(("date",))
 #: Fields read as one CSL text variable (after LaTeX decoding).
 TEXT_FIELDS: dict[str, str] = {
-    **_fields_of(("text", "title", "scalar", "range", "verbatim")),
+    **_fields_of(("text", "title", "scalar", "range", "verbatim", "list")),
     **{
         name: item.vars[0]
         for item in TABLE
