@@ -195,3 +195,14 @@ def test_theses_standards_and_series():
     assert ("organization", "Росстандарт") in _fresh(standard, etype="standard")
     series = _one("@book{b, title={T}, series={Библиотека}, number={14}, date={2001}}")
     assert (series.collection_title, series.collection_number, series.number) == ("Библиотека", "14", None)
+
+
+def test_a_maintitle_alone_is_the_title_and_written_back_as_maintitle():
+    """A volume with no title of its own (biblatex-historian's darwin:1839 is such a part)."""
+    part = _one(
+        "@incollection{d, title={Journal}, maintitle={Narrative}, mainsubtitle={Voyages}, date={1839}}"
+    )
+    assert (part.title, part.container_title, part.volume_title) == ("Journal", "Narrative: Voyages", None)
+    assert ("maintitle", "Narrative: Voyages") in _fresh(part, etype="incollection")
+    volume = _one("@book{v, maintitle={Narrative}, volume={3}, date={1839}}")
+    assert volume.title == "Narrative" and _fresh(volume)[0] == ("maintitle", "Narrative")

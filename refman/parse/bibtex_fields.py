@@ -1,5 +1,6 @@
-"""BibTeX/BibLaTeX ↔ CSL as data, shared by the reader and the writer (which never import each
-other), plus the small pure helpers both need: EDTF dates, language ids, keys, fingerprints.
+"""BibTeX/BibLaTeX ↔ CSL entry types as data, shared by the reader and the writer (which never
+import each other), plus the small pure helpers both need: EDTF dates, language ids, keys,
+fingerprints. Which field is which CSL variable is the two-way table in ``parse.bibtex_map``.
 
 Sources: the biblatex manual (§2.1 entry types, §2.2 fields, §2.3.8 dates, §2.3.12 langid),
 biber's default data model, the CSL 1.0.2 specification (types and variables), and what pandoc

@@ -22,7 +22,7 @@ from .dates import read_date
 #: CSL variables by lower-case name, for fields that carry one under its own name ("pmid").
 CSL_BY_FIELD = {var.lower(): var for var in CSL_FIELDS if var not in ("id", "type", "custom", "citation-key")}
 #: Keys of ``unmapped`` that are refman's own notes, not fields.
-RESERVED = frozenset(["entrytype", "others"])
+RESERVED = frozenset(["entrytype", "others", "main-title-of"])
 #: Fields written bare-verbatim from ``unmapped`` (no LaTeX escaping) while brace-free.
 VERBATIM_OUT = frozenset("crossref xref xdata ids file eprint entryset related".split())
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_+.:-]*$")

@@ -16,6 +16,11 @@ PART_TYPES = frozenset("inbook bookinbook suppbook incollection suppcollection i
                        "inreference conference".split())  # fmt: skip
 
 
+#: The key in ``unmapped`` saying which variable holds a ``maintitle`` that came alone (a
+#: volume without a title of its own): the writer writes it back as ``maintitle``.
+MAIN_KEY = "main-title-of"
+
+
 def is_part(etype: str) -> bool:
     return etype in PART_TYPES
 
@@ -42,6 +47,8 @@ def read_main(entry: Reading) -> None:
         data["volume-title"] = data.pop(target)
         if target in latex:
             latex["volume-title"] = latex.pop(target)
+    if target not in data:  # the whole's title alone: remembered, to be written as maintitle
+        entry.unmapped[MAIN_KEY] = target
     data[target] = value
     for field in ("maintitle", "mainsubtitle"):
         entry.unmapped.pop(field, None)
@@ -54,7 +61,9 @@ def write_titles(out: Writing) -> None:
     """``title``, and ``maintitle`` where the record is one volume of a whole (not a part:
     the container converter writes a part's)."""
     ref = out.ref
-    if ref.volume_title and not is_part(out.etype):
+    if ref.unmapped.get(MAIN_KEY) == "title" and not ref.volume_title and ref.title:
+        out.add("maintitle", out.var("title", title=True))
+    elif ref.volume_title and not is_part(out.etype):
         out.add("title", out.var("volume-title", title=True))
         if ref.title:
             out.add("maintitle", out.var("title", title=True))
@@ -65,6 +74,9 @@ def write_titles(out: Writing) -> None:
 def write_part_titles(out: Writing, field: str) -> bool:
     """A part of one volume of a whole: ``booktitle`` the volume, ``maintitle`` the whole."""
     ref = out.ref
+    if ref.unmapped.get(MAIN_KEY) == "container-title" and not ref.volume_title and is_part(out.etype):
+        out.add("maintitle", out.var("container-title", title=True))
+        return True
     if not (ref.volume_title and is_part(out.etype)):
         return False
     out.add(field, out.var("volume-title", title=True))
