@@ -174,6 +174,12 @@ def test_an_issue_named_by_a_season_is_the_season_of_the_date():
     assert (ref.issue, ref.number, ref.issued.date_parts, ref.issued.season) == ("4", None, [[2020]], 4)
     assert ref.unmapped == {"issue": "Winter"}
     assert _fresh(ref, etype="article")[2:] == [("number", "4"), ("date", "2020"), ("issue", "Winter")]
+    alone = _one("@article{c, title={T}, journal={October}, volume={27}, issue={Winter}, year={1983}}")
+    assert (alone.issue, alone.issued.season, alone.unmapped) == (
+        None,
+        4,
+        {"issue": "Winter"},
+    )  # deleuze:ps-en
     named = _one("@article{b, title={T}, journaltitle={J}, year={2020}, number={4}, issue={Special}}")
     assert (named.issue, named.number) == ("Special", "4")  # as before: no season, both kept
 

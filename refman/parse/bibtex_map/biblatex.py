@@ -4,8 +4,8 @@ identifier, lists of places and publishers (the multi-volume work is in ``titles
 - ``editortype = compiler`` makes the editor CSL's ``compiler`` (biblatex-gost's
   ``gecompiler``, a compiler named in the genitive, too: the type is kept to be written back).
 - ``eprint`` with ``eprinttype = arxiv`` is the preprint's ``number``; ``eprinttype`` stays.
-- ``issue`` of an article with a ``number`` is the issue's name; a season ("Winter") is the
-  season of ``issued`` (CSL has no other place), and the field is kept to be written back.
+- ``issue`` of an article is the issue's name; a season ("Winter") is the season of
+  ``issued`` (CSL has no other place), and the field is kept to be written back.
 - ``location``, and in a BibLaTeX entry ``publisher``, ``institution`` and ``organization``,
   are lists (biblatex §2.2.2): "München and Berlin" is "München; Berlin" in CSL (not "and",
   which a style would print). Written back, "München; Berlin" is one item that reads back
@@ -110,9 +110,9 @@ def _season(text: object) -> int | None:
 
 
 def read_issue(entry: Reading, field: str, raw: str) -> None:
-    """An article's ``issue`` beside its ``number``: a season is kept (see ``read_season``)."""
+    """An article's ``issue`` that names a season is kept (see ``read_season``)."""
     value = to_unicode(raw)
-    if entry.csl_type.startswith("article") and "number" in entry.fields and _season(value):
+    if entry.csl_type.startswith("article") and _season(value):
         entry.keep(field)
     else:
         entry.put("issue", value, field)
