@@ -29,16 +29,8 @@ from ..parse import csl_note
 from ..parse.ris import note as ris_note
 from ..parse.ris import tags as rt
 from ..parse.ris.record import Built, build
+from ..parse.ris.table import NAME_ORDER, TEXT_ORDER
 
-#: CSL variables written, in this order, after TY/ID, the names and before the dates.
-_TEXT_ORDER = (
-    "title", "title-short", "container-title", "container-title-short", "collection-title",
-    "event-title", "volume", "issue", "number", "number-of-volumes", "edition", "section",
-    "publisher", "publisher-place", "genre", "ISBN", "ISSN", "DOI", "URL", "language",
-    "abstract", "call-number", "source", "archive_location", "original-title",
-    "citation-label", "annote",
-)  # fmt: skip
-_NAME_ORDER = ("author", "editor", "collection-editor", "translator")
 #: Rounds of leaving out lines the reader would not take back (one is the rule; a line left
 #: out can only uncover another in a record whose own data contradicts itself).
 _ROUNDS = 3
@@ -185,11 +177,11 @@ def _pairs(
 
     if ref.id not in ("", None):
         add("id", tags.get("id", "ID"), ref.id)
-    for var in _NAME_ORDER:
+    for var in NAME_ORDER:
         used = tags.get(var, rt.WRITE_TAG[var]).split(",")  # "A1" or one tag per name
         for index, person in enumerate(ref.get(var) or []):
             add(var, used[min(index, len(used) - 1)], rt.name_text(person))
-    for var in _TEXT_ORDER:
+    for var in TEXT_ORDER:
         value = ref.get(var)
         if value not in (None, ""):
             add(var, tags.get(var, rt.WRITE_TAG[var]), value)
