@@ -10,7 +10,18 @@ from .. import console, io
 from ..options import OUTPUT_FORMATS, SORTS
 from ..report import findings
 from ..report.keys import key_map_tsv
-from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle, check_applies, choice
+from .common import (
+    Encoding,
+    FromFormat,
+    Inputs,
+    Output,
+    Quiet,
+    ShortAreas,
+    Verbose,
+    WithArticle,
+    check_applies,
+    choice,
+)
 
 
 def export(
@@ -45,6 +56,7 @@ def export(
     sort: Annotated[
         str, choice("--sort", choices=SORTS, help="For styles: given (input order) or alphabetical.")
     ] = "given",
+    short_areas: ShortAreas = False,
     key_map: Annotated[
         str | None,
         typer.Option("--key-map", help="BibTeX/BibLaTeX: write every changed key as old<TAB>new here."),
@@ -70,7 +82,12 @@ def export(
     loaded = api.load(inputs, from_format, encoding, with_article=with_article)
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
-        json_lines=json_lines, output_format=output_format, lang=lang, sort=sort, style=style
+        json_lines=json_lines,
+        output_format=output_format,
+        lang=lang,
+        sort=sort,
+        style=style,
+        short_areas=short_areas,
     )
     for loss in api.dialect_losses(loaded.library, target):
         console.warn(loss)

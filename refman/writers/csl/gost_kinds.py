@@ -63,9 +63,9 @@ _UNITS = {"ru": "с.", "de": "S.", "fr": "p."}
 def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
     """The preparations above, on the CSL-JSON item ``data`` of ``ref``."""
     ru = language == "ru"
+    _collection_host(data)  # before the subtitles: the host repeats the title as read
     _subtitles(data, ref)
     _countries(data, ru)
-    _collection_host(data)
     kind = data.get("type")
     if kind == "standard":
         _standard(data)
