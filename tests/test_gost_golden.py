@@ -225,3 +225,23 @@ def test_golden_lines(style, column):
     assert not wrong, "\n".join(
         f"{k} (rule {GOLDEN[k][0]}):\n  got  {g}\n  want {w}" for k, (g, w) in wrong.items()
     )
+
+
+def test_short_areas_option_rule_13(run_cli):
+    """--short-areas: ". " between areas (GOST R 7.0.5-2008's short form, rule 13); refused
+    with exit 2 where it does not apply (a data format, a style that is not a bundled GOST)."""
+    item = json.dumps([json.loads(DATA.read_text(encoding="utf-8"))[0]], ensure_ascii=False)
+    code, out, err = run_cli(
+        "export", "-", "--from", "csl-json", "--to", "gost-2008", "--short-areas", input=item
+    )
+    assert (code, err) == (0, "")
+    assert out == "1. Иванов И. И. Теория информации. Москва : Наука, 2019. 300 с. ISBN 978-5-02-040000-0.\n"
+    code, out, err = run_cli(
+        "export", "-", "--from", "csl-json", "--to", "bibtex", "--short-areas", input=item
+    )
+    assert (code, out) == (2, "")
+    assert err == "refman: --short-areas is for styles; --to bibtex writes data (see `refman styles`)\n"
+    style = str(Path(__file__).resolve().parent.parent / "styles" / "gost-r-7.0.5-2008.csl")
+    code, out, err = run_cli("export", "-", "--from", "csl-json", "--to", style, "--short-areas", input=item)
+    assert (code, out) == (2, "")
+    assert err == f"refman: --short-areas is for the bundled GOST styles, not {style} (see `refman styles`)\n"
