@@ -66,6 +66,9 @@ def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
     _collection_host(data)  # before the subtitles: the host repeats the title as read
     _subtitles(data, ref)
     _countries(data, ru)
+    event_date = data.get("event-date")
+    if isinstance(event_date, dict) and len(event_date.get("date-parts") or []) > 1:
+        data.pop("event-date")  # a range ("19–25 мая 1968 г."): the compiled layout has no form for it yet
     kind = data.get("type")
     if kind == "standard":
         _standard(data)
