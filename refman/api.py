@@ -179,6 +179,14 @@ def styles() -> list[tuple[str, tuple[str, ...], str]]:
     return [(style.name, tuple(style.aliases), style.description) for style in BUNDLED]
 
 
+def is_gost_style(name: str) -> bool:
+    """A bundled GOST style (by name or alias): the styles ``--short-areas`` applies to."""
+    from .writers.csl.styles import bundled
+
+    entry = bundled(name)
+    return entry is not None and entry.gost
+
+
 def _with_style(options: WriteOptions, style: str) -> WriteOptions:
     from dataclasses import replace
 

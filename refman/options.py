@@ -9,7 +9,7 @@ OUTPUT_FORMATS = ("text", "html", "markdown", "json", "latex", "docx")
 #: The order of a rendered list: ``--sort``.
 SORTS = ("given", "alphabetical")
 #: Options that only a style's rendering reads: given with a data format they are an error.
-STYLE_ONLY = ("--style", "--output-format", "--lang", "--sort")
+STYLE_ONLY = ("--style", "--output-format", "--lang", "--sort", "--short-areas", "--renderer")
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ _QUOTES = str.maketrans({c: "" for c in "«»“”„\"'’{}"})
 
 def tidy(text: str) -> str:
     text = text.translate(_QUOTES).replace("\u2013", "-").replace("\u2014", "-").replace("~", " ")
+    text = re.sub(r"\s+:", ":", text)  # "Title : subtitle" prints "Title: subtitle" (rule 4)
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

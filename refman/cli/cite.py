@@ -12,7 +12,7 @@ from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
 from ..options import OUTPUT_FORMATS
 from ..report import findings
-from .common import Encoding, Output, Quiet, Verbose, check_applies, choice
+from .common import Encoding, Output, Quiet, ShortAreas, Verbose, check_applies, choice
 
 #: The orders of a manuscript's list (``citing.workflow.SORTS``, named here so that --help
 #: does not import the workflow).
@@ -56,6 +56,7 @@ def cite(
         str,
         choice("--sort", choices=CITE_SORTS, help="citation (order of first citation) or alphabetical."),
     ] = "citation",
+    short_areas: ShortAreas = False,
     output: Output = None,
     check: Annotated[
         bool,
@@ -150,7 +151,7 @@ def cite(
             f"key{'s' * (len(selection.missing) != 1)}, {len(selection.unused)} never cited\n"
         )
         return EXIT_FINDINGS if selection.missing else 0
-    options = WriteOptions(output_format=output_format, lang=lang, sort=sort)
+    options = WriteOptions(output_format=output_format, lang=lang, sort=sort, short_areas=short_areas)
     io.write_output(output, citing.render(selection, to, options))
     return 0
 

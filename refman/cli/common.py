@@ -96,6 +96,21 @@ Quiet = Annotated[
 ]
 
 
+ShortAreas = Annotated[
+    bool,
+    typer.Option(
+        "--short-areas",
+        help="GOST styles: areas separated by '. ' (GOST R 7.0.5-2008's short form) instead of '. – '.",
+    ),
+]
+
+
+def _gost(target: str) -> bool:
+    from .. import api
+
+    return api.is_gost_style(target)
+
+
 def check_applies(
     ctx: typer.Context, target: str, is_style: bool, output_format: str, output: str | None
 ) -> None:
@@ -103,6 +118,8 @@ def check_applies(
     (``target``: the data format's own name, or the style)."""
     if not is_style and (style_only := given(ctx, *(o.lstrip("-").replace("-", "_") for o in STYLE_ONLY))):
         raise UsageError(f"{style_only[0]} is for styles; --to {target} writes data (see `refman styles`)")
+    if is_style and given(ctx, "short_areas") and not _gost(target):
+        raise UsageError(f"--short-areas is for the bundled GOST styles, not {target} (see `refman styles`)")
     if given(ctx, "json_lines") and target != "csl-json":
         raise UsageError(f"--json-lines is for CSL-JSON, not --to {target}")
     if output_format == "docx" and output in (None, io.STDIO) and console.is_terminal():

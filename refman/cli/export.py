@@ -11,7 +11,18 @@ from .. import console, io
 from ..options import OUTPUT_FORMATS, SORTS
 from ..report import findings
 from ..report.keys import key_map_tsv
-from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose, WithArticle, check_applies, choice
+from .common import (
+    Encoding,
+    FromFormat,
+    Inputs,
+    Output,
+    Quiet,
+    ShortAreas,
+    Verbose,
+    WithArticle,
+    check_applies,
+    choice,
+)
 
 
 class Renderer(StrEnum):
@@ -61,6 +72,7 @@ def export(
             "Default: REFMAN_RENDERER, else fast.",
         ),
     ] = None,
+    short_areas: ShortAreas = False,
     key_map: Annotated[
         str | None,
         typer.Option("--key-map", help="BibTeX/BibLaTeX: write every changed key as old<TAB>new here."),
@@ -92,6 +104,7 @@ def export(
         sort=sort,
         style=style,
         renderer=renderer.value if renderer is not None else None,
+        short_areas=short_areas,
     )
     for loss in api.dialect_losses(loaded.library, target):
         console.warn(loss)

@@ -98,6 +98,7 @@ def _thesis(data: dict[str, Any], ref: Reference, language: str) -> None:
     if degree is None:
         return
     science = ref.unmapped.get("science")
-    data["genre"] = (
-        f"{degree} {science.strip()}" if isinstance(science, str) and science.strip() else f"{degree} наук"
-    )
+    science = science.strip() if isinstance(science, str) else ""
+    if not science.endswith("наук"):  # biblatex-gost writes "ист. наук"; "ист." alone needs it
+        science = f"{science} наук".strip()
+    data["genre"] = f"{degree} {science}"

@@ -24,7 +24,7 @@ from ...model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
 from ...parse.dates import parse_date
 from ...parse.identifiers import bare_doi
 from ...parse.text import has_cyrillic
-from . import gost_items
+from . import gost_items, gost_kinds
 
 #: Languages refman knows terms for; any other entry language falls back to the list's.
 #: Genres that mean "the whole website" (docs/GOST.md rule 10).
@@ -95,6 +95,7 @@ def prepare(ref: Reference, key: str, language: str, gost: bool) -> dict[str, An
     if gost:
         _gost_adjust(data)
         gost_items.adjust(data, ref, language)
+        gost_kinds.adjust(data, ref, language)
     return data
 
 
