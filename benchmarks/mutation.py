@@ -64,11 +64,15 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "tests/test_encodings.py"),
     ),
     "bibtex": (
-        ("refman/readers/bibtex_entry.py", "refman/writers/bibtex_fields_out.py"),
+        ("refman/readers/bibtex_entry.py", "refman/writers/bibtex/fields.py",
+         "refman/parse/bibtex_map/table.py", "refman/parse/bibtex_map/convert.py",
+         "refman/parse/bibtex_map/dates.py", "refman/parse/bibtex_map/types.py",
+         "refman/parse/bibtex_map/own.py"),
         ("tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py", "tests/test_lossless.py"),
     ),
     "ris": (
-        ("refman/readers/ris.py", "refman/parse/ris_tags.py", "refman/writers/ris.py"),
+        ("refman/readers/ris.py", "refman/parse/ris/tags.py", "refman/parse/ris/table.py",
+         "refman/parse/ris/record.py", "refman/writers/ris.py"),
         ("tests/test_ris.py", "tests/test_ris_roundtrip.py"),
     ),
 }  # fmt: skip

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from refman.model import DateValue, Name, Reference
 from refman.readers.bibtex import read
-from refman.writers.bibtex.writer import format_entry, unique_keys, write_biblatex, write_bibtex
 from refman.writers.bibtex.case import protect_words
+from refman.writers.bibtex.writer import format_entry, unique_keys, write_biblatex, write_bibtex
 from tests.conftest import DATA
 
 MIXED = (DATA / "bibtex" / "mixed.bib").read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ import typer
 
 from ..errors import EXIT_ERROR, RefmanError
 from . import (
+    cite,
     config,
     dedupe,
     edit,
@@ -62,6 +63,7 @@ _command("validate", validate.validate)
 _command("dedupe", dedupe.dedupe)
 _command("rules", rules.list_rules)
 _command("rekey", rekey.rekey)
+_command("cite", cite.cite)
 _command("add", library.add)
 _command("list", library.list_records)
 _command("search", library.search)

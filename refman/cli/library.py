@@ -11,8 +11,8 @@ import typer
 
 from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
+from ..report import findings
 from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose
-from .report import report_read_diagnostics
 
 if TYPE_CHECKING:
     from ..store import Entry, Store
@@ -89,7 +89,7 @@ def add(
     store = open_store(library, create=True)
     with Bar("adding", quiet) as progress:
         result = library_api.add(store, loaded, merge, force, tag, profile, progress)
-    report_read_diagnostics(result.diagnostics, verbose, quiet)
+    findings.read_diagnostics(result.diagnostics, verbose, quiet)
     for old, new in result.renamed:
         console.warn(f"key {old!r} is taken in the library (ignoring case); added as {new!r}")
     for dup in result.duplicates:
@@ -205,16 +205,12 @@ def _json(entry: Entry) -> dict[str, Any]:
 
 
 def _table(entries: list[Entry]) -> int:
-    from rich.table import Table
-
-    table = Table(show_lines=False)
-    for column in ("key", "year", "type", "authors", "title", "tags"):
-        table.add_column(column, overflow="fold")
-    for e in entries:
-        table.add_row(e.key, str(e.year or ""), e.type, e.names, e.title, ", ".join(e.tags))
-    out = console.rich_console()
-    out.print(table)
-    out.print(f"{len(entries)} record{'s' if len(entries) != 1 else ''}")
+    columns = [
+        console.Column(name, fold=True) for name in ("key", "year", "type", "authors", "title", "tags")
+    ]
+    rows = [([e.key, str(e.year or ""), e.type, e.names, e.title, ", ".join(e.tags)], None) for e in entries]
+    console.print_table(columns, rows)
+    console.print_text(f"{len(entries)} record{'s' if len(entries) != 1 else ''}")
     return len(entries)
 
 
@@ -315,13 +311,11 @@ class Bar:
         if self.bar is None:
             if total < PROGRESS_FROM:
                 return
-            from rich.progress import Progress
-
-            self.bar = Progress(console=console.rich_console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.what, total=total)
-        self.bar.update(self.task, completed=done, total=total)
+            self.bar = console.Progress(True)
+            self.task = self.bar.__enter__()
+        if self.task is not None:
+            self.task(self.what, done, total)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
-            self.bar.stop()
+            self.bar.__exit__(*exc)

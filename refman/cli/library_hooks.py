@@ -134,25 +134,23 @@ def write_back(selected: Any, refs: list[Any], command: str, what: str, quiet: b
 def fix(selected: Any, api: Any, unsafe: bool, select: Any, ignore: Any, day: Any, exit_zero: bool,
         verbose: bool, quiet: bool) -> int:  # fmt: skip
     """``validate --library --fix``: the fixes applied in the library, in one change."""
-    from .report import Flood, condense
+    from ..report import findings
 
     loaded = selected.loaded
     changes = api.fix(loaded, unsafe, select, ignore, day)
-    for change in [] if quiet else condense(changes, verbose, key=lambda c: (c.code, c.description)):
-        sys.stderr.write(f"refman: {change.text() if isinstance(change, Flood) else change.line()}\n")
     write_back(selected, loaded.library.references, "validate --fix", f"{len(changes)} fixes", quiet)
     remaining = [
         d for d in api.validate(loaded, select, ignore, day)
         if d.fix is None or not (unsafe or d.fix.safety.value == "safe")
     ]  # fmt: skip
-    sys.stderr.write(f"refman: {len(changes)} fixes applied, {len(remaining)} findings remain\n")
+    findings.fixes(changes, len(remaining), verbose, quiet)
     return EXIT_FINDINGS if remaining and not exit_zero else EXIT_OK
 
 
 def merge(selected: Any, merged: Any, key_map: str | None, quiet: bool) -> None:
     """``dedupe --library --merge``: the merge applied in the library, in one change; the key
     map (old<TAB>new) written where asked."""
-    from .report import key_map_tsv
+    from ..report.keys import key_map_tsv
 
     write_back(
         selected,
