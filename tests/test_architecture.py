@@ -51,6 +51,9 @@ FORBIDDEN = {
     # by console; the commands (cli) are its only users
     "report": {"readers", "writers", "core", "cli", "api", "formats", "io", "parse", "manuscripts"},
     "cli": {"readers", "writers", "core", "parse", "formats", "manuscripts"},
+    # the library: records in and out of a database; it uses the dedupe engine's keys, never
+    # a reader, a writer or the terminal
+    "store": {"readers", "writers", "cli", "api", "formats", "console", "report", "citing"},
     # a manuscript's bibliography: the api's client, as the CLI is, without the terminal
     "citing": {"readers", "core", "cli", "console", "report"},
 }  # fmt: skip

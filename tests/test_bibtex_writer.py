@@ -190,3 +190,13 @@ def test_page_ranges_use_double_hyphens_without_making_new_dashes():
         text = format_entry(ref, "p", "bibtex")
         assert f"pages = {{{written}}}" in text
         assert read(text, "p.bib").library.references[0].page == page
+
+
+def test_a_tie_kept_verbatim_in_math_is_braced_in_a_name():
+    """Found by the round-trip property: "$^~$" written bare read back as "$^ $" (a tie)."""
+    from refman.model import Name
+    from refman.parse.bibnames import format_name, parse_names
+
+    written = format_name(Name(family=":", given="$^~$"))
+    assert written == ":, {$^~$}"
+    assert parse_names(written)[0][0].given == "$^~$"

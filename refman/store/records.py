@@ -17,7 +17,7 @@ from ..core.dedupe.block import quick_title_check
 from ..core.dedupe.features import Features, features
 from ..core.dedupe.translit import skeleton
 from ..model import NAME_VARIABLES, Reference, SourceSpan, attribute_name
-from ..readers.csljson import _parse_raw as parse_raw_date
+from ..parse.csl_note import fill_parsed_parts
 
 #: The searchable fields, in the order of the full-text index's columns.
 SEARCH_FIELDS = ("title", "names", "container", "abstract", "keywords", "notes", "tags")
@@ -78,7 +78,7 @@ def decode(csl: str, origin: str | None) -> Reference:
     if origin:
         ref.origin = SourceSpan.model_validate(json.loads(origin))
     for var in ("issued", "accessed", "event-date", "original-date", "submitted", "available-date"):
-        parse_raw_date(ref.get(var))
+        fill_parsed_parts(ref.get(var))
     return ref
 
 
