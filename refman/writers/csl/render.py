@@ -142,7 +142,7 @@ def has_locale(lang: str) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _style(data: bytes, list_lang: str, entry_lang: str, output: str, renderer: str = "fast") -> Style:
+def _style(data: bytes, list_lang: str, entry_lang: str, output: str, renderer: str) -> Style:
     return Style(variant(data, list_lang, entry_lang), entry_lang, formatter_for(output), renderer)
 
 
