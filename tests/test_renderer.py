@@ -209,8 +209,8 @@ def test_memoised_elements_equal_citeproc_py_elements():
     render each entry as citeproc-py's own classes do."""
     data, _ = csl_styles.style_bytes("gost")
     items = _varied_items(60)
-    fast_style = csl_render._style(data, "ru", "ru", "html", "fast")
-    plain_style = csl_render._style(data, "ru", "ru", "html", "citeproc")
+    fast_style = csl_render._style(data, "ru", "ru", "html", True, False, "fast")
+    plain_style = csl_render._style(data, "ru", "ru", "html", True, False, "citeproc")
     escape = csl_render.formatter_for("html").preformat
     for index, ref in enumerate(_references(items)):
         item = csl_prepare.prepare(ref, f"r{index}", "ru", gost=True)

@@ -165,14 +165,10 @@ def has_locale(lang: str) -> bool:
 
 @lru_cache(maxsize=32)
 def _style(
-    data: bytes,
-    list_lang: str,
-    entry_lang: str,
-    output: str,
-    gost: bool = False,
-    short: bool = False,
-    renderer: str = "fast",
+    data: bytes, list_lang: str, entry_lang: str, output: str, gost: bool, short: bool, renderer: str
 ) -> Style:
+    """Every argument named, none defaulted: a default would make a second cache entry (and a
+    second parse) for the same style."""
     return Style(
         variant(data, list_lang, entry_lang, gost, short), entry_lang, formatter_for(output), renderer
     )
