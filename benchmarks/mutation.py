@@ -42,8 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: group → (modules mutated, tests that judge them)
 GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dedupe": (
-        ("refman/core/dedupe_score.py", "refman/core/dedupe_similar.py", "refman/core/dedupe_ids.py",
-         "refman/core/dedupe_merge.py"),
+        ("refman/core/dedupe/score.py", "refman/core/dedupe/similar.py", "refman/core/dedupe/ids.py",
+         "refman/core/dedupe/merge.py"),
         ("tests/test_dedupe_decisions.py", "tests/test_dedupe_merge.py", "tests/test_dedupe_similar.py",
          "tests/test_dedupe_match.py",
          "tests/test_dedupe_containers.py",
@@ -70,14 +70,18 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "tests/test_encodings.py"),
     ),
     "bibtex": (
-        ("refman/readers/bibtex_entry.py", "refman/writers/bibtex_fields_out.py"),
-        ("tests/test_bibtex_mapping.py", "tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py",
-         "tests/test_lossless.py"),
+        ("refman/readers/bibtex_entry.py", "refman/writers/bibtex/fields.py",
+         "refman/parse/bibtex_map/table.py", "refman/parse/bibtex_map/convert.py",
+         "refman/parse/bibtex_map/dates.py", "refman/parse/bibtex_map/types.py",
+         "refman/parse/bibtex_map/own.py"),
+        ("tests/test_bibtex_mapping.py", "tests/test_bibtex_map.py", "tests/test_bibtex_reader.py",
+         "tests/test_bibtex_writer.py", "tests/test_lossless.py"),
     ),
     "ris": (
-        ("refman/readers/ris.py", "refman/parse/ris_tags.py", "refman/parse/ris_record.py",
-         "refman/parse/ris_note.py", "refman/writers/ris.py"),
-        ("tests/test_ris.py", "tests/test_ris_roundtrip.py", "tests/test_ris_safety.py"),
+        ("refman/readers/ris.py", "refman/parse/ris/tags.py", "refman/parse/ris/table.py",
+         "refman/parse/ris/record.py", "refman/parse/ris/note.py", "refman/writers/ris.py"),
+        ("tests/test_ris.py", "tests/test_ris_roundtrip.py", "tests/test_ris_safety.py",
+         "tests/test_ris_table.py"),
     ),
 }  # fmt: skip
 

@@ -162,17 +162,6 @@ def test_a_series_number_in_a_book_and_an_issue_in_an_article():
     assert _csl("article", title="T", number="4")["issue"] == "4"
 
 
-def test_an_inbook_takes_its_parents_author_as_bookauthor():
-    from refman.readers.bibtex_entry import inherit
-
-    child: dict[str, str] = {"title": "Ch"}
-    inherit(child, "inbook", {"author": "A", "title": "Book"}, "book")
-    assert child == {"title": "Ch", "bookauthor": "A", "booktitle": "Book"}
-    child = {"title": "Ch"}
-    inherit(child, "incollection", {"author": "A", "title": "Book"}, "book")
-    assert child == {"title": "Ch", "author": "A", "booktitle": "Book"}
-
-
 def test_a_venue_is_the_event_place():
     assert _csl("book", title="T", venue="Kazan")["event-place"] == "Kazan"
     assert _csl("inproceedings", title="T", venue="Kazan")["event-place"] == "Kazan"

@@ -17,9 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
-from ..model import CSL_FIELDS, DATE_VARIABLES, DateValue, Library, Reference, SourceSpan
+from ..model import CSL_FIELDS, DATE_VARIABLES, Library, Reference, SourceSpan
 from ..parse import csl_note
-from ..parse.dates import parse_date
 
 #: Deeper nesting than this is not bibliographic data; refusing it bounds time and memory.
 MAX_DEPTH = 64
@@ -223,7 +222,7 @@ def _to_reference(item: Any, index: int, name: str, diagnostics: list[Diagnostic
         return None
     ref.origin = SourceSpan(path=name, number=index, note_fields=from_note or None)
     for var in DATE_VARIABLES:
-        _parse_raw(ref.get(var))
+        csl_note.fill_parsed_parts(ref.get(var))
     return ref
 
 
@@ -249,17 +248,3 @@ def _bad_key(exc: ValidationError, known: dict[str, Any]) -> str | None:
                 if CSL_FIELDS.get(candidate) == key:
                     return candidate
     return None
-
-
-def _parse_raw(value: DateValue | None) -> None:
-    """A ``raw`` date without parts gets ``parsed_parts`` (never written back)."""
-    if value is None or value.date_parts or not value.raw:
-        return
-    parsed = parse_date(value.raw) if len(value.raw) < 100 else None
-    if parsed is not None and parsed.date_parts:
-        value.parsed_parts = [[int(p) for p in parsed.date_parts[0]]]
-        value.reading = value.reading or parsed.reading
-        return
-    edtf = csl_note.date_from_text(value.raw)
-    if "date-parts" in edtf:
-        value.parsed_parts = edtf["date-parts"]

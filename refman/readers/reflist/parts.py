@@ -89,7 +89,6 @@ class Cut:
     isbn: str | None = None
     issn: str | None = None
     accessed: DateValue | None = None
-    accessed_raw: str | None = None
     language: str | None = None
     language_note: str | None = None
     medium: str | None = None
@@ -128,7 +127,7 @@ def cut_parts(text: str, convention: SlashConvention) -> Cut:
         if match is not None:
             value = read_date(match["date"], convention, "accessed", cut)
             if value is not None:
-                cut.accessed, cut.accessed_raw = value, match[0].strip()
+                cut.accessed = value
                 cut.text = cut.text[: match.start()] + " " + cut.text[match.end() :]
                 break
     match = LANGUAGE_NOTE.search(cut.text)
