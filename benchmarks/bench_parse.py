@@ -35,9 +35,9 @@ from refman.model import Reference  # noqa: E402
 from refman.parsing import labeller  # noqa: E402
 from refman.parsing.assemble import assemble  # noqa: E402
 from refman.parsing.tokens import tokenize  # noqa: E402
-from refman.readers.reflist.reader import NUMBERED  # noqa: E402
 from refman.readers.reflist.crf import read_reference  # noqa: E402
 from refman.readers.reflist.fields import Context, parse_reference  # noqa: E402
+from refman.readers.reflist.reader import NUMBERED  # noqa: E402
 
 FIELDS = (
     "author",

@@ -10,6 +10,11 @@ Each mutant changes one thing: an operator (+ -, * /, % /, | &), a comparison (<
 x → x+0.1), True/False, break/continue, or a returned value (→ None). String constants are
 not mutated: they are messages and evidence texts (the exclusion the issue allows), and so
 are docstrings, f-strings, annotations, decorators and lines marked `pragma: no mutate`.
+Equivalent mutants (no test could tell them from the code) are listed in ``EQUIVALENT`` with
+the reason for each, shown in their own column and left out of the rate.
+
+    python3 benchmarks/mutation.py bibtex --survivors > before.txt   # then add tests, and:
+    python3 benchmarks/mutation.py bibtex --survivors --recheck before.txt
 
 How it runs, fast enough for minutes rather than hours: the modules and the chosen tests are
 imported once; each mutant runs in a forked child that swaps the mutated function's code
@@ -37,8 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: group → (modules mutated, tests that judge them)
 GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dedupe": (
-        ("refman/core/dedupe_score.py", "refman/core/dedupe_similar.py", "refman/core/dedupe_ids.py",
-         "refman/core/dedupe_merge.py"),
+        ("refman/core/dedupe/score.py", "refman/core/dedupe/similar.py", "refman/core/dedupe/ids.py",
+         "refman/core/dedupe/merge.py"),
         ("tests/test_dedupe_decisions.py", "tests/test_dedupe_merge.py", "tests/test_dedupe_similar.py",
          "tests/test_dedupe_match.py",
          "tests/test_dedupe_containers.py",
@@ -46,7 +51,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "dates": (
         ("refman/parse/dates.py", "refman/core/rules/dates.py"),
-        ("tests/test_check_digits_calendar.py", "tests/test_dates.py", "tests/test_rules.py"),
+        ("tests/test_check_digits_calendar.py", "tests/test_dates.py", "tests/test_date_edges.py",
+         "tests/test_rules.py"),
     ),
     "identifiers": (
         ("refman/core/rules/identifiers.py",),
@@ -64,12 +70,18 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "tests/test_encodings.py"),
     ),
     "bibtex": (
-        ("refman/readers/bibtex_entry.py", "refman/writers/bibtex_fields_out.py"),
-        ("tests/test_bibtex_reader.py", "tests/test_bibtex_writer.py", "tests/test_lossless.py"),
+        ("refman/readers/bibtex_entry.py", "refman/writers/bibtex/fields.py",
+         "refman/parse/bibtex_map/table.py", "refman/parse/bibtex_map/convert.py",
+         "refman/parse/bibtex_map/dates.py", "refman/parse/bibtex_map/types.py",
+         "refman/parse/bibtex_map/own.py"),
+        ("tests/test_bibtex_mapping.py", "tests/test_bibtex_map.py", "tests/test_bibtex_reader.py",
+         "tests/test_bibtex_writer.py", "tests/test_lossless.py"),
     ),
     "ris": (
-        ("refman/readers/ris.py", "refman/parse/ris_tags.py", "refman/writers/ris.py"),
-        ("tests/test_ris.py", "tests/test_ris_roundtrip.py"),
+        ("refman/readers/ris.py", "refman/parse/ris/tags.py", "refman/parse/ris/table.py",
+         "refman/parse/ris/record.py", "refman/parse/ris/note.py", "refman/writers/ris.py"),
+        ("tests/test_ris.py", "tests/test_ris_roundtrip.py", "tests/test_ris_safety.py",
+         "tests/test_ris_table.py"),
     ),
 }  # fmt: skip
 
@@ -86,6 +98,40 @@ class Mutant:
     index: int  # position of the mutated node in ast.walk order
     line: int
     what: str
+    text: str = ""  # the line as written, the mutated node in ⟦⟧: what EQUIVALENT names
+
+
+#: Equivalent mutants: (module, the line as written with the mutated node in ⟦⟧, the mutation)
+#: → why no test can tell the mutant from the code. They are left out of the counts and listed under their own column;
+#: an entry that no longer matches a mutant is reported, so the list cannot go stale unseen.
+EQUIVALENT: dict[tuple[str, str, str], str] = {
+    ("refman/parse/dates.py", "⟦return False⟧", "return None"):
+        "_valid is only ever tested for truth; None is as false as False",
+    ("refman/parse/dates.py", "return all(⟦m.end() <= a⟧ or m.start() >= b for a, b in taken)", "LtE → Lt"):
+        "two dates never touch: every pattern ends in a digit that no digit may follow, and "
+        "starts with a digit or a month name that may not follow a digit or a letter",
+    ("refman/parse/dates.py", "return all(m.end() <= a or ⟦m.start() >= b⟧ for a, b in taken)", "GtE → Gt"):
+        "two dates never touch (see LtE → Lt on the same line)",
+    ("refman/parse/dates.py", '_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=⟦True⟧))', "True → False"):
+        "the regex backtracks to the longer month name, and a shorter name cannot match where a "
+        "longer one does, since a month name is followed by a dot, comma or space",
+    ("refman/parse/dates.py", "if ⟦mdy and dmy⟧:", "And → Or"):
+        "reached only when both lists are empty or neither is, where and and or agree",
+    ("refman/core/rules/dates.py", "⟦return False⟧", "return None"):
+        "_valid is only ever tested for truth; None is as false as False",
+    ("refman/core/rules/dates.py", "date(parts[0] if parts[0] > ⟦0⟧ else 1, parts[1], parts[2])", "0 → 1"):
+        "year 1 is checked as year 1 by either branch",
+    ("refman/core/rules/dates.py", "date(parts[0] if parts[0] > 0 else ⟦1⟧, parts[1], parts[2])", "1 → 2"):
+        "years 1 and 2 are both common years: the same months, the same February",
+    ("refman/core/rules/dates.py", 'return ", ".join(list(shown.values())[:⟦3⟧])', "3 → 4"):
+        "one example per pattern, and neither side of ORDER has more than three patterns",
+    ("refman/core/rules/dates.py", "⟦return source⟧", "return None"):
+        "unreachable: the source always comes from one of the record's own dates",
+    ("refman/readers/bibtex_entry.py",
+     'elif field == "venue" and ⟦csl_type not in ("speech", "paper-conference", "document", "webpage")⟧:',
+     "NotIn → In"):
+        "both ways venue becomes event-place: TEXT_FIELDS maps it there too",
+}  # fmt: skip
 
 
 def _skipped(tree: ast.Module, source: str) -> set[int]:
@@ -167,15 +213,25 @@ def _parents(tree: ast.AST) -> dict[int, tuple[ast.AST, str, int | None]]:
     return out
 
 
+def _marked(line: str, node: ast.AST) -> str:
+    """``line`` with ``node`` in ⟦⟧ (to the line's end if the node goes on), stripped."""
+    start = node.col_offset  # type: ignore[attr-defined]
+    end = node.end_col_offset if node.end_lineno == node.lineno else len(line)  # type: ignore[attr-defined]
+    return f"{line[:start]}⟦{line[start:end]}⟧{line[end:]}".strip()
+
+
 def mutants(path: str) -> list[Mutant]:
     source = (ROOT / path).read_text(encoding="utf-8")
     tree = ast.parse(source)
     skip = _skipped(tree, source)
+    lines = source.splitlines()
     found = []
     for index, node in enumerate(ast.walk(tree)):
         if id(node) not in skip:
+            line = getattr(node, "lineno", 0)
+            text = _marked(lines[line - 1], node) if line else ""
             for k, what in enumerate(_variants(node)):
-                found.append(Mutant(path, index * 8 + k, getattr(node, "lineno", 0), what))
+                found.append(Mutant(path, index * 8 + k, line, what, text))
     return found
 
 
@@ -302,8 +358,11 @@ def _child(mutant: Mutant | None, tests: tuple[str, ...]) -> int:
     return int(pytest.main([*tests, "-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts="]))
 
 
-def run_group(name: str, jobs: int, timeout: float, limit: int | None) -> dict[str, list[tuple[Mutant, str]]]:
-    """{module: [(mutant, outcome)]}, outcome one of killed, survived, timeout, skipped."""
+def run_group(
+    name: str, jobs: int, timeout: float, limit: int | None, only: set[tuple[str, str, str]] | None = None
+) -> dict[str, list[tuple[Mutant, str]]]:
+    """{module: [(mutant, outcome)]}, outcome one of killed, survived, timeout, skipped,
+    equivalent (listed in EQUIVALENT: not run)."""
     modules, tests = GROUPS[name]
     tests = tuple(t for t in tests if (ROOT / t).exists())
     for path in modules:
@@ -318,7 +377,12 @@ def run_group(name: str, jobs: int, timeout: float, limit: int | None) -> dict[s
         raise SystemExit(f"mutation: the {name} tests fail without a mutant; fix them first")
     timeout = max(timeout, 5 * (time.monotonic() - started))
     todo = [m for path in modules for m in mutants(path)][:limit]
+    if only is not None:  # a recheck: the survivors of an earlier run, the rest counted as before
+        todo = [m for m in todo if (m.path, m.what, m.text) in only]
     results: dict[str, list[tuple[Mutant, str]]] = {path: [] for path in modules}
+    for mutant in [m for m in todo if (m.path, m.text, m.what) in EQUIVALENT]:
+        todo.remove(mutant)
+        results[mutant.path].append((mutant, "equivalent"))
     running: dict[int, tuple[Mutant, float]] = {}
     while todo or running:
         while todo and len(running) < jobs:
@@ -344,6 +408,18 @@ def run_group(name: str, jobs: int, timeout: float, limit: int | None) -> dict[s
     return results
 
 
+def _survived(output: Path | None) -> set[tuple[str, str, str]] | None:
+    """(module, mutation, marked line) of each "survived" line of an earlier run's output."""
+    if output is None:
+        return None
+    found = set()
+    for line in output.read_text(encoding="utf-8").splitlines():
+        if line.startswith("    survived "):
+            where, what, text = line.removeprefix("    survived ").split(": ", 2)
+            found.add((where.rsplit(":", 1)[0], what, text))
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("groups", nargs="*", help=f"groups to run (default: all): {', '.join(GROUPS)}")
@@ -352,6 +428,12 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, default=10.0, help="seconds per mutant, at least 5x the tests' own time"
     )
     parser.add_argument("--limit", type=int, help="at most this many mutants per group")
+    parser.add_argument(
+        "--recheck",
+        type=Path,
+        metavar="OUTPUT",
+        help="run only the mutants an earlier --survivors OUTPUT lists as survived (after adding tests)",
+    )
     parser.add_argument("--survivors", action="store_true", help="list the mutants that survived")
     parser.add_argument("--list", action="store_true", help="show the groups and exit")
     args = parser.parse_args(argv)
@@ -364,19 +446,27 @@ def main(argv: list[str] | None = None) -> int:
         for name, (modules, tests) in GROUPS.items():
             print(f"{name}: {', '.join(modules)}\n    tests: {', '.join(tests)}")
         return 0
-    print(f"{'module':44} {'mutants':>8} {'killed':>7} {'timeout':>8} {'rate':>6}")
+    if args.recheck is not None:
+        print(f"rechecking the survivors listed in {args.recheck}: the counts below are of those only")
+    print(f"{'module':44} {'mutants':>8} {'killed':>7} {'timeout':>8} {'equiv':>6} {'rate':>6}")
     for name in args.groups or GROUPS:
         started = time.monotonic()
-        results = run_group(name, args.jobs, args.timeout, args.limit)
+        results = run_group(name, args.jobs, args.timeout, args.limit, _survived(args.recheck))
         for path, outcomes in results.items():
-            counted = [o for _, o in outcomes if o != "skipped"]
+            counted = [o for _, o in outcomes if o not in ("skipped", "equivalent")]
             caught = sum(o in ("killed", "timeout") for o in counted)
+            same = sum(o == "equivalent" for _, o in outcomes)
             rate = f"{100 * caught / len(counted):.0f} %" if counted else "-"
-            print(f"{path:44} {len(counted):8} {caught:7} {counted.count('timeout'):8} {rate:>6}", flush=True)
+            print(f"{path:44} {len(counted):8} {caught:7} {counted.count('timeout'):8} {same:6} {rate:>6}",
+                  flush=True)  # fmt: skip
             if args.survivors:
                 for mutant, outcome in outcomes:
                     if outcome == "survived":
-                        print(f"    survived {path}:{mutant.line}: {mutant.what}")
+                        print(f"    survived {path}:{mutant.line}: {mutant.what}: {mutant.text}")
+            matched = {(m.path, m.text, m.what) for m, o in outcomes if o == "equivalent"}
+            for key in EQUIVALENT:
+                if key[0] == path and key not in matched and args.limit is None and args.recheck is None:
+                    print(f"    stale EQUIVALENT entry (no such mutant): {key}")
         print(f"  ({name}: {time.monotonic() - started:.0f} s)", flush=True)
     return 0
 

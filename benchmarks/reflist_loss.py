@@ -1,4 +1,4 @@
-"""How much of each free-text reference the reader places nowhere (readers.reflist_account).
+"""How much of each free-text reference the reader places nowhere (readers.reflist.account).
 
 Runs the list and page readers on files (default: tests/data/reflists/*, the seed, a
 generated list of N references from generate.py, and N adversarial items: the pieces lists

@@ -179,6 +179,14 @@ def styles() -> list[tuple[str, tuple[str, ...], str]]:
     return [(style.name, tuple(style.aliases), style.description) for style in BUNDLED]
 
 
+def is_gost_style(name: str) -> bool:
+    """A bundled GOST style (by name or alias): the styles ``--short-areas`` applies to."""
+    from .writers.csl.styles import bundled
+
+    entry = bundled(name)
+    return entry is not None and entry.gost
+
+
 def _with_style(options: WriteOptions, style: str) -> WriteOptions:
     from dataclasses import replace
 
@@ -234,18 +242,14 @@ def rules_markdown() -> str:
     return markdown_table()
 
 
-def sarif(diagnostics: list[Diagnostic]) -> str:
-    """Findings as a SARIF 2.1.0 log, with the descriptors of every rule."""
-    from . import __version__
-    from .writers.sarif import write_sarif
-
-    descriptors = [
+def rule_descriptors() -> list[dict[str, Any]]:
+    """Every rule as plain values (id, name, texts, severity), for a SARIF report's driver."""
+    return [
         {"code": r.code, "name": r.name, "summary": r.summary, "severity": r.severity.value,
          "help": "\n\n".join(f"{k}: {v}" for k, v in r.sections().items()), "fix": r.fix_label,
          "group": r.group}
         for r in rules()
     ]  # fmt: skip
-    return write_sarif(diagnostics, descriptors, __version__)
 
 
 def _main_path(loaded: Loaded) -> str | None:
@@ -288,7 +292,7 @@ def dedupe(
 def survivor_rule(
     loaded: Loaded, keep: list[str] | None = None, prefer: list[str] | None = None, survivor: str = "complete"
 ) -> Any:
-    """Which record of a cluster survives a merge (``core.dedupe_survivor``): a key in
+    """Which record of a cluster survives a merge (``core.dedupe.survivor``): a key in
     ``keep``, else a record from the first of the ``prefer`` inputs (as named in ``load``)
     that has one, else the ``survivor`` rule: "complete" (the record that says the most) or
     "first". Checked before any work is done: a UsageError for an unknown rule or input."""
@@ -306,7 +310,7 @@ def survivor_rule(
 
 
 def merge_duplicates(loaded: Loaded, clusters: list[Any], rule: Any = None) -> Any:
-    """One record per cluster, lossless, links rewritten (``core.dedupe_merge``): library, key
+    """One record per cluster, lossless, links rewritten (``core.dedupe.merge``): library, key
     map, conflicts, which key survived (``rule``, see ``survivor_rule``) and why, and the
     keys to keep that no record has."""
     from .core.dedupe.merge import merge

@@ -90,10 +90,6 @@ def readable() -> list[Format]:
     return [f for f in FORMATS if f.reader]
 
 
-def writable() -> list[Format]:
-    return [f for f in FORMATS if f.writer]
-
-
 #: Below this confidence no reader claims an input.
 MIN_CONFIDENCE = 0.3
 #: Two readers within this margin of each other make the input ambiguous.

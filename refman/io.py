@@ -168,8 +168,9 @@ def read_text(name: str, encoding: str | None = None) -> InputText:
     return decode(name, read_bytes(name), encoding)
 
 
-def write_output(name: str | None, text: str) -> None:
-    """Write ``text`` to stdout (``None`` or ``-``), to a device or FIFO, or atomically to a file.
+def write_output(name: str | None, text: str | bytes) -> None:
+    """Write ``text`` to stdout (``None`` or ``-``), to a device or FIFO, or atomically to a file;
+    text as UTF-8, bytes (a Word document) as they are.
 
     A file is written to a temporary sibling and renamed over the target, so a reader never
     sees half a bibliography and a failed run leaves the old file as it was; an existing
@@ -195,18 +196,24 @@ def write_output(name: str | None, text: str) -> None:
     if not target.parent.is_dir():
         missing = Path(name).parent if not Path(name).parent.is_dir() else target.parent
         raise OutputError(f"{name}: cannot write: no directory {str(missing)!r}")
-    _write_atomically(name, target, text.encode("utf-8"), info)
+    _write_atomically(name, target, _bytes(text), info)
 
 
-def _write_stdout(text: str) -> None:
+def _bytes(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _write_stdout(text: str | bytes) -> None:
     """Data in UTF-8, as in a file, whatever the locale (a Latin-1 locale cannot encode "Иванов")."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
+        if isinstance(text, bytes):
+            raise OutputError("standard output takes no binary data here; write it with -o FILE")
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    buffer.write(text.encode("utf-8"))
+    buffer.write(_bytes(text))
     buffer.flush()
 
 
@@ -215,10 +222,10 @@ def _is_system_path(name: str) -> bool:
     return os.path.abspath(name).startswith(("/dev/", "/proc/"))
 
 
-def _write_in_place(name: str, text: str) -> None:
+def _write_in_place(name: str, text: str | bytes) -> None:
     try:
-        with open(name, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with open(name, "wb") as handle:
+            handle.write(_bytes(text))
     except BrokenPipeError:
         raise
     except OSError as exc:

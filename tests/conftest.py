@@ -125,3 +125,7 @@ def run_cli():
         return code, texts[0], texts[1]
 
     return run
+
+
+# The library tests' PostgreSQL server and their backend-parametrised library (tests/pg_server.py).
+from .pg_server import library, postgres_server  # noqa: E402, F401

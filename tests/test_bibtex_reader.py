@@ -150,7 +150,11 @@ def test_never_raises(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+# NUL is left out: input holding one is refused as binary before any value is read
+# (io.read_text), and the decoder uses it internally to mark \newline and \par.
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+)
 def test_escape_then_decode_is_identity(text):
     text = " ".join(text.split())  # values are whitespace-normalised on reading
     if "$" in text or "\\" in text:

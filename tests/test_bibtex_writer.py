@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from refman.model import DateValue, Name, Reference
 from refman.readers.bibtex import read
-from refman.writers.bibtex.writer import format_entry, unique_keys, write_biblatex, write_bibtex
 from refman.writers.bibtex.case import protect_words
+from refman.writers.bibtex.writer import format_entry, unique_keys, write_biblatex, write_bibtex
 from tests.conftest import DATA
 
 MIXED = (DATA / "bibtex" / "mixed.bib").read_text(encoding="utf-8")
@@ -190,3 +190,13 @@ def test_page_ranges_use_double_hyphens_without_making_new_dashes():
         text = format_entry(ref, "p", "bibtex")
         assert f"pages = {{{written}}}" in text
         assert read(text, "p.bib").library.references[0].page == page
+
+
+def test_a_tie_kept_verbatim_in_math_is_braced_in_a_name():
+    """Found by the round-trip property: "$^~$" written bare read back as "$^ $" (a tie)."""
+    from refman.model import Name
+    from refman.parse.bibnames import format_name, parse_names
+
+    written = format_name(Name(family=":", given="$^~$"))
+    assert written == ":, {$^~$}"
+    assert parse_names(written)[0][0].given == "$^~$"

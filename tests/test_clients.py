@@ -132,12 +132,9 @@ def _agreement(path: Path) -> list[tuple[str, str, object, object]]:
             a, b = item.get(var), theirs[key].get(var)
             if var == "type" and a == "document" and b == "":
                 continue
-            if (
-                var == "URL"
-                and a is None
-                and "eprint" in item.get("custom", {}).get("refman", {}).get("unmapped", {})
-            ):
-                continue  # pandoc builds a URL from eprint; refman keeps eprint as it is
+            kept = item.get("custom", {}).get("refman", {}).get("unmapped", {})
+            if var == "URL" and a is None and ("eprint" in kept or "eprinttype" in kept):
+                continue  # pandoc builds a URL from eprint; refman keeps eprint (arXiv's as number)
             if _norm(a) != _norm(b) and (key, var) not in DELIBERATE:
                 differences.append((key, var, a, b))
     return differences

@@ -99,6 +99,20 @@ def test_errors_for_unusable_documents():
     assert len(result.library.references) == 1 and len(result.diagnostics) == 2
 
 
+def test_json_lines_with_a_broken_first_line_lose_that_line_only():
+    # the first line was cut; the file had been refused whole (every item lost for one line)
+    text = '{"id": "a", "type": "bo\n{"id": "b", "type": "book", "title": "B"}\n{"id": "c", "title": "C"}\n'
+    result = read(text, "t.jsonl")
+    assert [(r.id, r.title) for r in result.library.references] == [("b", "B"), ("c", "C")]
+    assert [(d.code, d.location.line) for d in result.diagnostics] == [("RM001", 1)]
+    assert result.diagnostics[0].message.startswith("invalid JSON on this line: Unterminated string")
+    # a pretty-printed array broken on its first line is still one broken document
+    broken = '[x\n  {"id": "b"}\n]\n'
+    assert [(d.code, d.message) for d in read(broken, "t.json").diagnostics] == [
+        ("RM001", "invalid JSON: Expecting value (column 2)")
+    ]
+
+
 def test_sniff():
     assert sniff('[{"id": "a", "type": "book"}]') >= 0.9
     assert sniff('\ufeff\n{"id": "a", "title": "x"}\n{"id": "b"}') >= 0.9

@@ -1,5 +1,5 @@
 """Merging a cluster: the most complete value of every field wins, and every value not kept
-travels on as a "<field>-variant" with a conflict reported (the rules of dedupe_merge's
+travels on as a "<field>-variant" with a conflict reported (the rules of dedupe.merge's
 docstring, each checked on a pair built by hand)."""
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,11 @@ def _check(reader_format: formats.Format, text: str) -> None:
     assert isinstance(result, ReadResult)
     assert isinstance(result.library, Library)
     assert all(isinstance(d, Diagnostic) for d in result.diagnostics)
-    json.loads(write_csljson(result.library))  # what was read can be written
+    refs = result.library.references
+    # what was read can be written, every reference of it
+    assert [item["id"] for item in json.loads(write_csljson(result.library))] == [str(r.id) for r in refs]
+    if re.search(r"\w", text) and not refs:  # nothing read from words or numbers: the reader says why
+        assert result.diagnostics
 
 
 def _fuzz(reader_format: formats.Format, examples: int):

@@ -254,17 +254,29 @@ def test_romanised_russian_given_name_gives_two_letters():
 
 
 def test_7_0_5_online_resource():
+    """docs/GOST.md rule 1: ". – " between areas by default in 7.0.5 too; short_areas gives the
+    ". " that GOST R 7.0.5-2008 permits."""
     assert one(KOMMERSANT, style="gost-r-7.0.5-2008") == (
+        "Zainullin E. Russian coal will follow the path of Juche [Электронный ресурс] // Kommersant. "
+        "– 2021. – 28 июня. – (дата обращения: 25.08.2022)."
+    )
+    assert one(KOMMERSANT, style="gost-r-7.0.5-2008", short_areas=True) == (
         "Zainullin E. Russian coal will follow the path of Juche [Электронный ресурс] // Kommersant. "
         "2021. 28 июня. (дата обращения: 25.08.2022)."
     )
 
 
 def test_7_0_5_article_and_four_authors():
-    line = one({**ARTICLE, "author": A}, style="gost-2008")
+    """docs/GOST.md rule 13: up to three authors head a 7.0.5 reference; four or more: title first."""
+    line = one({**ARTICLE, "author": A}, style="gost-2008", short_areas=True)
     assert line == "Заглавие статьи / И. Иванов [и др.] // Журнал. 2019. Т. 12, № 3. С. 45–67."
-    line = one({**ARTICLE, "author": A[:2]}, style="gost-2008")
-    assert line == "Иванов И. Заглавие статьи // Журнал. 2019. Т. 12, № 3. С. 45–67."
+    line = one({**ARTICLE, "author": A[:2]}, style="gost-2008", short_areas=True)
+    assert line == "Иванов И., Петров П. Заглавие статьи // Журнал. 2019. Т. 12, № 3. С. 45–67."
+    line = one({**ARTICLE, "author": A[:3]}, style="gost-2008")
+    assert (
+        line
+        == "Иванов И., Петров П., Сидоров С. Заглавие статьи // Журнал. – 2019. – Т. 12, № 3. – С. 45–67."
+    )
 
 
 def test_an_entry_without_language_takes_the_terms_of_its_script():

@@ -8,8 +8,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from refman.manuscripts import keymap, latex
-from refman.manuscripts.markdown import scanner as markdown
 from refman.manuscripts.citations import Citation, CiteGroup, KeySpan
+from refman.manuscripts.markdown import scanner as markdown
 
 from .conftest import DATA
 

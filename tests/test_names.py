@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from refman.parse.names import initials_of, normalize_initials, parse_name_list, parse_person, split_byline
+from refman.parse.names import (
+    initials_of,
+    normalize_initials,
+    parse_name_list,
+    parse_person,
+    split_byline,
+)
 
 
 @pytest.mark.parametrize(

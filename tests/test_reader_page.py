@@ -43,13 +43,13 @@ REFERENCES = [
      "Federal State Statistics Service", None, ("06.08.2022", [2022, 8, 6]), {}),
     (3, "statement2022igor", "speech", None,
      "Statement by Mr. Igor Vishnevetskii, Deputy Head of the Delegation of the Russian Federation "
-     "at the 10th NPT Review Conference (General Debate)",
+     "at the 10th NPT Review Conference (General Debate), New York, August 2, 2022",
      MFA, ("August 2, 2022", [2022, 8, 2]), ("19.08.2022", [2022, 8, 19]),
      {"event": "10th NPT Review Conference (General Debate)", "event-place": "New York"}),
     (4, "statement2022deputy", "speech", None,
      "Statement by the Deputy Head of the Delegation of the Russian Federation at the Tenth Review "
      "Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons Igor "
-     "Vishnevetskii, Main Committee II",
+     "Vishnevetskii, Main Committee II, New York, 8 August 2022",
      MFA, ("8 August 2022", [2022, 8, 8]), ("19.08.2022", [2022, 8, 19]),
      {"event": "Tenth Review Conference of the Parties to the Treaty on the Non-Proliferation of "
                "Nuclear Weapons, Main Committee II", "event-place": "New York"}),

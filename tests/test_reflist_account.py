@@ -1,4 +1,4 @@
-"""The free-text reader places every word of an item somewhere (readers.reflist_account).
+"""The free-text reader places every word of an item somewhere (readers.reflist.account).
 
 The invariant: each word of a list item is held by a field of the reference written out (its
 CSL-JSON, ``custom.refman.unmapped`` included) or is one of the prescribed words a list puts

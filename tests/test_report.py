@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from refman.cli.report import Flood, cause, condense
 from refman.diagnostics import Diagnostic, Location, Severity
+from refman.report.condense import Flood, cause, condense
 
 from .conftest import DATA
 

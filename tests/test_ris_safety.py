@@ -2,8 +2,8 @@
 
 Documented normalisations, the only differences a round trip may show: a number comes back
 as its text (RIS is text), and an id's line breaks are folded to spaces (the ID tag is the
-record's key; ``parse.ris_tags.fold``). Everything else comes back exactly, through the tags
-or through the N1 note of ``variable: value`` lines (``parse.ris_note``).
+record's key; ``parse.ris.tags.fold``). Everything else comes back exactly, through the tags
+or through the N1 note of ``variable: value`` lines (``parse.ris.note``).
 """
 
 from __future__ import annotations

@@ -11,18 +11,34 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from typing import Annotated
 
 import typer
 
 from ..errors import EXIT_ERROR, RefmanError
-from . import dedupe, export, listing, parse, rekey, rules, show, styles, validate
+from . import (
+    cite,
+    config,
+    dedupe,
+    edit,
+    export,
+    library,
+    library_hooks,
+    listing,
+    parse,
+    rekey,
+    rules,
+    show,
+    styles,
+    validate,
+)
 
 app = typer.Typer(
     name="refman",
     help="Clean, validate, deduplicate and format bibliographies: BibTeX, CSL-JSON, RIS, "
     "reference lists, and GOST R 7.0.100-2018 / 7.0.5-2008 bibliographies.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -48,7 +64,35 @@ _command("validate", validate.validate)
 _command("dedupe", dedupe.dedupe)
 _command("rules", rules.list_rules)
 _command("rekey", rekey.rekey)
+_command("cite", cite.cite)
+_command("add", library.add)
+_command("list", library.list_records)
+_command("search", library.search)
+_command("tag", library.tag)
+_command("note", library.note)
+_command("edit", edit.edit)
+_command("rm", library.rm)
+_command("undo", library.undo)
+_command("log", library.log)
+_command("config", config.config)
 _command("parse", parse.parse)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        sys.stdout.write(f"refman {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Clean, validate, deduplicate and format bibliographies, and keep a library of them."""
 
 
 def main(argv: list[str] | None = None, *, raise_internal: bool = False) -> int:
@@ -60,7 +104,9 @@ def main(argv: list[str] | None = None, *, raise_internal: bool = False) -> int:
     from .. import console
 
     try:
-        result = app(args=argv, prog_name="refman", standalone_mode=False)
+        args = library_hooks.bare_library_flag(sys.argv[1:] if argv is None else argv)
+        args = library_hooks.tag_arguments(args)
+        result = app(args=args, prog_name="refman", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except RefmanError as exc:
         console.error(exc.message)

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from .. import io
+from ..report import findings
 from .common import Output, Quiet, Verbose
-from .report import report_read_diagnostics
 
 
 def parse(
@@ -32,5 +32,5 @@ def parse(
     from ..options import WriteOptions
 
     loaded = api.parse_references(references)
-    report_read_diagnostics(loaded.diagnostics, verbose, quiet)
+    findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     io.write_output(output, api.export(loaded.library, to, WriteOptions()))

@@ -11,8 +11,8 @@ import difflib
 from collections.abc import Mapping
 
 from . import latex
-from .markdown import scanner as markdown
 from .citations import Rewrite
+from .markdown import scanner as markdown
 
 #: Manuscript syntaxes, and the file extensions that name each.
 SYNTAXES: dict[str, tuple[str, ...]] = {

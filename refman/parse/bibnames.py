@@ -190,9 +190,10 @@ def parse_names(raw: str) -> tuple[list[Name], bool]:
 
 
 def _protect(part: str) -> str:
-    """A family name that BibTeX would split (spaces, commas, a lower-case start) in braces."""
+    """A family name that BibTeX would split (spaces, commas, a lower-case start, a tie kept
+    verbatim in math) in braces."""
     text = escape(part)
-    if " " in part or "," in part or (part[:1].islower()) or _AND.search(f" {part} "):
+    if " " in part or "," in part or "~" in text or (part[:1].islower()) or _AND.search(f" {part} "):
         return "{" + text + "}"
     return text
 
@@ -206,8 +207,11 @@ def format_name(name: Name) -> str:
     particle = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
     head = f"{escape(particle)} {family}" if particle else family
     given = name.given or ""
-    needs_braces = "," in given or _AND.search(f" {given} ")
-    given = "{" + escape(given) + "}" if needs_braces else escape(given)
+    text = escape(given)
+    # a "~" left in the escaped text is LaTeX kept verbatim (math): unbraced, BibTeX and our
+    # reader would take it for a tie between two words
+    needs_braces = "," in given or "~" in text or _AND.search(f" {given} ")
+    given = "{" + text + "}" if needs_braces else text
     if name.suffix:
         return f"{head}, {escape(name.suffix)}, {given}"
     return f"{head}, {given}" if given else head

@@ -1,5 +1,6 @@
-"""BibTeX/BibLaTeX ↔ CSL as data, shared by the reader and the writer (which never import each
-other), plus the small pure helpers both need: EDTF dates, language ids, keys, fingerprints.
+"""BibTeX/BibLaTeX ↔ CSL entry types as data, shared by the reader and the writer (which never
+import each other), plus the small pure helpers both need: EDTF dates, language ids, keys,
+fingerprints. Which field is which CSL variable is the two-way table in ``parse.bibtex_map``.
 
 Sources: the biblatex manual (§2.1 entry types, §2.2 fields, §2.3.8 dates, §2.3.12 langid),
 biber's default data model, the CSL 1.0.2 specification (types and variables), and what pandoc
@@ -74,39 +75,12 @@ NUMBERED_TYPES = frozenset(
     "report legislation bill regulation treaty legal_case standard patent dataset".split()
 )
 #: CSL types whose issuing body is written as ``institution`` (and read back as authority).
-AUTHORITY_TYPES = frozenset("legislation bill regulation treaty legal_case hearing".split())
+AUTHORITY_TYPES = frozenset("legislation bill regulation treaty legal_case hearing standard".split())
 
 # ---------------------------------------------------------------- fields
 
-#: Fields read directly as one CSL text variable (after LaTeX decoding).
-TEXT_FIELDS: dict[str, str] = {
-    "title": "title", "shorttitle": "title-short", "journal": "container-title",
-    "journaltitle": "container-title", "shortjournal": "container-title-short",
-    "series": "collection-title", "volume": "volume", "volumes": "number-of-volumes",
-    "pages": "page", "pagetotal": "number-of-pages", "edition": "edition",
-    "chapter": "chapter-number", "publisher": "publisher", "address": "publisher-place",
-    "location": "publisher-place", "note": "note", "abstract": "abstract",
-    "keywords": "keyword", "annotation": "annote", "annote": "annote", "type": "genre",
-    "eventtitle": "event-title", "venue": "event-place", "version": "version",
-    "isbn": "ISBN", "issn": "ISSN", "doi": "DOI", "url": "URL", "issue": "issue",
-    "pubstate": "status", "library": "call-number", "origtitle": "original-title",
-    "origpublisher": "original-publisher", "origlocation": "original-publisher-place",
-}  # fmt: skip
+# Which field is which CSL variable: the two-way table in ``parse.bibtex_map``.
 
-#: Name-list fields → CSL name variables.
-NAME_FIELDS: dict[str, str] = {
-    "author": "author", "editor": "editor", "translator": "translator",
-    "bookauthor": "container-author", "editora": "contributor", "commentator": "contributor",
-    "annotator": "contributor", "holder": "author", "director": "director",
-}  # fmt: skip
-
-#: Date fields (biblatex) → CSL date variables; ``year``/``month``/``day`` build ``issued``.
-DATE_FIELDS: dict[str, str] = {
-    "date": "issued",
-    "urldate": "accessed",
-    "eventdate": "event-date",
-    "origdate": "original-date",
-}
 #: Fields that are not LaTeX text: kept verbatim (only the outer delimiters go).
 VERBATIM_FIELDS = frozenset("url doi eprint file pdf verba verbb verbc urlraw".split())
 #: Fields of the entry's structure, not of the item: kept in ``unmapped`` as written.

@@ -80,10 +80,6 @@ def evaluate(raw: str, macros: dict[str, str], unknown: list[str] | None = None)
     return "".join(out)
 
 
-def is_plain_month_macro(raw: str) -> bool:
-    return raw.strip().lower() in MONTH_MACROS
-
-
 _FIELD_NAME = re.compile(r"^[A-Za-z_][^\s=,{}\"#%'()]*$")
 
 

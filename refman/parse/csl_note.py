@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import CSL_FIELDS, CSL_TYPES, DATE_VARIABLES, NAME_VARIABLES
+from ..model import CSL_FIELDS, CSL_TYPES, DATE_VARIABLES, NAME_VARIABLES, DateValue
+from .dates import parse_date
 
 #: "key: value" on a line of its own; the key is letters, digits, spaces, '-' or '_'.
 #: Greedy value groups (stripped afterwards): a lazy group before ``[ \t]*$`` would be
@@ -109,3 +110,18 @@ def apply(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         if kind is not None:
             out["type"] = kind
     return out, filled
+
+
+def fill_parsed_parts(value: DateValue | None) -> None:
+    """A ``raw`` date without parts gets ``parsed_parts`` (never written back): what a CSL-JSON
+    reader and the library do with a date given only as text."""
+    if value is None or value.date_parts or not value.raw:
+        return
+    parsed = parse_date(value.raw) if len(value.raw) < 100 else None
+    if parsed is not None and parsed.date_parts:
+        value.parsed_parts = [[int(p) for p in parsed.date_parts[0]]]
+        value.reading = value.reading or parsed.reading
+        return
+    edtf = date_from_text(value.raw)
+    if "date-parts" in edtf:
+        value.parsed_parts = edtf["date-parts"]

@@ -61,7 +61,7 @@ class Found:
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    if not (1 <= month <= 12 and day >= 1):  # the month's own length caps the day
         return False
     days = (
         31,

@@ -45,8 +45,20 @@ def clean_spaces(text: str) -> str:
     return re.sub(r" +\.(?=\s|$)", ".", text)
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RUSSIAN_LETTERS = re.compile("[А-Яа-яЁё]")
+
+
 def has_cyrillic(text: str) -> bool:
-    return re.search(r"[А-Яа-яЁё]", text) is not None
+    """Any letter of the Cyrillic block (Russian, Ukrainian, Serbian, Old Church Slavonic…):
+    the question a transliteration or a matcher asks."""
+    return _CYRILLIC.search(text) is not None
+
+
+def has_russian_letters(text: str) -> bool:
+    """A letter of the modern Russian alphabet: the question a reader asks before it takes
+    text to be in Russian (other Cyrillic letters alone do not make it so)."""
+    return _RUSSIAN_LETTERS.search(text) is not None
 
 
 def script_language(text: str) -> str | None:

@@ -20,10 +20,6 @@ _TABLE = {ord(k): v for k, v in _BGN.items()}
 _TABLE.update({ord(k.upper()): v.capitalize() for k, v in _BGN.items() if k.upper() != k})
 
 
-def has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
-
-
 def fold_latin(text: str) -> str:
     """Latin letters without diacritics: "Višneveckij" → "Visneveckij", "Müller" → "Muller"."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -25,8 +25,9 @@ from bibtexparser import model as bp
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
 from ..model import Library, SourceSpan
 from ..parse.bibtex_fields import BIBLATEX_MARKERS, field_name, fingerprint
+from ..parse.bibtex_map.inherit import resolve
 from ..parse.bibtex_values import ValueTooLongError, damage, evaluate
-from .bibtex_entry import inherit, to_reference
+from .bibtex_entry import to_reference
 
 # bibtexparser logs every failed block on stderr; this reader reports each one as a
 # diagnostic (RM001, with its line and raw text), so the library's own copy is silenced.
@@ -259,21 +260,9 @@ def _inherited(
     parents: dict[str, tuple[str, dict[str, str]]],
     line: int,
 ) -> dict[str, str]:
-    """Fields with crossref and xdata data filled in (the entry's own fields win)."""
-    if "xdata" not in fields and "crossref" not in fields:
-        return fields
-    fields = dict(fields)
-    for key in (k.strip().lower() for k in fields.get("xdata", "").split(",") if k.strip()):
-        if key in state.xdata:
-            for name, value in state.xdata[key].items():
-                fields.setdefault(name, value)
-        else:
-            state.report("RM009", Severity.WARNING, f"xdata {key!r} not found in this input", line)
-    parent_key = fields.get("crossref", "").strip().lower()
-    if parent_key:
-        if parent_key in parents:
-            parent_type, parent_fields = parents[parent_key]
-            inherit(fields, etype, parent_fields, parent_type)
-        else:
-            state.report("RM009", Severity.WARNING, f"crossref {parent_key!r} not found in this input", line)
+    """Fields with crossref and xdata data filled in (``parse.bibtex_map.inherit``)."""
+    missing: list[str] = []
+    fields = resolve(etype, fields, parents, state.xdata, missing)
+    for what in missing:
+        state.report("RM009", Severity.WARNING, f"{what} not found in this input", line)
     return fields

@@ -17,9 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, Location, ReadResult, Severity
-from ..model import CSL_FIELDS, DATE_VARIABLES, DateValue, Library, Reference, SourceSpan
+from ..model import CSL_FIELDS, DATE_VARIABLES, Library, Reference, SourceSpan
 from ..parse import csl_note
-from ..parse.dates import parse_date
 
 #: Deeper nesting than this is not bibliographic data; refusing it bounds time and memory.
 MAX_DEPTH = 64
@@ -94,7 +93,7 @@ def _load_items(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any
     try:
         data = _json(stripped)
     except json.JSONDecodeError as exc:
-        if exc.lineno > 1 and stripped.startswith("{"):
+        if (exc.lineno > 1 and stripped.startswith("{")) or _json_lines_after_first(stripped):
             return _load_json_lines(stripped, name, diagnostics)
         diagnostics.append(diag(name, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno))
         return []
@@ -164,6 +163,13 @@ def top_level_items(data: Any, name: str, diagnostics: list[Diagnostic], what: s
     return data
 
 
+def _json_lines_after_first(text: str) -> bool:
+    """Whether every line after a broken first one is an object of its own: JSON Lines whose
+    first line is damaged (that line alone is lost, not the file)."""
+    rest = [line.strip() for line in text.split("\n")[1:] if line.strip()]
+    return bool(rest) and all(line.startswith("{") and line.endswith("}") for line in rest)
+
+
 def _load_json_lines(text: str, name: str, diagnostics: list[Diagnostic]) -> list[Any]:
     items: list[Any] = []
     for lineno, line in enumerate(text.split("\n"), start=1):
@@ -216,7 +222,7 @@ def _to_reference(item: Any, index: int, name: str, diagnostics: list[Diagnostic
         return None
     ref.origin = SourceSpan(path=name, number=index, note_fields=from_note or None)
     for var in DATE_VARIABLES:
-        _parse_raw(ref.get(var))
+        csl_note.fill_parsed_parts(ref.get(var))
     return ref
 
 
@@ -242,17 +248,3 @@ def _bad_key(exc: ValidationError, known: dict[str, Any]) -> str | None:
                 if CSL_FIELDS.get(candidate) == key:
                     return candidate
     return None
-
-
-def _parse_raw(value: DateValue | None) -> None:
-    """A ``raw`` date without parts gets ``parsed_parts`` (never written back)."""
-    if value is None or value.date_parts or not value.raw:
-        return
-    parsed = parse_date(value.raw) if len(value.raw) < 100 else None
-    if parsed is not None and parsed.date_parts:
-        value.parsed_parts = [[int(p) for p in parsed.date_parts[0]]]
-        value.reading = value.reading or parsed.reading
-        return
-    edtf = csl_note.date_from_text(value.raw)
-    if "date-parts" in edtf:
-        value.parsed_parts = edtf["date-parts"]

@@ -1,12 +1,12 @@
 """RIS in: TY … ER records, tags mapped to CSL variables, nothing lost.
 
 This module splits the text into records (continuation lines joined to the value before
-them, structure problems reported); ``parse.ris_record.build`` maps each record's tags to CSL
+them, structure problems reported); ``parse.ris.record.build`` maps each record's tags to CSL
 variables, keeping in ``unmapped["ris"]`` what the writer needs to give back every tag, and
-reading refman's own N1 block of ``variable: value`` lines (``parse.ris_note``). As in
+reading refman's own N1 block of ``variable: value`` lines (``parse.ris.note``). As in
 CSL-JSON, other "key: value" lines of a note fill the variables a record lacks
 (``parse.csl_note``); the note stays as it was. Y2 is the access date, never the
-publication date (see ``parse.ris_tags``).
+publication date (see ``parse.ris.tags``).
 """
 
 from __future__ import annotations

@@ -2,21 +2,21 @@
 
 The tags follow what Zotero and EndNote write (AU, TI, T2, PY year + DA full date, Y2 access
 date, SP/EP, SN, KW per keyword). A reference read from RIS carries in ``unmapped["ris"]``
-its original type, tag choices, date texts and unknown tags (see ``parse.ris_record``); they
+its original type, tag choices, date texts and unknown tags (see ``parse.ris.record``); they
 are used as long as they still agree with the reference's values. Lines end with LF.
 
 Safety: RIS has no escapes, so a value never carries a line break onto a line of its own
 where it could start a tag or a record: in AB and N1 a line break starts a continuation
 line (the spec allows it; a line that looks like a tag is joined to the text before it),
-everywhere else it becomes a space (``parse.ris_tags.fold``). Tag names taken from a
+everywhere else it becomes a space (``parse.ris.tags.fold``). Tag names taken from a
 reference's data are used only when they are valid tag names.
 
 Completeness: the writer reads every record it writes back with the reader's own mapping
-(``parse.ris_record.build``). A tag line the reader would not read into its variable is left
+(``parse.ris.record.build``). A tag line the reader would not read into its variable is left
 out, and every variable that does not come back exactly (one RIS has no tag for, the end of
 a date range, a title whose line break was folded, a name particle) goes into one N1 note of
 ``variable: value`` lines, Zotero's Extra convention, which the reader reads back
-(``parse.ris_note``), with refman's ``custom`` data (unmapped fields, how dates were read).
+(``parse.ris.note``), with refman's ``custom`` data (unmapped fields, how dates were read).
 """
 
 from __future__ import annotations
@@ -29,16 +29,8 @@ from ..parse import csl_note
 from ..parse.ris import note as ris_note
 from ..parse.ris import tags as rt
 from ..parse.ris.record import Built, build
+from ..parse.ris.table import NAME_ORDER, TEXT_ORDER
 
-#: CSL variables written, in this order, after TY/ID, the names and before the dates.
-_TEXT_ORDER = (
-    "title", "title-short", "container-title", "container-title-short", "collection-title",
-    "event-title", "volume", "issue", "number", "number-of-volumes", "edition", "section",
-    "publisher", "publisher-place", "genre", "ISBN", "ISSN", "DOI", "URL", "language",
-    "abstract", "call-number", "source", "archive_location", "original-title",
-    "citation-label", "annote",
-)  # fmt: skip
-_NAME_ORDER = ("author", "editor", "collection-editor", "translator")
 #: Rounds of leaving out lines the reader would not take back (one is the rule; a line left
 #: out can only uncover another in a record whose own data contradicts itself).
 _ROUNDS = 3
@@ -130,7 +122,7 @@ def _residue(final: Built, ours: dict[str, Any], generated: int) -> set[int]:
 
 
 def _as_read(tag: str, text: str) -> str:
-    """What the reader takes from a line as written (see ``parse.ris_tags.reread``)."""
+    """What the reader takes from a line as written (see ``parse.ris.tags.reread``)."""
     return rt.reread(text.split("\n")) if tag in rt.LONG_TAGS else text.strip()
 
 
@@ -185,11 +177,11 @@ def _pairs(
 
     if ref.id not in ("", None):
         add("id", tags.get("id", "ID"), ref.id)
-    for var in _NAME_ORDER:
+    for var in NAME_ORDER:
         used = tags.get(var, rt.WRITE_TAG[var]).split(",")  # "A1" or one tag per name
         for index, person in enumerate(ref.get(var) or []):
             add(var, used[min(index, len(used) - 1)], rt.name_text(person))
-    for var in _TEXT_ORDER:
+    for var in TEXT_ORDER:
         value = ref.get(var)
         if value not in (None, ""):
             add(var, tags.get(var, rt.WRITE_TAG[var]), value)

@@ -1,9 +1,9 @@
 """Duplicate detection: which records of a library describe the same work, and why.
 
-The pipeline: ``dedupe_features`` (each record normalised once) → ``dedupe_block``
-(candidate pairs, never all pairs) → ``dedupe_score`` (identifiers, vetoes, weighted
-similarity, with evidence in words) → ``dedupe_cluster`` (joins that never put two proven
-different works together). ``dedupe_merge`` turns clusters into one record each, losslessly.
+The pipeline: ``dedupe.features`` (each record normalised once) → ``dedupe.block``
+(candidate pairs, never all pairs) → ``dedupe.score`` (identifiers, vetoes, weighted
+similarity, with evidence in words) → ``dedupe.cluster`` (joins that never put two proven
+different works together). ``dedupe.merge`` turns clusters into one record each, losslessly.
 """
 
 from __future__ import annotations

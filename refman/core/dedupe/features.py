@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Name, Reference
+from ...parse.text import has_cyrillic
 from .norm import (
     STOP_WORDS,
     clean_text,
@@ -23,13 +24,6 @@ from .norm import (
     title_variants,
 )
 from .translit import latin_words, skeleton, skeleton_word
-
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
-def has_cyrillic(text: str) -> bool:
-    return _CYRILLIC.search(text) is not None
-
 
 #: CSL types grouped by what kind of work they are: a pair from two groups that exclude each
 #: other (see ``EXCLUSIVE``) is two works (a chapter is not its book).
@@ -66,7 +60,7 @@ class Author:
 
 @dataclass(slots=True)
 class Features:
-    """One record, ready for comparison (all text in skeleton form, see dedupe_translit)."""
+    """One record, ready for comparison (all text in skeleton form, see dedupe.translit)."""
 
     index: int
     id: str

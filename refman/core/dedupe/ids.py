@@ -4,7 +4,7 @@ unless the identifier is not the record's own.
 A paper, chapter or entry carries the ISBN of its book, and often (inherited through
 ``crossref``, or copied) the DOI of its proceedings: shared by every other part of that
 book, it says "the same container", not "the same work". So only a record's own identifiers
-decide (``dedupe_features`` sorts them), a DOI on two parts at different first pages or on
+decide (``dedupe.features`` sorts them), a DOI on two parts at different first pages or on
 two records with unlike titles and no author in common decides nothing, and two parts of one
 known container at different first pages are two works (``shared_container``).
 """

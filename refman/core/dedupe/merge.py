@@ -1,13 +1,13 @@
 """One record per cluster, without losing anything any member said, and with no dangling link.
 
-The surviving record (``dedupe_survivor``: the one the user chose, by default the one that says
+The surviving record (``dedupe.survivor``: the one the user chose, by default the one that says
 the most) is the base and gives its key. For every field the most complete value wins: a full
 given name over an initial, a longer author list, a date with a day over a year, a title with
 its subtitle over one without, any value over none. Values that disagree (and are not merely
 another spelling of the same text) are reported, and every value not kept travels on in the
 merged record as an ``unmapped`` "<field>-variant" entry, so a writer still outputs it. Every
 ``crossref``, ``xdata``, ``related`` … that named a merged-away key names the survivor's
-(``dedupe_links``), before the fields are merged, so one parent under two keys is no conflict.
+(``dedupe.links``), before the fields are merged, so one parent under two keys is no conflict.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """How alike two records' titles, author lists and venues are, each as a number in 0..1.
 
-Kept apart from the decision rules (``dedupe_score``) so that the identifier rules
-(``dedupe_ids``) can weigh a shared DOI against the titles and authors too.
+Kept apart from the decision rules (``dedupe.score``) so that the identifier rules
+(``dedupe.ids``) can weigh a shared DOI against the titles and authors too.
 """
 
 from __future__ import annotations

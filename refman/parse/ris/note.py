@@ -1,8 +1,8 @@
 """The N1 note in which the RIS writer keeps what no RIS tag gives back, and how it is read.
 
 RIS has tags for some CSL variables only, none for refman's own data, and no escapes (a line
-break in a value is folded to a space, see ``ris_tags.fold``). The writer reads its own tags
-back (``ris_record.build``); every variable that does not come back exactly goes into one
+break in a value is folded to a space, see ``ris.tags.fold``). The writer reads its own tags
+back (``ris.record.build``); every variable that does not come back exactly goes into one
 N1 note of ``variable: value`` lines: the form of Zotero's Extra field, which citeproc-js and
 refman's CSL-JSON reader also read (``csl_note``): ``original-date: 1950``, ``PMID: 123``,
 ``author: Family || Given``. A value that form cannot state exactly is written as JSON on
@@ -32,7 +32,7 @@ from .tags import fold
 KEYS = frozenset(CSL_FIELDS) - {"id"}
 _LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*): (.+)")
 #: Characters ``json.dumps(ensure_ascii=False)`` leaves raw that some reader takes for a
-#: line end (see ``ris_tags._BREAK``).
+#: line end (see ``ris.tags._BREAK``).
 _JSON_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 

@@ -7,8 +7,8 @@ variable read from a tag other than the one written by default, e.g. A1 or JO), 
 (date tags as given, when they are not what the writer writes by default), ``KW``/``N1``
 lists that a joined string would not restore, and ``extra``: unknown tags, and later
 occurrences of single-valued tags, as [tag, value] pairs in input order. Y2 is the access
-date, never the publication date (see ``ris_tags``). An N1 note that is refman's block of
-``variable: value`` lines (``ris_note``) is read as those variables.
+date, never the publication date (see ``ris.tags``). An N1 note that is refman's block of
+``variable: value`` lines (``ris.note``) is read as those variables.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def build(pairs: list[tuple[str, str]]) -> Built:
 
 
 def _issued(builder: _Builder, found: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
-    """PY/Y1/DA: the most specific value agreeing on the year (``ris_tags.pick_issued``); a
+    """PY/Y1/DA: the most specific value agreeing on the year (``ris.tags.pick_issued``); a
     value with another year is kept verbatim and reported."""
     best, fates = rt.pick_issued([value for _, _, value in found])
     problems = []
@@ -223,7 +223,7 @@ def _read_value(builder: _Builder, var: str) -> Any:
 
 
 def _drop_default_dates(builder: _Builder, data: dict[str, Any]) -> None:
-    """Keep ``dates`` only when the writer's default (``ris_tags.default_dates``) differs."""
+    """Keep ``dates`` only when the writer's default (``ris.tags.default_dates``) differs."""
     if not builder.dates:
         return
     issued, accessed = _as_date(data.get("issued")), _as_date(data.get("accessed"))

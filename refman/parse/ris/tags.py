@@ -17,6 +17,9 @@ import re
 
 from ...model import DateValue, Name
 from ..names import parse_person
+from .table import JOINED_TAGS, NAME_TAGS, TEXT_TAGS, WRITE_TAG
+
+__all__ = ["JOINED_TAGS", "NAME_TAGS", "TEXT_TAGS", "WRITE_TAG"]
 
 #: A tag line: two characters (upper-case letter, then letter or digit), spaces, a hyphen.
 #: The spec says exactly two spaces and one after the hyphen; real files vary, so any
@@ -75,31 +78,7 @@ CSL_TO_RIS: dict[str, str] = {
     "thesis": "THES", "treaty": "GEN", "webpage": "ELEC",
 }  # fmt: skip
 
-#: Name tags → CSL name variable. The first tag of each variable is the one written.
-NAME_TAGS: dict[str, str] = {
-    "AU": "author", "A1": "author", "A2": "editor", "ED": "editor",
-    "A3": "collection-editor", "A4": "translator",
-}  # fmt: skip
-
-#: Text tags → CSL variable (single value: the first occurrence wins, later ones are kept
-#: verbatim as extra tags). The first tag listed for a variable is the one written.
-TEXT_TAGS: dict[str, str] = {
-    "TI": "title", "T1": "title", "CT": "title",
-    "T2": "container-title", "JF": "container-title", "JO": "container-title",
-    "BT": "container-title",
-    "J2": "container-title-short", "JA": "container-title-short", "J1": "container-title-short",
-    "T3": "collection-title", "ST": "title-short",
-    "VL": "volume", "VO": "volume", "IS": "issue", "CP": "issue",
-    "PB": "publisher", "CY": "publisher-place", "PP": "publisher-place",
-    "ET": "edition", "LA": "language", "AB": "abstract", "N2": "abstract",
-    "UR": "URL", "DO": "DOI", "M3": "genre", "M1": "number", "NV": "number-of-volumes",
-    "SE": "section", "CN": "call-number", "DB": "source", "LB": "citation-label",
-    "OP": "original-title", "RN": "annote", "AV": "archive_location", "ID": "id",
-    "C3": "event-title",
-}  # fmt: skip
-
-#: Tags whose repeated values are all kept, joined into one CSL string.
-JOINED_TAGS: dict[str, tuple[str, str]] = {"KW": ("keyword", ", "), "N1": ("note", "\n\n")}
+# Which tag is which CSL variable: the two-way table in ``parse.ris.table``.
 
 #: Date tags. ``Y2`` is the access date (see the module docstring).
 ISSUED_TAGS = ("PY", "Y1", "DA")
@@ -110,12 +89,6 @@ ISSUED_OR_ACCESSED = {**dict.fromkeys(ISSUED_TAGS, "issued"), ACCESSED_TAG: "acc
 WHOLE_BOOK_TYPES = frozenset({"BOOK", "EBOOK", "EDBOOK", "CTLG", "ANCIENT", "CLSWK", "PAMP"})
 #: Types whose SN is a report, patent, standard or bill number rather than an ISBN/ISSN.
 NUMBERED_TYPES = frozenset({"RPRT", "PAT", "STAND", "BILL", "UNBILL", "STAT", "LEGAL", "GOVDOC"})
-
-#: CSL variable → tag written for it (the first tag listed above for that variable).
-WRITE_TAG: dict[str, str] = {}
-for _tag, _var in (*NAME_TAGS.items(), *TEXT_TAGS.items()):
-    WRITE_TAG.setdefault(_var, _tag)
-WRITE_TAG.update({"container-title-short": "J2", "ISBN": "SN", "ISSN": "SN"})
 
 ISSN_RE = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 ISBN_RE = re.compile(r"^(?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx]$")

@@ -154,7 +154,7 @@ def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed)
         ref.type, ref.event, ref.event_place = "speech", found.event, found.place
         if found.date_text:
             ref.issued = read_date(found.date_text, ctx.convention, "issued", Cut(""))
-        title = found.title
+        # the title stays as written: its place and date are part of it (seed refs 3, 4)
     title, quotes = quoted_title(strip_final_period(title)) if title else (title, None)
     out.quotes = quotes
     ref.title = title or None

@@ -8,8 +8,8 @@ Judgment calls (the standards are silent; kept here so they can be changed in on
   the genre ("… of October 14, 2017", "от 14.10.2017"). A date inside the quoted title belongs
   to what the title names (a UN resolution) and is never the act's date.
 - Amendment text in parentheses ("(As amended by …)", "(ред. от …)") goes to ``note``.
-- A speech ("Statement by …", "Выступление …") keeps its title without the trailing place and
-  date, which go to ``event-place`` and ``issued``; ``event`` is what follows "at the" ("на"),
+- A speech ("Statement by …", "Выступление …") keeps its title as written; its trailing place
+  and date are also read into ``event-place`` and ``issued``; ``event`` is what follows "at the" ("на"),
   without a speaker's name the document names elsewhere with an honorific ("Mr. Igor
   Vishnevetskii"). The speaker is named in the title only: refman does not make them author.
 """

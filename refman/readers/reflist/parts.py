@@ -89,7 +89,7 @@ class Cut:
     isbn: str | None = None
     issn: str | None = None
     accessed: DateValue | None = None
-    accessed_raw: str | None = None
+    accessed_raw: str | None = None  # the access date as written: its brackets tell the list's family
     language: str | None = None
     language_note: str | None = None
     medium: str | None = None

@@ -4,9 +4,9 @@ A list is split into items first (wrapped lines joined, line-break hyphens repai
 evidence), then the document decides what only the whole list can: how it writes slash
 dates (``parse.dates.infer_slash_convention``), whether quotes around a title are the list's
 habit or part of one title, and which people it names as speakers. Each item is then read by
-``reflist_fields.parse_reference``. Nothing is dropped: an item that cannot be read (or is too
+``reflist.fields.parse_reference``. Nothing is dropped: an item that cannot be read (or is too
 long to be one reference) becomes a reference whose title is its text, and text of an item
-that no field holds (``reflist_account``) is kept in ``unmapped["unparsed"]``, each with an
+that no field holds (``reflist.account``) is kept in ``unmapped["unparsed"]``, each with an
 RM002 warning.
 
 Judgment: quotes around a title are cut when most titles in the list are quoted (a list
@@ -24,7 +24,7 @@ from typing import Any
 from ...diagnostics import Diagnostic, Location, ReadResult, Severity
 from ...model import Library, Reference, SourceSpan
 from ...parse.dates import infer_slash_convention
-from ...parse.text import clean_spaces, has_cyrillic, repair_hyphenation, script_language, words_of
+from ...parse.text import clean_spaces, has_russian_letters, repair_hyphenation, script_language, words_of
 from .account import unplaced
 from .crf import read_reference
 from .fields import Context, Parsed, names_of_speakers
@@ -275,7 +275,7 @@ def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> 
 
 
 def _keep_unplaced(ref: Reference, text: str) -> None:
-    """Text of the item that no field holds (``reflist_account``) goes to
+    """Text of the item that no field holds (``reflist.account``) goes to
     ``unmapped["unparsed"]``, beside what the reader could not place itself."""
     spans = unplaced(text, ref) if ref.title != text else []
     if spans:
@@ -305,7 +305,9 @@ def _cyrillic_language(references: list[Reference], texts: list[str]) -> None:
     if script_language(whole) != "ru":
         return
     for ref in references:
-        if ref.language is None and has_cyrillic(" ".join(filter(None, (ref.title, ref.container_title)))):
+        if ref.language is None and has_russian_letters(
+            " ".join(filter(None, (ref.title, ref.container_title)))
+        ):
             ref.language = "ru"
 
 

@@ -17,11 +17,8 @@ import re
 from typing import Any
 
 from ...model import CSL_FIELDS, Reference
-from ...parse.bibnames import parse_names
+from ...parse.bibnames import parse_names, split_names
 from ...parse.bibtex_fields import (
-    DATE_FIELDS,
-    NAME_FIELDS,
-    TEXT_FIELDS,
     VERBATIM_FIELDS,
     entry_head,
     field_name,
@@ -29,6 +26,8 @@ from ...parse.bibtex_fields import (
     month_number,
     parse_edtf,
 )  # fmt: skip
+from ...parse.bibtex_map.biblatex import LIST_FIELDS, LIST_SEPARATOR
+from ...parse.bibtex_map.table import DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS
 from ...parse.bibtex_values import evaluate, split_concatenation
 from ...parse.latex import escape, to_unicode
 from ...parse.latex_edit import place_edits
@@ -40,7 +39,7 @@ TWINS = {
     "language": "langid", "langid": "language",
 }  # fmt: skip
 #: Fields whose value is split over several source fields, by the field the writer produces.
-GROUPS = {"title": "subtitle", "booktitle": "booksubtitle"}
+GROUPS = {"title": "subtitle", "booktitle": "booksubtitle", "maintitle": "mainsubtitle"}
 #: CSL variables that refman writes under their own name (``keyword``, ``pmid``).
 _CSL_NAMED = {var.lower(): var for var in CSL_FIELDS}
 _BODIES = frozenset(["publisher", "authority", "container-title", "URL"])
@@ -67,6 +66,8 @@ def meaning(name: str, expr: str, macros: dict[str, str]) -> Any:
         return date.model_dump(exclude_none=True) if date is not None else text.strip()
     if name in NAME_FIELDS:
         return [n.model_dump(exclude_none=True) for n in parse_names(text)[0]]
+    if name in LIST_FIELDS:  # "A and B" as the reader takes a biblatex list: "A; B"
+        return LIST_SEPARATOR.join(to_unicode(item) for item in split_names(text)) or to_unicode(text)
     plain = to_unicode(text)
     if name == "month":
         return month_number(plain) or plain.lower()

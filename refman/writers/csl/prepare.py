@@ -23,7 +23,8 @@ from typing import Any
 from ...model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Name, Reference
 from ...parse.dates import parse_date
 from ...parse.identifiers import bare_doi
-from ...parse.translit import has_cyrillic
+from ...parse.text import has_cyrillic
+from . import gost_items, gost_kinds
 
 #: Languages refman knows terms for; any other entry language falls back to the list's.
 #: Genres that mean "the whole website" (docs/GOST.md rule 10).
@@ -34,6 +35,11 @@ _TITLE_VARS = ("title", "container-title", "collection-title", "event", "note")
 _QUOTED = re.compile(r'"([^"\n]+)"')
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk"})
+#: BibLaTeX's language names (``langid``, ``language``) as codes.
+_LANGUAGE_NAMES = {"russian": "ru", "english": "en", "american": "en", "british": "en", "german": "de",
+                   "ngerman": "de", "french": "fr", "ukrainian": "uk", "italian": "it", "spanish": "es",
+                   "latin": "la", "polish": "pl", "czech": "cs", "greek": "el", "dutch": "nl"}  # fmt: skip
 
 
 def entry_language(ref: Reference, default: str) -> str:
@@ -44,9 +50,14 @@ def entry_language(ref: Reference, default: str) -> str:
     language when the title tells nothing.
     """
     code = (ref.language or "").strip().lower().replace("_", "-").split("-")[0]
-    if re.fullmatch(r"[a-z]{2,3}", code):
-        return code
+    code = _LANGUAGE_NAMES.get(code, code)
     text = " ".join(filter(None, (ref.title, ref.container_title)))
+    if re.fullmatch(r"[a-z]{2,3}", code) and code not in _CYRILLIC_LANGUAGES:
+        return code
+    if code in _CYRILLIC_LANGUAGES and (has_cyrillic(text) or not _LATIN_LETTER.search(text)):
+        return code
+    # none given, or a Cyrillic-script language given for a text in Latin letters (seed ref 23:
+    # an English decree marked "in Russian"): the text's own script decides (docs/GOST.md rule 9)
     if has_cyrillic(text):
         return "ru"
     if _LATIN_LETTER.search(text):
@@ -71,13 +82,20 @@ def prepare(ref: Reference, key: str, language: str, gost: bool) -> dict[str, An
             data[var] = date
     for var in NAME_VARIABLES.intersection(data):
         data[var] = [_name(name, language) for name in ref.get(var)]
+    # quotes are transcribed with the data: the declared language chooses them (seed ref 13)
+    declared = _LANGUAGE_NAMES.get((ref.language or "").strip().lower().split("-")[0])
+    quotes = declared or (ref.language or "").strip().lower().split("-")[0] or language
     for var in _TITLE_VARS:
         if isinstance(data.get(var), str):
-            data[var] = typographic_quotes(data[var], language)
+            data[var] = typographic_quotes(
+                data[var], quotes if re.fullmatch(r"[a-z]{2,3}", quotes) else language
+            )
     if isinstance(data.get("DOI"), str):
         data["DOI"] = bare_doi(data["DOI"])  # styles print "DOI 10.…" themselves
     if gost:
         _gost_adjust(data)
+        gost_items.adjust(data, ref, language)
+        gost_kinds.adjust(data, ref, language)
     return data
 
 
@@ -131,8 +149,12 @@ def typographic_quotes(text: str, language: str) -> str:
 
 def _gost_adjust(data: dict[str, Any]) -> None:
     event_words = set(re.findall(r"\w+", str(data.get("event", "")).casefold()))
-    if event_words and event_words <= set(re.findall(r"\w+", str(data.get("title", "")).casefold())):
+    title_words = set(re.findall(r"\w+", str(data.get("title", "")).casefold()))
+    if event_words and event_words <= title_words:
         data.pop("event")  # every word of it is already in the title: said once
+    place_words = set(re.findall(r"\w+", str(data.get("event-place", "")).casefold()))
+    if data.get("type") == "speech" and place_words and place_words <= title_words:
+        data.pop("event-place")  # "…, New York, August 2, 2022" is in the title (seed refs 3, 4)
     authors = data.get("author") or []
     if len(authors) >= 4:
         data["contributor"] = data.pop("author")

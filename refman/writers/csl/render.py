@@ -7,11 +7,14 @@ entry language's locale gets the list language's *prescribed words* first. Which
 prescribed words is data (``LIST_TERMS``), kept in one place.
 
 Speed: items are rendered one by one (no whole-list work that grows with n²); each style
-variant is parsed once and its bibliography layout compiled into closures (``csl_compile``)
-that read the CSL-JSON item directly in citeproc-py's string model (``csl_strings``); an
-entry that model does not carry, or a style it does not cover, goes through citeproc-py's
-own objects (``csl_fast``, memoised look-ups); large lists are split over the CPU cores.
-The text does not depend on any of that (tests/test_styles.py, benchmarks/bench_render.py).
+variant is parsed once and its bibliography layout compiled into closures (``csl.compile.layout``)
+that read the CSL-JSON item directly in citeproc-py's string model (``csl.compile.strings``).
+An element the compiler does not model is rendered by citeproc-py's own element object, and
+an entry in a state the string model does not carry by citeproc-py's objects as a whole
+(``csl.compile.fast``, memoised look-ups); large lists are split over the CPU cores. The text
+does not depend on any of that: the renderer "citeproc" (``REFMAN_RENDERER=citeproc``, or
+``WriteOptions.renderer``) renders every entry with citeproc-py's own classes, and
+tests/test_styles.py compares the two character for character.
 """
 
 from __future__ import annotations
@@ -30,10 +33,11 @@ from citeproc.source.json import CiteProcJSON
 from lxml import etree
 
 from ...model import NAME_VARIABLES, Reference
+from ...parse.safe_xml import safe_parser
 from . import prepare as csl_prepare
-from .compile.fast import Style
+from .compile.fast import RENDERERS, Style
 from .compile.strings import pure_reference
-from .styles import CSL_NS, XML_LANG, safe_parser
+from .styles import CSL_NS, XML_LANG
 
 #: Terms that are prescribed words or supplied information: they follow the list language
 #: (docs/GOST.md rule 9). (name, form); form None is the long form.
@@ -41,6 +45,10 @@ LIST_TERMS: tuple[tuple[str, str | None], ...] = (
     ("online", None), ("reference", None), ("internet", None), ("accessed", None),
     *((f"month-{m:02d}", "short") for m in range(1, 13)),
 )  # fmt: skip
+#: Name variables whose role label refman replaces with a whole statement (``gost_items``).
+ROLE_VARIABLES = frozenset({"compiler", "translator", "editor"})
+#: GOST's area separator (docs/GOST.md rule 1).
+FULL_SEPARATOR = ". \u2013 "
 #: Below this many entries one process is faster than starting workers (an entry takes
 #: about 0.15 ms, starting a pool and gathering its results some 50 ms).
 PARALLEL_MIN = 2000
@@ -49,26 +57,43 @@ _UNKNOWN_NAME_VARS = frozenset(NAME_VARIABLES - {n.replace("_", "-") for n in ci
 _UNKNOWN_NAME_KEYS = frozenset(v.replace("-", "_") for v in _UNKNOWN_NAME_VARS)
 
 
-def variant(data: bytes, list_lang: str, entry_lang: str) -> bytes:
+def variant(
+    data: bytes, list_lang: str, entry_lang: str, gost: bool = False, short_areas: bool = False
+) -> bytes:
     """The style for entries in ``entry_lang`` of a list in ``list_lang`` (see module doc).
 
     Also drops a citation number from the bibliography layout: refman numbers entries
     itself, with a space, and the style's own number would come out glued ("1.The").
+    ``gost`` (a bundled GOST style): the role labels of editors, compilers and translators
+    are taken out, since refman passes whole grammatical statements there (``gost_items``).
+    ``short_areas``: areas separated by ". " (GOST R 7.0.5-2008's short form) for ". – ".
     """
     root = etree.fromstring(data, safe_parser())
     for entity in list(root.iter(etree.Entity)):
         _drop_keeping_tail(entity)  # never expanded: an external entity could name any file
-    layout = root.find(f"{_CS}bibliography/{_CS}layout")
-    if layout is not None:
-        for element in layout.iter(f"{_CS}text"):
-            if element.get("variable") == "citation-number":
-                element.getparent().remove(element)
+    for element in list(root.iter(f"{_CS}text")):
+        if element.get("variable") == "citation-number" and _in_bibliography(element):
+            element.getparent().remove(element)
+    if gost:
+        for names in root.iter(f"{_CS}names"):
+            if ROLE_VARIABLES.intersection(names.get("variable", "").split()):
+                for label in names.findall(f"{_CS}label"):
+                    names.remove(label)
+    if short_areas:
+        for element in root.iter(f"{_CS}group"):
+            if element.get("delimiter") == FULL_SEPARATOR:
+                element.set("delimiter", ". ")
     if entry_lang != list_lang:
         terms = [copy.deepcopy(t) for t in _list_terms(root, list_lang)]
         block = _locale_block(root, entry_lang)
         for position, term in enumerate(terms):
             block.insert(position, term)
     return etree.tostring(root, encoding="utf-8")
+
+
+def _in_bibliography(element: etree._Element) -> bool:
+    """In the bibliography's layout or a macro (a macro may be what prints the number)."""
+    return not any(etree.QName(a).localname == "citation" for a in element.iterancestors())
 
 
 def _drop_keeping_tail(node: etree._Entity) -> None:
@@ -139,8 +164,24 @@ def has_locale(lang: str) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _style(data: bytes, list_lang: str, entry_lang: str, output: str) -> Style:
-    return Style(variant(data, list_lang, entry_lang), entry_lang, formatter_for(output))
+def _style(
+    data: bytes, list_lang: str, entry_lang: str, output: str, gost: bool, short: bool, renderer: str
+) -> Style:
+    """Every argument named, none defaulted: a default would make a second cache entry (and a
+    second parse) for the same style."""
+    return Style(
+        variant(data, list_lang, entry_lang, gost, short), entry_lang, formatter_for(output), renderer
+    )
+
+
+def renderer_from(value: str | None, environ: Any = os.environ) -> str:
+    """The renderer asked for: ``value``, else REFMAN_RENDERER, else "fast"; ValueError names
+    the choices when it is not one of them."""
+    chosen = value if value is not None else (environ.get("REFMAN_RENDERER") or "fast")
+    if chosen not in RENDERERS:
+        source = "renderer" if value is not None else "REFMAN_RENDERER"
+        raise ValueError(f"unknown {source} {chosen!r} (known: {', '.join(RENDERERS)})")
+    return chosen
 
 
 def formatter_for(output: str) -> Any:
@@ -151,8 +192,12 @@ def formatter_for(output: str) -> Any:
     return {"html": formatter.html, "markdown": csl_markdown}.get(output, formatter.plain)
 
 
+#: CSL 1.0.2 text variables citeproc-py does not know that the bundled styles print.
+_EXTRA_TEXT_VARS = frozenset({"volume-title"})
 _SUPPORTED = frozenset(
-    {v.replace("_", "-") for v in citeproc.VARIABLES} | {"id", "type", "language", "contributor"}
+    {v.replace("_", "-") for v in citeproc.VARIABLES}
+    | {"id", "type", "language", "contributor"}
+    | _EXTRA_TEXT_VARS
 )
 
 
@@ -197,13 +242,23 @@ class _Numbers(dict):
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One rendering: the style, the list language, the output, and (reference, language) pairs."""
+    """One rendering: the style, the list language, the output, (reference, language) pairs,
+    and the renderer (``csl.compile.fast.RENDERERS``)."""
 
     data: bytes
     list_lang: str
     output: str
     entries: list[tuple[Reference, str]]
     gost: bool
+    renderer: str = "fast"
+    #: ". " between areas instead of ". – " (GOST R 7.0.5-2008's permitted short form).
+    short_areas: bool = False
+
+
+def style_for(job: Job, lang: str) -> Style:
+    """The style variant (parsed and compiled once, cached) that renders ``job``'s entries in
+    language ``lang``."""
+    return _style(job.data, job.list_lang, lang, job.output, job.gost, job.short_areas, job.renderer)
 
 
 #: The job being rendered, inherited by forked workers (nothing is pickled on the way in).
@@ -227,7 +282,7 @@ def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
     try:
         for index, (ref, lang) in enumerate(job.entries[start:stop], start=start):
             item = csl_prepare.prepare(ref, f"r{index}", lang, job.gost)
-            style = _style(job.data, job.list_lang, lang, job.output)
+            style = style_for(job, lang)
             data = escaped(_supported(item, names=True))
             text = render_entry(style, item, data, index, job.output)
             texts.append(None if text is None else str(text))
@@ -239,23 +294,48 @@ def render_chunk(job: Job, start: int, stop: int) -> list[str | None]:
 
 
 def render_entry(style: Style, item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> Any:
-    """One prepared item (``data``: escaped for the output): the pure compiled layout when the
-    style has one and the item stays in its model, else citeproc-py's objects; None on failure."""
-    if style.pure is not None:
+    """One prepared item (``data``: escaped for the output): the compiled layout when the style
+    has one, else (or for an entry in a state its string model does not carry) citeproc-py's
+    objects; None on failure."""
+    entry = _Entry(item, data, index, output)
+    if style.compiled is not None:
         try:
-            return style.pure(None, pure_reference(data, _UNKNOWN_NAME_KEYS))
-        except Exception:  # noqa: BLE001 - a state the pure model does not carry: citeproc-py's turn
+            text = style.compiled.render(entry, pure_reference(data, _UNKNOWN_NAME_KEYS))
+        except Exception:  # noqa: BLE001 - a state the string model does not carry: citeproc-py's turn
             pass
+        else:
+            style.counts["compiled"] += 1
+            return text
     try:
-        return style.render(citeproc_item(item, data, index, output))
+        return style.render_citeproc(entry.cite)
     except Exception:  # noqa: BLE001 - one odd item must not end the list; caller falls back
         return None
 
 
+class _Entry:
+    """One entry for the compiled layout: its citeproc-py CitationItem is built only when an
+    element delegated to citeproc-py asks for it."""
+
+    __slots__ = ("_cite", "data", "index", "item", "output")
+
+    def __init__(self, item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> None:
+        self.item, self.data, self.index, self.output = item, data, index, output
+        self._cite: _Item | None = None
+
+    @property
+    def cite(self) -> _Item:
+        if self._cite is None:
+            self._cite = citeproc_item(self.item, self.data, self.index, self.output)
+        return self._cite
+
+
 def citeproc_item(item: dict[str, Any], data: dict[str, Any], index: int, output: str) -> _Item:
     """A citeproc-py CitationItem for one entry, with its Reference and number at hand."""
-    source = CiteProcJSON([{k: v for k, v in data.items() if k not in _UNKNOWN_NAME_VARS}])
+    known = {k: v for k, v in data.items() if k not in _UNKNOWN_NAME_VARS and k not in _EXTRA_TEXT_VARS}
+    source = CiteProcJSON([known])
     reference = source[item["id"].lower()]
+    for var in _EXTRA_TEXT_VARS.intersection(data):
+        reference[var.replace("-", "_")] = source.parse_string(str(data[var]))
     # citeproc-py parses only the name variables it knows; CSL 1.0.2 has more (contributor…)
     for var in _UNKNOWN_NAME_VARS.intersection(data):
         reference[var.replace("-", "_")] = source.parse_names(data[var])
@@ -290,7 +370,7 @@ def render_all(job: Job, workers: int | None = None) -> list[str | None]:
     from concurrent.futures import ProcessPoolExecutor
 
     for lang in {lang for _, lang in job.entries}:
-        _style(job.data, job.list_lang, lang, job.output)
+        style_for(job, lang)
     size = -(-count // workers)
     bounds = [(i, min(i + size, count)) for i in range(0, count, size)]
     _CURRENT = job

@@ -1,7 +1,7 @@
 """The bundled CSL styles: names, aliases, where their files are, and safe reading of any style.
 
-Styles ship as package data (``refman/styles``, kept identical to the canonical top-level
-``styles/`` by a test); a source checkout without the copy falls back to ``styles/``. A user's
+The styles have one source, the top-level ``styles/``: a built package carries a copy made
+at build time (``setup.py``), a checkout or an editable install reads ``styles/``. A user's
 ``.csl`` file is parsed without a DTD, entities or network, so a hostile file cannot pull a
 local file or a URL into the output.
 """
@@ -16,6 +16,7 @@ from lxml import etree
 
 from ...errors import InputError
 from ...io import read_bytes
+from ...parse.safe_xml import safe_parser
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -75,20 +76,7 @@ def _bundled_bytes(file: str) -> bytes:
     try:
         return resources.files("refman").joinpath("styles", file).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return (Path(__file__).resolve().parents[2] / "styles" / file).read_bytes()
-
-
-def safe_parser(**extra: object) -> etree.XMLParser:
-    """No DTD loading, no entity expansion, no network: what any untrusted style gets."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        **extra,
-    )
+        return (Path(__file__).resolve().parents[3] / "styles" / file).read_bytes()
 
 
 def check_style(data: bytes, name: str) -> etree._Element:

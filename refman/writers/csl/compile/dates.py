@@ -1,10 +1,11 @@
-"""cs:date and cs:date-part for the compiled layouts (csl_compile).
+"""cs:date and cs:date-part for the compiled layouts (csl.compile.layout).
 
 The same steps as citeproc-py's Date.process and Date_Part.render for dates that are not
 localized (no ``form``): each part in the element's order, day and month and year in their
 plain forms, the date's delimiter and affixes (a cs:date takes no font in citeproc-py). A
-date range is left to citeproc-py (typed: its element renders it; pure: the entry goes to
-citeproc-py).
+date range is rendered by citeproc-py's own range routine on the parsed date (it needs no
+other data of the entry); a date-part form or attribute not modelled here leaves the whole
+cs:date to citeproc-py (the layout delegates it).
 """
 
 from __future__ import annotations
@@ -14,34 +15,32 @@ from typing import Any
 
 from citeproc.source import DateRange, LiteralDate, VariableError
 
-from . import layout as csl_compile
-from .strings import OutsideModelError
+from . import nodes
+from .strings import OutsideModelError, add, conv
 
 
 def date(compiler: Any, element: Any, ctx: Any) -> Any:
     """Date.render for a date with its own date-parts (a literal date prints its text)."""
     if element.get("form") is not None or element.get("variable") is None:
-        raise csl_compile.NotCompiledError("localized date")
+        raise nodes.NotCompiledError("localized date")
     key = element.get("variable").replace("-", "_")
-    if any(csl_compile.local(p) != "date-part" for p in element.iterchildren() if csl_compile.local(p)):
-        raise csl_compile.NotCompiledError("date child")
+    if any(nodes.local(p) != "date-part" for p in element.iterchildren() if nodes.local(p)):
+        raise nodes.NotCompiledError("date child")
     parts = [
         date_part(compiler, p) for p in element.iterchildren() if p.get("name") in ("year", "month", "day")
     ]
     delimiter, wrap, djoin = element.get("delimiter", ""), compiler.wrapper(element), compiler.djoin
-    context, pure = (ctx if ctx is not None else element), compiler.ops.pure
+    context = ctx if ctx is not None else element
 
-    def date(item: Any, ref: dict, _: str) -> Any:
+    def date(entry: Any, ref: dict, _: str) -> Any:
         value = ref.get(key)
         if not value:
             return None
         if isinstance(value, LiteralDate):
             text = value.text
         elif isinstance(value, DateRange):
-            if pure:
-                raise OutsideModelError
             try:
-                text = element.render_date_range(value, ["year", "month", "day"], context)
+                text = conv(element.render_date_range(value, ["year", "month", "day"], context))
             except VariableError:
                 return None
         else:
@@ -59,7 +58,7 @@ def date(compiler: Any, element: Any, ctx: Any) -> Any:
 def date_part(compiler: Any, part: Any) -> Callable[[Any], Any]:
     """Date_Part.render for day, month and year in their plain forms."""
     name, form = part.get("name"), part.get("form")
-    mark, conv, add = compiler.marker(part, text_language=False), compiler.ops.conv, compiler.ops.add
+    mark = compiler.marker(part)
     if name == "day" and form in (None, "numeric", "numeric-leading-zeros"):
         pattern = "{:02}" if form == "numeric-leading-zeros" else None
 
@@ -87,16 +86,12 @@ def date_part(compiler: Any, part: Any) -> Callable[[Any], Any]:
             if year < 1000:
                 return add(text, conv(part.get_single_term(name="ad")))
             return text
-    elif compiler.ops.pure:
-        raise csl_compile.NotCompiledError("date-part form")
     else:
-
-        def value(date: Any) -> Any:
-            return part.process(date)
+        raise nodes.NotCompiledError("date-part form")
 
     def render(date: Any) -> Any:
         try:
-            return mark(value(date), {})
+            return mark(value(date))
         except VariableError:
             return None
 

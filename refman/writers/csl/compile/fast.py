@@ -11,8 +11,10 @@ The memos are keyed by element identity, which is stable only while every elemen
 stays alive: ``load`` keeps them all in a list on the root for the style's lifetime.
 
 Most entries never reach these classes: ``Style`` also compiles its bibliography layout
-(csl_compile). They render what the compiled layouts leave to citeproc-py, and they are
-the reference the compiled layouts are tested against (tests/test_styles.py).
+(csl.compile.layout). They render the elements the compiled layout delegates and the rare
+entry in a state its string model does not carry. ``Style(renderer="citeproc")`` uses
+citeproc-py's own classes instead (only the initials rule is refman's), the reference the
+compiled layout is tested against (tests/test_styles.py).
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ from typing import Any
 import citeproc.model as cpm
 from lxml import etree
 
-from .memo import MEMOISED, Memoised, memo_of
 from ..styles import CSL_NS
+from .memo import MEMOISED, Memoised, memo_of
+from .nodes import initials
 
 #: Initials that stand for one Cyrillic letter in romanised Russian names, kept whole.
-TWO_LETTER_INITIALS = frozenset({"Yu", "Ya", "Yo", "Ye", "Zh", "Kh", "Ts", "Ch", "Sh", "Shch"})
 _MISSING = object()
 
 
@@ -160,23 +162,7 @@ class _FastName(_Fast):
         """Initials joined by ``mark``; particles (lower-case words) kept; "Yu." stays "Yu."."""
         hyphen = self.get_option("initialize-with-hyphen", context)
         pieces = given.split("-") if hyphen else [given.replace("-", " ")]
-        return "-".join(_initials(piece, mark) for piece in pieces)
-
-
-def _initials(text: str, mark: str) -> str:
-    out: list[str] = []
-    group: list[str] = []
-    for token in text.split():
-        for word in filter(None, token.split(".")):
-            if word[0].isupper():
-                abbreviated = word in TWO_LETTER_INITIALS and token.endswith(".")
-                group.append(word if abbreviated else word[0])
-            else:
-                out.append(mark.join(group) + mark if group else "")
-                out.append(word)
-                group = []
-    out.append(mark.join(group) + mark if group else "")
-    return " ".join(" ".join(out).split()) if group or out else ""
+        return "-".join(initials(piece, mark) for piece in pieces)
 
 
 def _fast_classes() -> dict[str, type]:
@@ -192,67 +178,78 @@ def _fast_classes() -> dict[str, type]:
 _CLASSES = _fast_classes()
 
 
-def parser() -> etree.XMLParser:
-    """A safe parser (no DTD, entities or network) that builds our memoising elements."""
-    from ..styles import safe_parser
+class _RefmanName(cpm.Name):
+    """citeproc-py's cs:name with refman's initials rule only (the plain renderer's)."""
+
+    initialize = _FastName.initialize
+
+
+def parser(memoised: bool = True) -> etree.XMLParser:
+    """A safe parser (no DTD, entities or network) that builds citeproc-py's elements:
+    our memoising subclasses, or (``memoised=False``) citeproc-py's own classes with only
+    refman's initials rule."""
+    from ....parse.safe_xml import safe_parser
 
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
-    namespace[None] = type("CitationStylesElement", (_Fast, cpm.CitationStylesElement), {})
-    namespace.update(_CLASSES)
+    if memoised:
+        namespace[None] = type("CitationStylesElement", (_Fast, cpm.CitationStylesElement), {})
+        namespace.update(_CLASSES)
+    else:
+        namespace[None] = cpm.CitationStylesElement
+        namespace.update({cls.__name__.replace("_", "-").lower(): cls for cls in _CLASSES_PLAIN})
+        namespace["name"] = _RefmanName
     xml_parser = safe_parser(encoding="UTF-8")
     xml_parser.set_element_class_lookup(lookup)
     return xml_parser
 
 
-class Style:
-    """A parsed style bound to one entry language and one output formatter."""
+_CLASSES_PLAIN = tuple(c for c in cpm.CitationStylesElement.__subclasses__() if c.__module__ == cpm.__name__)
+#: The renderers a user may choose: the compiled layout (citeproc-py's elements for what it
+#: does not model), or citeproc-py's own element classes for every entry.
+RENDERERS = ("fast", "citeproc")
 
-    def __init__(self, data: bytes, locale: str, formatter: Any) -> None:
-        tree = etree.fromstring(data, parser()).getroottree()
+
+class Style:
+    """A parsed style bound to one entry language, one output formatter and one renderer.
+
+    ``renderer="fast"``: the compiled bibliography layout (csl.compile.layout) on memoised
+    elements; ``"citeproc"``: citeproc-py's own element classes, nothing compiled or
+    remembered (for users who want it, and as the reference in tests/test_styles.py).
+    """
+
+    def __init__(self, data: bytes, locale: str, formatter: Any, renderer: str = "fast") -> None:
+        fast = renderer == "fast"
+        tree = etree.fromstring(data, parser(memoised=fast)).getroottree()
         root = tree.getroot()
-        for names in root.iter(f"{{{CSL_NS}}}names"):
-            # citeproc-py inserts a default cs:name at render time; doing it now keeps
-            # every element (and so every memo key) alive and fixed from here on.
-            if names.getparent().tag != f"{{{CSL_NS}}}substitute" and names.find(f"{{{CSL_NS}}}name") is None:
-                names.insert(0, cpm.Name())
-        root.__dict__["_refman_keep"] = list(root.iter())
+        if fast:
+            for names in root.iter(f"{{{CSL_NS}}}names"):
+                # citeproc-py inserts a default cs:name at render time; doing it now keeps
+                # every element (and so every memo key) alive and fixed from here on.
+                if (
+                    names.getparent().tag != f"{{{CSL_NS}}}substitute"
+                    and names.find(f"{{{CSL_NS}}}name") is None
+                ):
+                    names.insert(0, cpm.Name())
+            root.__dict__["_refman_keep"] = list(root.iter())
         root.formatter = formatter
         root.set_locale_list(locale, validate=False)
-        for locale_root in root.locales:
-            locale_root.__dict__["_refman_keep"] = list(locale_root.iter())
+        if fast:
+            for locale_root in root.locales:
+                locale_root.__dict__["_refman_keep"] = list(locale_root.iter())
         self.root = root
         self.layout = root.bibliography.layout
         from .layout import compile_layout
 
-        #: f(None, pure reference) when the pure string model covers the style (csl_strings)
-        self.pure = compile_layout(self.layout, pure=True)
-        self._typed: Any = _MISSING
-
-    @property
-    def typed(self) -> Any:
-        """f(CitationItem, its Reference): citeproc-py's objects, unmodelled parts delegated
-        (compiled on first use: with a pure layout only odd entries need it)."""
-        if self._typed is _MISSING:
-            from .layout import compile_layout
-
-            self._typed = compile_layout(self.layout, pure=False)
-        return self._typed
-
-    def render(self, item: Any) -> Any:
-        """One citeproc CitationItem's entry, or None when the layout renders nothing.
-
-        The compiled layout when there is one; anything it raises is left to citeproc-py,
-        which renders the entry (or fails on it) in its own way.
-        """
-        if self.typed is not None:
-            try:
-                return self.typed(item, item.reference)
-            except Exception:  # noqa: BLE001 - citeproc-py below decides what this entry gives
-                pass
-        return self.render_citeproc(item)
+        #: The compiled layout (None for the citeproc renderer, or a layout it cannot compile).
+        self.compiled = compile_layout(self.layout) if fast else None
+        #: The elements the compiled layout leaves to citeproc-py (csl.compile.layout.describe).
+        self.delegated = self.compiled.delegated if self.compiled is not None else ()
+        #: Entries rendered so far: "compiled", "citeproc" (the whole entry by citeproc-py).
+        self.counts = {"compiled": 0, "citeproc": 0}
 
     def render_citeproc(self, item: Any) -> Any:
-        """The entry as citeproc-py's element classes render it (the reference for identity)."""
+        """The entry as citeproc-py's element classes render it (Layout.render_bibliography)."""
+        self.counts["citeproc"] += 1
         self.layout.repressed = {}
         return self.layout.format(self.layout.wrap(self.layout.render_children(item)))

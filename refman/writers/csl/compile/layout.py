@@ -4,23 +4,42 @@ Walking the style tree for every entry (XPath, attribute and option look-ups, te
 exceptions for every missing variable) is most of what citeproc-py spends. Everything that
 depends only on the style is decided here once: options, terms, affixes, which conditions
 to test, which children call variables. What remains per entry is what depends on the data,
-done in the order citeproc-py's element classes do it, so the text is the same character for
-character. Two flavours share this code (``csl_strings``):
+done in the order citeproc-py's element classes do it, on plain strings in citeproc-py's
+string model (``csl.compile.strings``) read straight from the CSL-JSON item, so the text is
+the same character for character.
 
-- pure: values are plain strings in citeproc-py's string model, read straight from the
-  CSL-JSON item (no citeproc-py objects per entry). Any element or attribute it does not
-  model makes the compile fail, and the style takes the typed flavour.
-- typed: citeproc-py's own String objects and Reference; any element or attribute it does
-  not model is delegated to the citeproc-py element itself (its ``render`` with the arguments
-  its parent would pass), so any user style works.
+What the compiled layout renders itself (CSL 1.0.2 names; "fonts" is font-style,
+font-variant, font-weight, text-decoration and vertical-align):
 
-tests/test_styles.py checks both against plain citeproc-py on generated items and the seed;
-benchmarks/bench_render.py checks every entry it renders.
+- cs:layout: prefix, suffix, fonts.
+- cs:group: delimiter, prefix, suffix, fonts; left out when it calls variables and none renders.
+- cs:choose with cs:if, cs:else-if, cs:else: the conditions ``type``, ``variable`` and
+  ``is-numeric``, with ``match`` any, all or none; the delimiter of the enclosing group.
+- cs:text: ``variable`` (with ``form="short"`` and the page variables' range formatting),
+  ``macro``, ``term`` (``form``, ``plural``), ``value``; prefix, suffix, fonts, strip-periods.
+- cs:number: any variable but ``locator``; prefix, suffix, fonts, strip-periods.
+- cs:date without ``form``: its cs:date-part children year (long, short), month (long, short,
+  numeric, numeric-leading-zeros; seasons), day (numeric, numeric-leading-zeros) with their
+  affixes, fonts and strip-periods; literal dates and date ranges; delimiter, prefix, suffix.
+- cs:names: its variables, delimiter, prefix, suffix, fonts; cs:name in forms long and short
+  with ``and``, ``delimiter``, ``delimiter-precedes-et-al``, ``delimiter-precedes-last``,
+  ``et-al-min``, ``et-al-use-first``, ``et-al-use-last``, ``initialize-with`` (refman's
+  initials: "Yu." stays two letters), ``initialize-with-hyphen``, ``name-as-sort-order``,
+  ``sort-separator``, ``demote-non-dropping-particle``, with their inheritance; cs:label;
+  cs:substitute with the suppression of the variable it substitutes.
+
+Any other element or attribute (``text-case``, ``quotes``, localized dates, ordinal days,
+cs:name-part, ``form="count"``, ``position``, ``locator``, ``citation-number``…) is
+delegated: that one element is rendered by citeproc-py's own element object, with the
+arguments its parent would pass, and its text comes back into the compiled layout. Each
+delegation is listed in ``Compiled.delegated``; tests/test_styles.py requires none for the
+bundled styles and compares every renderer with plain citeproc-py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import citeproc.model as cpm
@@ -28,43 +47,51 @@ from citeproc.source import VariableError
 
 from . import dates as csl_compile_dates
 from . import names as csl_compile_names
-from .strings import OutsideModelError, PureOps, T, TypedOps
+from .nodes import ABSENT, CS, NotCompiledError, local
+from .strings import EMPTY, OutsideModelError, T, add, conv, pure_join, seam
 
-#: f(item, reference, delimiter) -> rendered text or None (None also stands for VariableError:
-#: every parent in citeproc-py treats the two alike).
+#: f(entry, reference, delimiter) -> rendered text or None (None also stands for VariableError:
+#: every parent in citeproc-py treats the two alike). ``entry.cite`` is the entry as a
+#: citeproc-py CitationItem (built on first use, for delegated elements only).
 Node = Callable[[Any, dict, str], Any]
 FONTS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 _TEXT_ATTRS = frozenset({"variable", "macro", "term", "value", "form", "plural", "prefix", "suffix",
-                         "display", "quotes", "strip-periods", "text-case", *FONTS})  # fmt: skip
+                         "display", "strip-periods", *FONTS})  # fmt: skip
 _CONDITIONS = frozenset({"type", "variable", "is-numeric", "match"})
-_CS = "{http://purl.org/net/xbiblio/csl}"
+_CS = CS
 _DYNAMIC = ("citation-number", "locator", "first-reference-note-number", "year-suffix")
-ABSENT = object()
 
 
-class NotCompiledError(Exception):
-    """Something only citeproc-py itself renders (typed: delegate; pure: no pure compile)."""
-
-
-def local(element: Any) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _plain_mark(text: Any, ref: dict) -> Any:
-    """The markup of an element without affixes, font, case or quotes."""
+def _plain_mark(text: Any) -> Any:
+    """The markup of an element without affixes, font or stripped periods."""
     if not text:
         return None
     return str(text) if isinstance(text, (int, float)) else text
 
 
+def describe(element: Any) -> str:
+    """An element as a style author finds it: tag and attributes, and the macro it is in."""
+    attributes = "".join(f' {k}="{v}"' for k, v in element.attrib.items())
+    macro = next((a.get("name") for a in element.iterancestors() if local(a) == "macro"), None)
+    return f"<{local(element)}{attributes}>" + (f' in macro "{macro}"' if macro else " in the layout")
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A compiled layout: f(entry, reference) -> the entry's text, and what it delegates."""
+
+    render: Callable[[Any, dict], Any]
+    #: The elements citeproc-py renders for the compiled layout (``describe``), each once.
+    delegated: tuple[str, ...]
+
+
 class Compiler:
     """Compiles the children of one bibliography layout (see the module doc)."""
 
-    def __init__(self, layout: Any, pure: bool) -> None:
+    def __init__(self, layout: Any) -> None:
         self.layout = layout
-        self.ops = PureOps if pure else TypedOps
         self.bibliography = layout.getparent()
+        self.delegated: list[str] = []
         if local(self.bibliography) != "bibliography":
             raise NotCompiledError("not a bibliography layout")
         if layout.get_locale_option("punctuation-in-quote") is None:
@@ -81,18 +108,17 @@ class Compiler:
     def djoin(self, strings: list, delimiter: str) -> Any:
         """Delimited.join (it swallows any error into an empty String); no None in ``strings``."""
         try:
-            return self.ops.join(strings, delimiter)
+            return pure_join(strings, delimiter)
         except OutsideModelError:
             raise
         except Exception:  # noqa: BLE001 - as citeproc-py
-            return self.ops.empty
+            return EMPTY
 
     def wrapper(self, element: Any) -> Callable[[Any], Any]:
         """Affixed.wrap with the element's prefix and suffix fixed."""
         prefix, suffix = element.get("prefix", ""), element.get("suffix", "")
         if not prefix and not suffix:
             return lambda string: string
-        seam, add = self.ops.seam, self.ops.add
 
         def wrap(string: Any) -> Any:
             if string is None:
@@ -104,96 +130,82 @@ class Compiler:
 
     def formatter(self, element: Any) -> Callable[[Any], Any]:
         """Formatted.format: the formatter's wrappers only where the element asks for a font."""
-        if any(element.get(a) for a in FONTS):  # as csl_fast: an empty attribute is no font
-            formatted = self.ops.formatted
-            return lambda text: formatted(cpm.Formatted.format(element, text))
+        if any(element.get(a) for a in FONTS):  # as csl.compile.fast: an empty attribute is no font
+            return lambda text: conv(cpm.Formatted.format(element, text))
         return lambda text: str(text) if isinstance(text, (int, float)) else text
 
-    def marker(self, element: Any, text_language: bool) -> Callable[[Any, dict], Any]:
-        """The element's markup: strip periods, text case, font, quotes, affixes (that order).
-
-        ``text_language``: cs:text cases by the entry's language, other elements by none.
-        """
+    def marker(self, element: Any) -> Callable[[Any], Any]:
+        """The element's markup: strip periods, font, affixes (that order); text case and
+        quotes work per segment of citeproc-py's strings, so their elements are delegated."""
+        if element.get("text-case") is not None or element.get("quotes", "false").lower() == "true":
+            raise NotCompiledError("text-case or quotes")
         strip = element.get("strip-periods", "false").lower() == "true"
-        text_case = element.get("text-case") is not None
-        quotes = text_language and element.get("quotes", "false").lower() == "true"
-        if self.ops.pure and (text_case or quotes):
-            raise NotCompiledError("text-case or quotes")  # per-segment in citeproc-py
         fmt, wrap = self.formatter(element), self.wrapper(element)
-        default_lang = element.get_root().get("default-locale", "en")[:2]
-        pure = self.ops.pure
-        if not (strip or text_case or quotes or any(element.get(a) for a in (*FONTS, "prefix", "suffix"))):
+        if not (strip or any(element.get(a) for a in (*FONTS, "prefix", "suffix"))):
             return _plain_mark
 
-        def mark(text: Any, ref: dict) -> Any:
+        def mark(text: Any) -> Any:
             if not text:
                 return None
             if strip:
-                text = T(text.replace(".", "")) if pure and type(text) is T else text.replace(".", "")
-            if text_case:
-                if text_language:
-                    text = element.case(text, ref["language"][:2] if "language" in ref else default_lang)
-                else:
-                    text = element.case(text)
-            text = fmt(text)
-            if quotes:
-                text = element.quote(text)
-            return wrap(text)
+                text = T(text.replace(".", "")) if type(text) is T else text.replace(".", "")
+            return wrap(fmt(text))
 
         return mark
 
     # -- structure ------------------------------------------------------------------------
 
-    def entry(self) -> Callable[[Any, dict], Any]:
-        """f(item, reference) -> the entry as Style.render gives it (layout affixes and font)."""
+    def entry(self) -> Compiled:
+        """The entry as Style.render gives it (layout affixes and font)."""
         layout = self.layout
         children = self.children(layout, None)
         fmt, wrap = self.formatter(layout), self.wrapper(layout)
 
-        def render(item: Any, ref: dict) -> Any:
+        def render(entry: Any, ref: dict) -> Any:
             layout.repressed = {}
-            return fmt(wrap(children(item, ref, "")))
+            return fmt(wrap(children(entry, ref, "")))
 
-        return render
+        return Compiled(render, tuple(dict.fromkeys(self.delegated)))
 
     def children(self, parent: Any, ctx: Any) -> Node:
         """Parent.render_children: each child, a choose with the inherited delimiter."""
         kids = [self.node(child, ctx) for child in parent.iterchildren() if local(child)]
-        join = self.ops.join
         if len(kids) == 1:
             return kids[0]  # join of one text is that text
 
-        def run(item: Any, ref: dict, delimiter: str) -> Any:
+        def run(entry: Any, ref: dict, delimiter: str) -> Any:
             output = []
             for kid in kids:
-                text = kid(item, ref, delimiter)
+                text = kid(entry, ref, delimiter)
                 if text is not None:
                     output.append(text)
-            return join(output, delimiter) if output else None
+            return pure_join(output, delimiter) if output else None
 
         return run
 
     def node(self, element: Any, ctx: Any) -> Node:
+        """The element compiled, or delegated to citeproc-py when the compiler does not model it."""
         kind = local(element)
         builder = _BUILDERS.get(kind)
+        delegated = len(self.delegated)
         try:
             if builder is None:
                 raise NotCompiledError(kind)
             return builder(self, element, ctx)
         except Exception:  # noqa: BLE001 - NotCompiledError, or a broken style: citeproc-py's own behaviour
-            if self.ops.pure:
-                raise NotCompiledError(kind) from None
+            del self.delegated[delegated:]  # the element's own children go with it
             return self.delegate(element, ctx)
 
     def delegate(self, element: Any, ctx: Any) -> Node:
         """citeproc-py renders this element itself, with the arguments its parent passes."""
+        self.delegated.append(describe(element))
         choose = isinstance(element, cpm.Choose)
 
-        def run(item: Any, ref: dict, delimiter: str) -> Any:
+        def run(entry: Any, ref: dict, delimiter: str) -> Any:
             try:
                 if choose:
-                    return element.render(item, context=ctx, delimiter=delimiter)
-                return element.render(item, context=ctx)
+                    return conv(element.render(entry.cite, context=ctx, delimiter=delimiter))
+                return conv(element.render(entry.cite, context=ctx))
             except VariableError:
                 return None
 
@@ -213,22 +225,22 @@ class Compiler:
         plain = not any(element.get(a) for a in (*FONTS, "prefix", "suffix"))
         if len(callers) in (0, len(kids)):
 
-            def gather(item: Any, ref: dict) -> list | None:
-                output = [text for kid in kids if (text := kid(item, ref, own)) is not None]
+            def gather(entry: Any, ref: dict) -> list | None:
+                output = [text for kid in kids if (text := kid(entry, ref, own)) is not None]
                 return output or None
         else:
 
-            def gather(item: Any, ref: dict) -> list | None:
+            def gather(entry: Any, ref: dict) -> list | None:
                 output, rendered = [], False
                 for index, kid in enumerate(kids):
-                    text = kid(item, ref, own)
+                    text = kid(entry, ref, own)
                     if text is not None:
                         output.append(text)
                         rendered = rendered or index in callers
                 return output if output and rendered else None
 
-        def group(item: Any, ref: dict, _: str) -> Any:
-            output = gather(item, ref)
+        def group(entry: Any, ref: dict, _: str) -> Any:
+            output = gather(entry, ref)
             if output is None:
                 return None
             text = output[0] if len(output) == 1 else djoin(output, own)
@@ -251,10 +263,10 @@ class Compiler:
             elif kind:
                 raise NotCompiledError(kind)
 
-        def choose(item: Any, ref: dict, delimiter: str) -> Any:
+        def choose(entry: Any, ref: dict, delimiter: str) -> Any:
             for test, body in branches:
                 if test is None or test(ref):
-                    return body(item, ref, delimiter)
+                    return body(entry, ref, delimiter)
             return None
 
         return choose
@@ -296,14 +308,14 @@ class Compiler:
     def text(self, element: Any, ctx: Any) -> Node:
         if not set(element.attrib) <= _TEXT_ATTRS:
             raise NotCompiledError("text attribute")
-        mark = self.marker(element, text_language=True)
+        mark = self.marker(element)
         if "variable" in element.attrib:
             return self.text_variable(element, mark)
         if "macro" in element.attrib:
             body = self.children(element.get_macro(element.get("macro")), ctx if ctx is not None else element)
             if mark is _plain_mark:
-                return lambda item, ref, _: body(item, ref, "") or None  # never a number here
-            return lambda item, ref, _: mark(body(item, ref, ""), ref)
+                return lambda entry, ref, _: body(entry, ref, "") or None  # never a number here
+            return lambda entry, ref, _: mark(body(entry, ref, ""))
         if "term" in element.attrib:
             form = element.get("form", "long")
             plural = element.get("plural", "false").lower() == "true"
@@ -314,29 +326,26 @@ class Compiler:
             term = cpm.String(element.preformat(element.get("value")))
         else:
             raise NotCompiledError("empty text")
-        term = self.ops.conv(term)
-        if element.get("text-case") is not None:
-            return lambda item, ref, _: mark(term, ref)
-        constant = mark(term, {})
-        return lambda item, ref, _: constant
+        constant = mark(conv(term))
+        return lambda entry, ref, _: constant
 
-    def text_variable(self, element: Any, mark: Callable[[Any, dict], Any]) -> Node:
+    def text_variable(self, element: Any, mark: Callable[[Any], Any]) -> Node:
         variable = element.get("variable")
         if variable in _DYNAMIC:
             raise NotCompiledError(variable)
-        layout, tag, conv = self.layout, element.tag, self.ops.conv
+        layout, tag = self.layout, element.tag
         short = element.get("form") == "short"
         key, short_name = variable.replace("-", "_"), variable + "-short"
         short_key = short_name.replace("-", "_")
         if not short and not variable.startswith("page") and not self.represses_text:
 
-            def simple(item: Any, ref: dict, _: str) -> Any:
+            def simple(entry: Any, ref: dict, _: str) -> Any:
                 value = ref.get(key, ABSENT)
-                return None if value is ABSENT else mark(value, ref)
+                return None if value is ABSENT else mark(value)
 
             return simple
 
-        def text(item: Any, ref: dict, _: str) -> Any:
+        def text(entry: Any, ref: dict, _: str) -> Any:
             repressed = layout.repressed
             if repressed and tag in repressed and variable in repressed[tag]:
                 return None
@@ -349,7 +358,7 @@ class Compiler:
                 value = ref.get(name_key, ABSENT)
                 if value is ABSENT:
                     return None
-            return mark(value, ref)
+            return mark(value)
 
         return text
 
@@ -359,12 +368,12 @@ class Compiler:
         if variable is None or variable == "locator":
             raise NotCompiledError("number")
         key = "page" if variable == "page-first" else variable
-        mark, conv = self.marker(element, text_language=False), self.ops.conv
+        mark = self.marker(element)
 
-        def number(item: Any, ref: dict, _: str) -> Any:
+        def number(entry: Any, ref: dict, _: str) -> Any:
             if key not in ref:
                 return None
-            return mark(conv(element._process(ref[key], variable)), ref)
+            return mark(conv(element._process(ref[key], variable)))
 
         return number
 
@@ -379,9 +388,10 @@ _BUILDERS: dict[str, Callable[[Compiler, Any, Any], Node]] = {
 }
 
 
-def compile_layout(layout: Any, pure: bool) -> Callable[[Any, dict], Any] | None:
-    """The compiled entry renderer, or None when this flavour cannot render the layout."""
+def compile_layout(layout: Any) -> Compiled | None:
+    """The compiled layout, or None when no part of it can be compiled (not a bibliography
+    layout, or a locale without the punctuation-in-quote option that citeproc-py requires)."""
     try:
-        return Compiler(layout, pure).entry()
+        return Compiler(layout).entry()
     except NotCompiledError:
         return None

@@ -44,7 +44,7 @@ class Memoised:
         deps = self.__dict__.get("_refman_deps", _MISSING)
         if deps is _MISSING:
             deps = self.__dict__["_refman_deps"] = _deps(self)
-        data = item.__dict__.get("_refman_raw")  # the CSL-JSON item (csl_render._Item)
+        data = item.__dict__.get("_refman_raw")  # the CSL-JSON item (csl.render._Item)
         if deps is None or args or data is None or not kwargs.keys() <= {"context", "delimiter"}:
             return super().render(item, *args, **kwargs)
         context = kwargs.get("context")

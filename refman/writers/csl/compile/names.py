@@ -1,8 +1,8 @@
-"""cs:names, cs:name, cs:label and cs:substitute for the compiled layouts (csl_compile).
+"""cs:names, cs:name, cs:label and cs:substitute for the compiled layouts (csl.compile.layout).
 
 The same steps as citeproc-py's Names.process and Name.process, in the same order, with the
 inherited name options, the et-al term and the labels fixed once per style. Initials follow
-refman's rule (csl_fast: "Yu." stays two letters).
+refman's rule (csl.compile.fast: "Yu." stays two letters).
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import layout as csl_compile
-from .fast import _initials
+from . import nodes
+from .strings import add, conv
 
-_CS = "{http://purl.org/net/xbiblio/csl}"
+_CS = nodes.CS
 
 
 def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> Any:
     """Names.render: each role's names (and label), else the substitute, then affixes."""
-    not_compiled = csl_compile.NotCompiledError
+    not_compiled = nodes.NotCompiledError
     host = names_context if names_context is not None else element
     roles = element.get("variable", "").split()
     if set(roles) == {"editor", "translator"}:
@@ -35,10 +35,9 @@ def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> A
     inner = ctx if ctx is not None else element
     fallback = substitute_of(compiler, substitute, element, inner) if substitute is not None else None
     fmt, wrap, djoin = compiler.formatter(element), compiler.wrapper(element), compiler.djoin
-    add, conv = compiler.ops.add, compiler.ops.conv
-    absent = csl_compile.ABSENT
+    absent = nodes.ABSENT
 
-    def run(item: Any, ref: dict, _: str) -> Any:
+    def run(entry: Any, ref: dict, _: str) -> Any:
         output = []
         for role in roles:
             if role in ref:
@@ -47,14 +46,14 @@ def names(compiler: Any, element: Any, ctx: Any, names_context: Any = None) -> A
                     plural = len(ref[role]) > 1
                     label = labels.get((role, plural), absent)
                     if label is absent:
-                        label = labels[(role, plural)] = conv(label_element.render(item, role, plural))
+                        label = labels[(role, plural)] = conv(label_element.render(None, role, plural))
                     if label is not None:
                         text = add(label, text) if label_first else add(text, label)
                 output.append(text)
         if output:
             text = djoin([t for t in output if t is not None], delimiter)
         elif fallback is not None:
-            text = fallback(item, ref, "")
+            text = fallback(entry, ref, "")
         else:
             return None
         return wrap(fmt(text)) if text else None
@@ -67,16 +66,16 @@ def substitute_of(compiler: Any, substitute: Any, parent: Any, ctx: Any) -> Any:
     layout = compiler.layout
     kids = []
     for child in substitute.iterchildren():
-        kind = csl_compile.local(child)
+        kind = nodes.local(child)
         if kind == "names" and child.name is None:
             kids.append((names(compiler, child, ctx, names_context=parent), child))
         elif kind:
             kids.append((compiler.node(child, ctx), child))
 
-    def run(item: Any, ref: dict, _: str) -> Any:
+    def run(entry: Any, ref: dict, _: str) -> Any:
         text = None
         for kid, child in kids:
-            text = kid(item, ref, "")
+            text = kid(entry, ref, "")
             if text:
                 layout.repressed.setdefault(child.tag, []).append(child.get("variable"))
                 break
@@ -87,7 +86,7 @@ def substitute_of(compiler: Any, substitute: Any, parent: Any, ctx: Any) -> Any:
 
 def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
     """Name.render for forms long and short (no cs:name-part), options fixed once."""
-    not_compiled = csl_compile.NotCompiledError
+    not_compiled = nodes.NotCompiledError
     if element.find(f"{_CS}name-part") is not None:
         raise not_compiled("name-part")
 
@@ -97,7 +96,6 @@ def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
     form = option("form")
     if form not in ("long", "short"):
         raise not_compiled("name form")
-    ops = compiler.ops
     and_, delimiter = option("and"), option("delimiter")
     precedes_et_al, precedes_last = option("delimiter-precedes-et-al"), option("delimiter-precedes-last")
     et_al_min, use_first, use_last = option("et-al-min"), option("et-al-use-first"), option("et-al-use-last")
@@ -106,13 +104,13 @@ def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
     hyphen = option("initialize-with-hyphen")
     and_term = None
     if and_ == "text":
-        and_term = ops.conv(element.get_single_term(name="and"))
+        and_term = conv(element.get_single_term(name="and"))
     elif and_ == "symbol":
-        and_term = ops.conv(element.preformat("&"))
-    et_al = ops.conv(element.et_al())
+        and_term = conv(element.preformat("&"))
+    et_al = conv(element.et_al())
     own, own_last = element.get("delimiter", delimiter), element.get("delimiter", ", ")
-    ellipsis = ops.conv(element.unicode_character("horizontal ellipsis")) if use_last else None
-    fmt, wrap, djoin, add = compiler.formatter(element), compiler.wrapper(element), compiler.djoin, ops.add
+    ellipsis = conv(element.unicode_character("horizontal ellipsis")) if use_last else None
+    fmt, wrap, djoin = compiler.formatter(element), compiler.wrapper(element), compiler.djoin
 
     initials: dict[str, str] = {}  # given names repeat across a list
 
@@ -120,7 +118,7 @@ def render_name(compiler: Any, element: Any) -> Callable[[list], Any]:
         found = initials.get(given)
         if found is None:
             pieces = given.split("-") if hyphen else [given.replace("-", " ")]
-            found = initials[given] = "-".join(_initials(piece, mark_with) for piece in pieces)
+            found = initials[given] = "-".join(nodes.initials(piece, mark_with) for piece in pieces)
         return found
 
     def render(people: list) -> Any:

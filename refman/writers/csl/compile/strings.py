@@ -8,10 +8,8 @@ be a String or MixedString), a plain ``str``, or ``W`` (a formatter wrapper: a s
 whose own ``+`` wins on the left). The rules below are citeproc-py's ``string.py`` and Python's
 operator dispatch, case by case; ``OutsideModelError`` marks the states the model does not
 carry (a MixedString whose first segment is empty; a formatter wrapper before a String or a
-MixedString), and the entry is then rendered by citeproc-py.
-
-``TypedOps`` runs the same compiled layout on citeproc-py's own objects (for styles the pure
-model does not cover); ``PureOps`` on these strings, straight from the CSL-JSON item.
+MixedString), and the entry is then rendered by citeproc-py. ``conv`` brings what citeproc-py
+itself computed (a term, a page range, the text of an element it rendered) into the model.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ from typing import Any
 from citeproc import DATES, NAMES
 from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
-from citeproc.string import MixedString, String, join, normalize_seam
+from citeproc.string import MixedString, String
 
 SEAM = frozenset(".,;:!? ")
 
@@ -128,40 +126,8 @@ def conv(value: Any) -> Any:
     raise OutsideModelError
 
 
-class TypedOps:
-    """citeproc-py's own objects and functions (delegation to its elements allowed)."""
-
-    pure = False
-    join = staticmethod(join)
-    seam = staticmethod(normalize_seam)
-    empty = String("")
-
-    @staticmethod
-    def add(a: Any, b: Any) -> Any:
-        return a + b
-
-    @staticmethod
-    def conv(value: Any) -> Any:
-        return value
-
-    @staticmethod
-    def formatted(value: Any) -> Any:
-        return value
-
-
-class PureOps:
-    """The pure string model (no delegation: what it does not cover fails the compile)."""
-
-    pure = True
-    join = staticmethod(pure_join)
-    seam = staticmethod(seam)
-    add = staticmethod(add)
-    conv = staticmethod(conv)
-    empty = T("")
-
-    @staticmethod
-    def formatted(value: Any) -> Any:
-        return conv(value)
+#: The empty String (citeproc-py's Delimited.join gives it when a join fails).
+EMPTY = T("")
 
 
 class Person(dict):

@@ -1,6 +1,6 @@
 """Diagnostics as SARIF 2.1.0 (OASIS), for code-scanning tools (GitHub, GitLab, VS Code).
 
-Writers know no rules: the caller passes the rule descriptors (id, name, texts, severity),
+Reports know no rules: the caller passes the rule descriptors (id, name, texts, severity),
 so this module stays a pure serialization of values it is given.
 """
 
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import Diagnostic
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"

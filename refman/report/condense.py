@@ -1,4 +1,4 @@
-"""How commands show diagnostics to people: a flood of one cause is one line with a count.
+"""A flood of one cause is one line with a count: how every report shows many findings.
 
 One undefined ``@string`` used 90,000 times is one problem, not 90,000: the first few
 occurrences are shown, then "… and N more like this (CODE message)". A cause is a code and
@@ -11,7 +11,6 @@ are for machines and always list every finding.
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -78,24 +77,3 @@ def condense(
             severity = getattr(getattr(item, "severity", None), "value", "info")
             out.append(Flood(which[0], which[1], total - SHOWN_PER_CAUSE, severity))
     return out
-
-
-def report_read_diagnostics(
-    diagnostics: list[Diagnostic], verbose: bool = False, quiet: bool = False
-) -> None:
-    """What the readers noticed, on stderr: errors and warnings (notes too with ``verbose``),
-    a flood of one cause as one line with a count unless ``verbose``; errors only if ``quiet``."""
-    shown = [d for d in diagnostics if keep(d, quiet) and (verbose or d.severity.value != "info")]
-    for item in condense(shown, verbose):
-        if isinstance(item, Flood):
-            sys.stderr.write(f"refman: {item.severity}: {item.text()}\n")
-        else:
-            sys.stderr.write(f"refman: {item.severity.value}: {item.line()}\n")
-
-
-def key_map_tsv(changes: list[tuple[str, str]]) -> str:
-    """Changed keys as ``refman rekey`` and ``dedupe --key-map`` write them: a header line,
-    then ``old<TAB>new``, each old key once."""
-    seen: set[str] = set()
-    rows = [(old, new) for old, new in changes if not (old in seen or seen.add(old))]
-    return "old\tnew\n" + "".join(f"{old}\t{new}\n" for old, new in rows)

@@ -1,0 +1,96 @@
+"""The PostgreSQL backend (psycopg 3): the same schema and commands as SQLite, for a team.
+
+The connection carries the user's URL and nothing more (no options of ours). Writers take a
+transaction-level advisory lock first, so that, as with SQLite's IMMEDIATE transactions,
+processes adding at once run one after another and the dedupe check and the key check of each
+see what the others committed. Search is PostgreSQL's full-text search (``simple``
+configuration, so no stemming in any language) over the same phonetic skeletons SQLite's FTS5
+indexes: ``benchmarks/bench_library.py`` measures it against pg_trgm.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .base import LibraryError, Store
+from .query import Query
+
+#: The advisory lock every writer holds for its transaction (an arbitrary constant: "refman").
+WRITE_LOCK = 0x7265666D616E
+
+
+def masked(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+class PostgresStore(Store):
+    dialect = "postgresql"
+
+    def sql(self, text: str) -> str:
+        return text.replace("?", "%s")
+
+    def begin_write(self) -> None:
+        self.execute("BEGIN")
+        self.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+
+    def table_names(self) -> set[str]:
+        rows = self.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall()
+        return {row[0] for row in rows}
+
+    def _index(self, record_id: int, ref: Any, feats: Any, notes: str, tags: list[str]) -> None:
+        """The blocking keys and the search row in one round trip (psycopg's pipeline mode)."""
+        with self.conn.pipeline():
+            super()._index(record_id, ref, feats, notes, tags)
+
+    def index_search(self, record_id: int, texts: tuple[str, ...]) -> None:
+        self.execute(
+            "INSERT INTO search (record_id, title, names, container, abstract, keywords, notes, tags) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (record_id, *texts),
+        )
+
+    def unindex_search(self, record_id: int) -> None:
+        self.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
+
+    def search_ids(self, query: Query, where: str, params: list[Any], limit: int | None) -> list[int]:
+        everything = " & ".join(f"{word}:*" for _, word in query.terms)
+        columns = [
+            (f"to_tsvector('simple', s.{column}) @@ to_tsquery('simple', ?)", f"{word}:*")
+            for column, word in query.terms
+            if column
+        ]
+        extra = "".join(f" AND {condition}" for condition, _ in columns)
+        extra += (" AND " + where.removeprefix("WHERE ")) if where else ""
+        text = (
+            "SELECT r.id FROM search s JOIN records r ON r.id = s.record_id "
+            f"WHERE s.doc @@ to_tsquery('simple', ?){extra} "
+            "ORDER BY ts_rank(s.doc, to_tsquery('simple', ?), 1) DESC, r.id"
+        )
+        if limit:
+            text += f" LIMIT {int(limit)}"
+        values = [everything, *(value for _, value in columns), *params, everything]
+        return [int(row[0]) for row in self.execute(text, values).fetchall()]
+
+
+def connect(url: str, create: bool) -> PostgresStore:
+    """The library in the database ``url`` names, checked (and created if ``create``)."""
+    import psycopg
+
+    shown = masked(url)
+    try:
+        conn = psycopg.connect(url, autocommit=True)
+    except psycopg.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise LibraryError(f"{shown}: cannot connect: {first}") from None
+    store = PostgresStore(conn, shown)
+    try:
+        store.open(create)
+    except psycopg.Error as exc:
+        store.close()
+        raise LibraryError(f"{shown}: {str(exc).strip().splitlines()[0]}") from None
+    except BaseException:
+        store.close()
+        raise
+    return store

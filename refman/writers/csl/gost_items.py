@@ -1,0 +1,104 @@
+"""What CSL cannot hold of a GOST record, prepared in the item before rendering.
+
+- role statements (docs/GOST.md rules 15, 16): editors, compilers, translators of the whole
+  and the authors of a foreword, afterword, introduction or commentary (BibLaTeX fields kept
+  in ``Reference.unmapped``) become one literal name in ``compiler``, in grammatical Russian or
+  the entry's language; a part's host editors become one literal name in ``editor``. The style
+  prints both without its role labels (``render.variant`` takes them out for refman);
+- a thesis's degree (rule 18): "PhD thesis" → "дис. … канд. наук" with its speciality code
+  after " : ";
+- several places and publishers (rule 17): "München and Berlin" → "München ; Berlin",
+  publishers of one place "A and B" → "A : B".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import Name, Reference
+from . import roles
+
+#: Part types whose ``editor`` edits the host (printed after "//").
+PART_TYPES = frozenset({"chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia"})
+_WHOLE_ROLES = ("compiler", "translator", "editor")
+_UNMAPPED_ROLES = ("introduction", "foreword", "afterword", "commentator", "annotator")
+#: biblatex and biblatex-gost thesis types → the Russian degree phrase (GOST R 7.0.100-2018,
+#: abbreviations of GOST R 7.0.12-2011: "дис. … канд.", "автореф. дис. … д-ра").
+THESIS_RU = {
+    "phdthesis": "дис. … канд.", "phd thesis": "дис. … канд.", "candthesis": "дис. … канд.",
+    "docthesis": "дис. … д-ра", "candautoref": "автореф. дис. … канд.",
+    "docautoref": "автореф. дис. … д-ра",
+}  # fmt: skip
+_AND = re.compile(r"\s+and\s+")
+
+
+def _names(values: Any) -> list[Name]:
+    return [Name.model_validate(v) if isinstance(v, dict) else v for v in values or []]
+
+
+def _unmapped_names(text: str) -> list[Name]:
+    """A BibLaTeX name list kept as text ("И. Вдовиной and Н. С. Автономовой")."""
+    out = []
+    for part in _AND.split(text.strip()):
+        part = part.strip(" {}")
+        if not part:
+            continue
+        if "," in part:
+            family, given = (p.strip() for p in part.split(",", 1))
+        else:
+            words = part.split()
+            family, given = words[-1], " ".join(words[:-1])
+        out.append(Name(family=family, given=given or None))
+    return out
+
+
+def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
+    """The GOST preparations above, on the CSL-JSON item ``data`` of ``ref``."""
+    _responsibility(data, ref, language)
+    _thesis(data, ref, language)
+    for var, joiner in (("publisher-place", " ; "), ("publisher", " : ")):
+        if isinstance(data.get(var), str) and _AND.search(data[var]):
+            data[var] = _AND.sub(joiner, data[var])
+
+
+def _responsibility(data: dict[str, Any], ref: Reference, language: str) -> None:
+    part = data.get("type") in PART_TYPES
+    groups: list[tuple[str, list[Name]]] = []
+    for role in _WHOLE_ROLES:
+        if role == "editor" and part:
+            continue
+        if ref.get(role):
+            groups.append((role, list(ref.get(role))))
+    for role in _UNMAPPED_ROLES:
+        value = ref.unmapped.get(role)
+        if isinstance(value, str) and value.strip():
+            groups.append((role, _unmapped_names(value)))
+    host = list(ref.editor or []) if part else []
+    declined = bool(ref.origin and ref.origin.format in ("bibtex", "biblatex"))
+    assumed = roles.convention([names for _, names in groups] + [host], declined)
+    origlanguage = roles.language_key(ref.unmapped.get("origlanguage"))
+    lang = "ru" if language == "ru" else language
+    if groups:
+        ordered = sorted(groups, key=lambda g: roles.ORDER.index(g[0]))
+        text = " ; ".join(roles.statement(r, names, lang, assumed, origlanguage) for r, names in ordered)
+        for role in _WHOLE_ROLES:
+            if not (role == "editor" and part):
+                data.pop(role, None)
+        data["compiler"] = [{"literal": text}]
+    if host:
+        data["editor"] = [{"literal": roles.statement("editor", host, lang, assumed)}]
+
+
+def _thesis(data: dict[str, Any], ref: Reference, language: str) -> None:
+    if data.get("type") != "thesis" or language != "ru":
+        return
+    genre = str(data.get("genre") or "").strip()
+    degree = THESIS_RU.get(genre.lower())
+    if degree is None:
+        return
+    science = ref.unmapped.get("science")
+    science = science.strip() if isinstance(science, str) else ""
+    if not science.endswith("наук"):  # biblatex-gost writes "ист. наук"; "ист." alone needs it
+        science = f"{science} наук".strip()
+    data["genre"] = f"{degree} {science}"
