@@ -237,11 +237,21 @@ def test_nocite_everything_follows_the_cited_in_input_order(run_cli, tmp_path):
     assert (code, out) == (0, numbered(ARTICLE_EN, ARTICLE_RU, BOOK_RU, CHAPTER_RU, BOOK_EN))
 
 
-def test_bad_input_is_one_line_and_status_2(run_cli, tmp_path):
+def test_references_from_the_library(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("REFMAN_LIBRARY", str(tmp_path / "lib.sqlite"))
+    assert run_cli("add", str(BIB))[0] == 0
+    code, out, err = run_cli("cite", str(PAPER), "--library")
+    with_bib = run_cli("cite", str(PAPER), "--bib", str(BIB))
+    assert (code, out) == (0, with_bib[1]) and out.count("\n") == 4
+    assert err == with_bib[2]  # the same warning for the missing key, nothing more
+
+
+def test_bad_input_is_one_line_and_status_2(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("REFMAN_LIBRARY", str(tmp_path / "none.sqlite"))
     assert run_cli("cite", str(PAPER), "--library") == (
         2,
         "",
-        "refman: --library is not available yet (the library store is not part of this build); use --bib FILES\n",
+        f"refman: {tmp_path / 'none.sqlite'}: no library here yet (`refman add FILE` creates it)\n",
     )
     code, out, err = run_cli("cite", str(PAPER), "--bib", str(tmp_path / "none.bib"))
     assert (code, out) == (2, "") and err.count("\n") == 1 and "none.bib" in err

@@ -112,10 +112,7 @@ def test_missing_references_and_the_library_warn_and_keep_the_document(tmp_path)
     assert done.stdout == "See [?a, 5].\n"
     lines = done.stderr.splitlines()
     assert len(lines) == 3 and lines[0].startswith("refman-pandoc: nowhere.bib: ")
-    assert (
-        lines[1]
-        == "refman-pandoc: refman-library is not available yet (the library store is not part of this build)"
-    )
+    assert lines[1] == "refman-pandoc: main: no library here yet (`refman add FILE` creates it)"
     assert lines[2] == "refman-pandoc: no reference has the key 'a' (cited as [@a, 5])"
 
 

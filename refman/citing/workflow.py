@@ -31,9 +31,6 @@ from ..options import WriteOptions
 
 #: --sort: "citation" (order of first citation, the default) or "alphabetical".
 SORTS = {"citation": "given", "given": "given", "alphabetical": "alphabetical"}
-LIBRARY_UNAVAILABLE = (
-    "--library is not available yet (the library store is not part of this build); use --bib FILES"
-)
 
 
 @dataclass(slots=True)
@@ -122,21 +119,36 @@ def load_references(
     that cannot be read stops with its error, or, with ``skip``, is reported there and left
     out (the pandoc filter must still give a document)."""
     files: list[str] = []
+    libraries: list[api.Loaded] = []
     for source in sources:
-        if source.kind == "library":
-            if skip is None:
-                raise UsageError(LIBRARY_UNAVAILABLE)
-            skip(LIBRARY_UNAVAILABLE.replace("--library", "refman-library").split(";")[0])
-        elif skip is None:
-            files.append(str(source.name))
-        else:
-            try:
+        try:
+            if source.kind == "library":
+                libraries.append(_from_library(source.name))
+                continue
+            if skip is not None:
                 api.load([str(source.name)], encoding=encoding)
-            except RefmanError as exc:
-                skip(exc.message)
-            else:
-                files.append(str(source.name))
-    return api.load(list(dict.fromkeys(files)), encoding=encoding) if files else api.Loaded(Library())
+        except RefmanError as exc:
+            if skip is None:
+                raise
+            skip(exc.message)
+            continue
+        files.append(str(source.name))
+    loaded = api.load(list(dict.fromkeys(files)), encoding=encoding) if files else api.Loaded(Library())
+    for part in libraries:  # the library's records after the files', each input numbered on
+        offset = len(loaded.sources)
+        loaded.library.references.extend(part.library.references)
+        loaded.library.preserved.update(part.library.preserved)
+        loaded.sources.extend(part.sources)
+        loaded.input_of.extend(offset + n for n in part.input_of)
+        loaded.diagnostics.extend(part.diagnostics)
+    return loaded
+
+
+def _from_library(name: str | None) -> api.Loaded:
+    """Every record of refman's library (``name``: a path or URL; None: the configured one)."""
+    from .. import config, library_api
+
+    return library_api.library_as_loaded(library_api.open_store(config.library(name))).loaded
 
 
 @dataclass(slots=True)
