@@ -89,7 +89,28 @@ def test_several_places_and_publishers_rule_17():
     item = {
         **BOOK,
         "publisher-place": "München and Berlin",
-        "publisher": "Beck and Springer",
+        "publisher": "Beck; Springer",  # the BibLaTeX reader's list of two publishers
         "title": "Werke",
     }
     assert "– München ; Berlin : Beck : Springer, 1990." in one(item)
+
+
+def test_publisher_with_and_is_one_publisher_rule_29():
+    """biblatex-examples.bib, wilde: ``{and}`` is protected, "and" is part of the name."""
+    from refman import api
+    from refman.io import InputText
+    from refman.options import WriteOptions
+    from refman.writers.csl.writer import render
+
+    bib = (
+        "@book{wilde, author = {Wilde, Oscar}, title = {The Importance of Being Earnest},"
+        " year = 1899, publisher = {Leonard Smithers {and} Company}, location = {London}}"
+    )
+    refs = api.read_input(InputText("w.bib", bib, "utf-8", ".bib"))[0].references
+    assert refs[0].get("publisher") == "Leonard Smithers and Company"
+    [(_, _, text)] = render(refs, WriteOptions(style="gost-r-7.0.100-2018"))
+    assert text == (
+        "Wilde, O. The Importance of Being Earnest / O. Wilde. – London : Leonard Smithers and "
+        "Company, 1899. – Текст : непосредственный."
+    )
+    assert "Taylor and Francis, 1990." in one({**BOOK, "publisher": "Taylor and Francis"})

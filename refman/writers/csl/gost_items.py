@@ -31,6 +31,8 @@ THESIS_RU = {
     "docautoref": "автореф. дис. … д-ра",
 }  # fmt: skip
 _AND = re.compile(r"\s+and\s+")
+_LIST = re.compile(r"\s*;\s*")
+_PLACES = re.compile(r"\s*;\s*|\s+and\s+")
 
 
 def _names(values: Any) -> list[Name]:
@@ -57,9 +59,12 @@ def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
     """The GOST preparations above, on the CSL-JSON item ``data`` of ``ref``."""
     _responsibility(data, ref, language)
     _thesis(data, ref, language)
-    for var, joiner in (("publisher-place", " ; "), ("publisher", " : ")):
-        if isinstance(data.get(var), str) and _AND.search(data[var]):
-            data[var] = _AND.sub(joiner, data[var])
+    # The reader gives a biblatex list as "A; B". A place list may also say "and" ("München
+    # and Berlin"), but a publisher's "and" is part of one name ("Leonard Smithers {and}
+    # Company", "Taylor and Francis"): only ";" separates publishers (docs/GOST.md rule 29).
+    for var, joiner, separator in (("publisher-place", " ; ", _PLACES), ("publisher", " : ", _LIST)):
+        if isinstance(data.get(var), str) and separator.search(data[var]):
+            data[var] = separator.sub(joiner, data[var].strip(" ;"))
 
 
 def _responsibility(data: dict[str, Any], ref: Reference, language: str) -> None:
