@@ -8,7 +8,8 @@
 - a thesis's degree (rule 18): "PhD thesis" → "дис. … канд. наук" with its speciality code
   after " : ";
 - several places and publishers (rule 17): "München and Berlin" → "München ; Berlin",
-  publishers of one place "A and B" → "A : B".
+  publishers of one place "A; B" → "A : B" (never a publisher's own "and", rule 29);
+- the original title of a translation (rule 30) as a note, "Загл. ориг.: Pragmatism".
 """
 
 from __future__ import annotations
@@ -59,12 +60,29 @@ def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
     """The GOST preparations above, on the CSL-JSON item ``data`` of ``ref``."""
     _responsibility(data, ref, language)
     _thesis(data, ref, language)
+    _original_title(data, language)
     # The reader gives a biblatex list as "A; B". A place list may also say "and" ("München
     # and Berlin"), but a publisher's "and" is part of one name ("Leonard Smithers {and}
     # Company", "Taylor and Francis"): only ";" separates publishers (docs/GOST.md rule 29).
     for var, joiner, separator in (("publisher-place", " ; ", _PLACES), ("publisher", " : ", _LIST)):
         if isinstance(data.get(var), str) and separator.search(data[var]):
             data[var] = separator.sub(joiner, data[var].strip(" ;"))
+
+
+#: The note's words in the entry's language (GOST R 7.0.12-2011: "Загл. ориг."); English else.
+_ORIGINAL_TITLE = {"ru": "Загл. ориг.: ", "uk": "Загл. ориг.: ", "de": "Originaltitel: ", "fr": "Titre original : "}
+
+
+def _original_title(data: dict[str, Any], language: str) -> None:
+    """The original title is a note (rule 30); one the title already holds is not repeated."""
+    original = data.get("original-title")
+    if not isinstance(original, str) or not original.strip():
+        data.pop("original-title", None)
+        return
+    if original.strip().casefold() in str(data.get("title") or "").casefold():
+        data.pop("original-title")
+        return
+    data["original-title"] = _ORIGINAL_TITLE.get(language, "Original title: ") + original.strip()
 
 
 def _responsibility(data: dict[str, Any], ref: Reference, language: str) -> None:
