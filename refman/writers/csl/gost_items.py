@@ -70,7 +70,12 @@ def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
 
 
 #: The note's words in the entry's language (GOST R 7.0.12-2011: "Загл. ориг."); English else.
-_ORIGINAL_TITLE = {"ru": "Загл. ориг.: ", "uk": "Загл. ориг.: ", "de": "Originaltitel: ", "fr": "Titre original : "}
+_ORIGINAL_TITLE = {
+    "ru": "Загл. ориг.: ",
+    "uk": "Загл. ориг.: ",
+    "de": "Originaltitel: ",
+    "fr": "Titre original : ",
+}
 
 
 def _original_title(data: dict[str, Any], language: str) -> None:
