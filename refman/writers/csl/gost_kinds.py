@@ -76,8 +76,12 @@ def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
         _patent(data, ref, ru)
     elif kind in ("legislation", "bill", "regulation"):
         _act(data)
-    if kind in _ARTICLES:
+    if kind == "periodical" and data.get("number") and not data.get("issue"):
+        data["issue"] = data.pop("number")  # a journal issue's number (rule 31)
+    if kind in _ARTICLES or kind == "periodical":
         _issue_name(data, ref)
+    if kind == "report" and data.get("number"):
+        _report_number(data, ru)
     _eprint(data, ref)
     _extent(data, language)
 
@@ -201,13 +205,26 @@ def _issue_name(data: dict[str, Any], ref: Reference) -> None:
         data["volume-title"] = name
 
 
+def _report_number(data: dict[str, Any], ru: bool) -> None:
+    """A report's number follows its kind as other title information ("research report
+    RC-6947"), or stands there with "№" / "No." (rule 31)."""
+    number = str(data.pop("number")).strip()
+    genre = str(data.get("genre") or "").strip()
+    data["genre"] = f"{genre} {number}" if genre else f"{'№' if ru else 'No.'} {number}"
+
+
 def _eprint(data: dict[str, Any], ref: Reference) -> None:
     eprint = ref.unmapped.get("eprint")
+    kind = str(ref.unmapped.get("eprinttype") or ref.unmapped.get("archiveprefix") or "").strip().lower()
+    number = str(data.get("number") or "").strip()
+    if (not isinstance(eprint, str) or not eprint.strip()) and kind == "arxiv" and number:
+        eprint = number  # the BibLaTeX reader keeps an arXiv identifier in ``number``
     if not isinstance(eprint, str) or not eprint.strip():
         return
     eprint = eprint.strip()
-    kind = str(ref.unmapped.get("eprinttype") or ref.unmapped.get("archiveprefix") or "").strip().lower()
-    if kind == "arxiv" and data.get("type") in _PREPRINTS and not data.get("number"):
+    if kind == "arxiv" and data.get("type") == "article-journal" and not data.get("container-title"):
+        data["type"] = "article"  # an arXiv "article" without a journal is a preprint (rule 23)
+    if kind == "arxiv" and data.get("type") in _PREPRINTS and number in ("", eprint):
         data["number"] = f"arXiv:{eprint}"
     if kind in EPRINT_URLS and not data.get("URL") and not (data.get("DOI") and kind != "arxiv"):
         data["URL"] = EPRINT_URLS[kind].format(eprint)
