@@ -9,6 +9,7 @@
   after " : ";
 - several places and publishers (rule 17): "München and Berlin" → "München ; Berlin",
   publishers of one place "A; B" → "A : B" (never a publisher's own "and", rule 29);
+- the host's authors head the host when they are not the record's own (rule 32);
 - the original title of a translation (rule 30) as a note, "Загл. ориг.: Pragmatism".
 """
 
@@ -61,6 +62,7 @@ def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
     _responsibility(data, ref, language)
     _thesis(data, ref, language)
     _original_title(data, language)
+    _host_heading(data)
     # The reader gives a biblatex list as "A; B". A place list may also say "and" ("München
     # and Berlin"), but a publisher's "and" is part of one name ("Leonard Smithers {and}
     # Company", "Taylor and Francis"): only ";" separates publishers (docs/GOST.md rule 29).
@@ -76,6 +78,26 @@ _ORIGINAL_TITLE = {
     "de": "Originaltitel: ",
     "fr": "Titre original : ",
 }
+
+
+def _host_heading(data: dict[str, Any]) -> None:
+    """The host's authors head the host after "//" (rule 32), unless the record's own
+    authors are they: the heading is not said twice ("Маркс, К. … // Сочинения")."""
+    hosts = data.get("container-author")
+    if not hosts:
+        return
+    own = {_family(n) for n in data.get("author") or []}
+    if all(_family(n) in own for n in hosts):
+        data.pop("container-author")
+    elif data.get("type") in PART_TYPES and not data.get("composer"):
+        # citeproc-py renders no hyphenated name variable ("container-author"); the styles
+        # print "container-author composer" there, and a part has no composer of its own
+        data["composer"] = data.pop("container-author")
+
+
+def _family(name: Any) -> str:
+    name = name if isinstance(name, dict) else name.model_dump(exclude_none=True)
+    return str(name.get("family") or name.get("literal") or "").casefold()
 
 
 def _original_title(data: dict[str, Any], language: str) -> None:
