@@ -124,6 +124,10 @@ def _responsibility(data: dict[str, Any], ref: Reference, language: str) -> None
         value = ref.unmapped.get(role)
         if isinstance(value, str) and value.strip():
             groups.append((role, _unmapped_names(value)))
+    contributed = _contributor_role(ref) if ref.get("contributor") and ref.get("author") else None
+    if contributed:
+        groups.append((contributed, list(ref.get("contributor"))))
+        data.pop("contributor", None)
     host = list(ref.editor or []) if part else []
     declined = bool(ref.origin and ref.origin.format in ("bibtex", "biblatex"))
     assumed = roles.convention([names for _, names in groups] + [host], declined)
@@ -138,6 +142,18 @@ def _responsibility(data: dict[str, Any], ref: Reference, language: str) -> None
         data["compiler"] = [{"literal": text}]
     if host:
         data["editor"] = [{"literal": roles.statement("editor", host, lang, assumed)}]
+
+
+def _contributor_role(ref: Reference) -> str | None:
+    """The role of BibLaTeX's ``annotator`` or ``editora`` (a collaborator), which the reader
+    keeps as CSL ``contributor``: beside the authors it is a statement of its own (rule 33)."""
+    fields = {k.lower(): v for k, v in (ref.origin.fields or [])} if ref.origin is not None else {}
+    if "annotator" in fields:
+        return "annotator"
+    kind = str(ref.unmapped.get("editoratype") or fields.get("editoratype") or "").strip(' {}"').lower()
+    if kind in ("collaborator", "editorcollaborator"):
+        return "collaborator"
+    return None
 
 
 def _thesis(data: dict[str, Any], ref: Reference, language: str) -> None:
