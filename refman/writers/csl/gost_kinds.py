@@ -80,6 +80,7 @@ def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
         data["issue"] = data.pop("number")  # a journal issue's number (rule 31)
     if kind in _ARTICLES or kind == "periodical":
         _issue_name(data, ref)
+        _journal_series(data, ru)
     if kind == "report" and data.get("number"):
         _report_number(data, ru)
     _eprint(data, ref)
@@ -203,6 +204,24 @@ def _issue_name(data: dict[str, Any], ref: Reference) -> None:
     else:
         data.pop("issue", None)
         data["volume-title"] = name
+
+
+#: biblatex's keys for a journal's series → the phrase (Russian after GOST R 7.0.12-2011).
+JOURNAL_SERIES = {"newseries": ("Нов. сер.", "New Series"), "oldseries": ("Стар. сер.", "Old Series")}
+
+
+def _journal_series(data: dict[str, Any], ru: bool) -> None:
+    """A journal's series ("newseries") is part of the journal's title: "Publications of the
+    English Goethe Society. New Series" (rule 34)."""
+    phrase = JOURNAL_SERIES.get(str(data.get("collection-title") or "").strip().lower())
+    if phrase is None:
+        return
+    data.pop("collection-title")
+    words = phrase[0 if ru else 1]
+    title = str(data.get("container-title") or data.get("title") or "")
+    data["container-title" if data.get("container-title") else "title"] = (
+        f"{title}. {words}" if title else words
+    )
 
 
 def _report_number(data: dict[str, Any], ru: bool) -> None:
