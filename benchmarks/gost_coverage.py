@@ -3,8 +3,9 @@ numbers and identifiers the records hold, how many their GOST text prints (issue
 
 Reads biblatex-gost-examples.bib and biblatex-examples.bib from texlive-bibtex-extra
 (``REFMAN_TEXLIVE_DIR``, as the corpus tests) or the files named, renders them in both
-bundled styles and prints printed / present per element and style; ``--missing N`` lists
-N entries that miss an element.
+bundled styles and prints printed / present per element and style (present: what the text
+should print, after the named rules of styles/README.md "Deliberately not printed", whose
+counts follow); ``--missing N`` lists N entries that miss an element.
 
     REFMAN_TEXLIVE_DIR=/work/tl python3 benchmarks/gost_coverage.py [--missing N] [FILE …]
 """
@@ -23,7 +24,7 @@ from refman import api  # noqa: E402
 from refman.io import InputText  # noqa: E402
 from refman.options import WriteOptions  # noqa: E402
 from refman.writers.csl.writer import render  # noqa: E402
-from tests.gost_coverage import KINDS, figures, missing  # noqa: E402
+from tests.gost_coverage import KINDS, excluded_counts, figures, missing  # noqa: E402
 
 STYLES = ("gost-r-7.0.100-2018", "gost-r-7.0.5-2008")
 
@@ -58,6 +59,8 @@ def main(argv: list[str]) -> None:
             total = [sum(counts[k][i] for k in KINDS) for i in (0, 1)]
             parts = ", ".join(f"{k} {counts[k][0]}/{counts[k][1]}" for k in KINDS)
             print(f"{path.name} {style}: {len(refs)} entries; {parts}; all {total[0]}/{total[1]}")
+            excluded = excluded_counts(zip(refs, texts, strict=True))
+            print("  not printed by rule: " + ", ".join(f"{k} {v}" for k, v in sorted(excluded.items())))
             if show:
                 shown = 0
                 for ref, text in zip(refs, texts, strict=True):

@@ -89,7 +89,59 @@ def test_several_places_and_publishers_rule_17():
     item = {
         **BOOK,
         "publisher-place": "München and Berlin",
-        "publisher": "Beck and Springer",
+        "publisher": "Beck; Springer",  # the BibLaTeX reader's list of two publishers
         "title": "Werke",
     }
     assert "– München ; Berlin : Beck : Springer, 1990." in one(item)
+
+
+def test_publisher_with_and_is_one_publisher_rule_29():
+    """biblatex-examples.bib, wilde: ``{and}`` is protected, "and" is part of the name."""
+    from refman import api
+    from refman.io import InputText
+    from refman.options import WriteOptions
+    from refman.writers.csl.writer import render
+
+    bib = (
+        "@book{wilde, author = {Wilde, Oscar}, title = {The Importance of Being Earnest},"
+        " year = 1899, publisher = {Leonard Smithers {and} Company}, location = {London}}"
+    )
+    refs = api.read_input(InputText("w.bib", bib, "utf-8", ".bib"))[0].references
+    assert refs[0].get("publisher") == "Leonard Smithers and Company"
+    [(_, _, text)] = render(refs, WriteOptions(style="gost-r-7.0.100-2018"))
+    assert text == (
+        "Wilde, O. The Importance of Being Earnest / O. Wilde. – London : Leonard Smithers and "
+        "Company, 1899. – Текст : непосредственный."
+    )
+    assert "Taylor and Francis, 1990." in one({**BOOK, "publisher": "Taylor and Francis"})
+
+
+def _bib_text(bib: str, style: str = "gost-r-7.0.100-2018") -> str:
+    from refman import api
+    from refman.io import InputText
+    from refman.options import WriteOptions
+    from refman.writers.csl.writer import render
+
+    refs = api.read_input(InputText("x.bib", bib, "utf-8", ".bib"))[0].references
+    return render(refs, WriteOptions(style=style))[0][2]
+
+
+def test_annotator_and_collaborator_beside_authors_rule_33():
+    """biblatex-gost sartre:bin and burtsev:zsl: ``annotator`` and an ``editora`` of type
+    ``editorcollaborator`` (read as CSL contributor) are statements after the authors."""
+    sartre = _bib_text(
+        "@book{s, author = {Сартр, Жан-Поль}, title = {Бытие и ничто}, year = 2000,"
+        " location = {М.}, publisher = {Республика}, annotator = {В. И. Колядко and Р. К. Медведевой},"
+        " langid = {russian}}"
+    )
+    assert sartre == (
+        "Сартр, Ж.-П. Бытие и ничто / Ж.-П. Сартр ; примечания В. И. Колядко, Р. К. Медведевой. – "
+        "М. : Республика, 2000. – Текст : непосредственный."
+    )
+    burtsev = _bib_text(
+        "@mvbook{b, author = {Бурцев, В.}, title = {За сто лет}, year = 1897, location = {London},"
+        " editora = {С. М. {Кравчинского (Степняка)}}, editoratype = {editorcollaborator},"
+        " langid = {russian}}",
+        "gost-r-7.0.5-2008",
+    )
+    assert burtsev == "Бурцев В. За сто лет / при участии С. М. Кравчинского (Степняка). – London, 1897."

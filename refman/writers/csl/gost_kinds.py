@@ -76,8 +76,13 @@ def adjust(data: dict[str, Any], ref: Reference, language: str) -> None:
         _patent(data, ref, ru)
     elif kind in ("legislation", "bill", "regulation"):
         _act(data)
-    if kind in _ARTICLES:
+    if kind == "periodical" and data.get("number") and not data.get("issue"):
+        data["issue"] = data.pop("number")  # a journal issue's number (rule 31)
+    if kind in _ARTICLES or kind == "periodical":
         _issue_name(data, ref)
+        _journal_series(data, ru)
+    if kind == "report" and data.get("number"):
+        _report_number(data, ru)
     _eprint(data, ref)
     _extent(data, language)
 
@@ -201,13 +206,44 @@ def _issue_name(data: dict[str, Any], ref: Reference) -> None:
         data["volume-title"] = name
 
 
+#: biblatex's keys for a journal's series → the phrase (Russian after GOST R 7.0.12-2011).
+JOURNAL_SERIES = {"newseries": ("Нов. сер.", "New Series"), "oldseries": ("Стар. сер.", "Old Series")}
+
+
+def _journal_series(data: dict[str, Any], ru: bool) -> None:
+    """A journal's series ("newseries") is part of the journal's title: "Publications of the
+    English Goethe Society. New Series" (rule 34)."""
+    phrase = JOURNAL_SERIES.get(str(data.get("collection-title") or "").strip().lower())
+    if phrase is None:
+        return
+    data.pop("collection-title")
+    words = phrase[0 if ru else 1]
+    title = str(data.get("container-title") or data.get("title") or "")
+    data["container-title" if data.get("container-title") else "title"] = (
+        f"{title}. {words}" if title else words
+    )
+
+
+def _report_number(data: dict[str, Any], ru: bool) -> None:
+    """A report's number follows its kind as other title information ("research report
+    RC-6947"), or stands there with "№" / "No." (rule 31)."""
+    number = str(data.pop("number")).strip()
+    genre = str(data.get("genre") or "").strip()
+    data["genre"] = f"{genre} {number}" if genre else f"{'№' if ru else 'No.'} {number}"
+
+
 def _eprint(data: dict[str, Any], ref: Reference) -> None:
     eprint = ref.unmapped.get("eprint")
+    kind = str(ref.unmapped.get("eprinttype") or ref.unmapped.get("archiveprefix") or "").strip().lower()
+    number = str(data.get("number") or "").strip()
+    if (not isinstance(eprint, str) or not eprint.strip()) and kind == "arxiv" and number:
+        eprint = number  # the BibLaTeX reader keeps an arXiv identifier in ``number``
     if not isinstance(eprint, str) or not eprint.strip():
         return
     eprint = eprint.strip()
-    kind = str(ref.unmapped.get("eprinttype") or ref.unmapped.get("archiveprefix") or "").strip().lower()
-    if kind == "arxiv" and data.get("type") in _PREPRINTS and not data.get("number"):
+    if kind == "arxiv" and data.get("type") == "article-journal" and not data.get("container-title"):
+        data["type"] = "article"  # an arXiv "article" without a journal is a preprint (rule 23)
+    if kind == "arxiv" and data.get("type") in _PREPRINTS and number in ("", eprint):
         data["number"] = f"arXiv:{eprint}"
     if kind in EPRINT_URLS and not data.get("URL") and not (data.get("DOI") and kind != "arxiv"):
         data["URL"] = EPRINT_URLS[kind].format(eprint)

@@ -33,6 +33,7 @@ RU_ROLES: dict[str, tuple[str, str, str]] = {
     "afterword": ("автор послесловия", "послесловие", GEN),
     "commentator": ("автор комментариев", "комментарии", GEN),
     "annotator": ("автор примечаний", "примечания", GEN),
+    "collaborator": ("участник", "при участии", GEN),
 }
 #: The order of the statements after the authors (GOST R 7.0.100-2018 4.5: as on the source;
 #: the usual order of a title page).
@@ -45,17 +46,18 @@ ORDER = (
     "afterword",
     "commentator",
     "annotator",
+    "collaborator",
 )
 FOREIGN_ROLES: dict[str, dict[str, str]] = {
     "en": {"editor": "ed. by", "compiler": "comp. by", "translator": "transl. by",
            "introduction": "introd. by", "foreword": "foreword by", "afterword": "afterword by",
-           "commentator": "comment. by", "annotator": "notes by"},
+           "commentator": "comment. by", "annotator": "notes by", "collaborator": "with"},
     "de": {"editor": "hrsg. von", "compiler": "zusammengestellt von", "translator": "übers. von",
            "introduction": "eingel. von", "foreword": "mit einem Vorw. von", "afterword": "mit einem Nachw. von",
-           "commentator": "komm. von", "annotator": "mit Anm. von"},
+           "commentator": "komm. von", "annotator": "mit Anm. von", "collaborator": "unter Mitarb. von"},
     "fr": {"editor": "sous la dir. de", "compiler": "comp. par", "translator": "trad. par",
            "introduction": "introd. de", "foreword": "préf. de", "afterword": "postf. de",
-           "commentator": "comment. de", "annotator": "notes de"},
+           "commentator": "comment. de", "annotator": "notes de", "collaborator": "avec la collab. de"},
 }  # fmt: skip
 #: "перевод с французского": the original language in the genitive (BibLaTeX's language keys).
 FROM_LANGUAGE = {
@@ -103,6 +105,8 @@ def _case(name: Name) -> frozenset[str]:
     if name.is_institution or not name.family or not has_cyrillic(name.family):
         return frozenset({NOM, GEN})
     found = morph.cases(name.family)
+    if not found and " " in name.family.strip():  # "Кравчинского (Степняка)": its first word
+        found = morph.cases(name.family.split()[0])
     return found or frozenset({NOM, GEN})
 
 
