@@ -343,6 +343,19 @@ class Store(History):
             found = {e.id: e for e in self.entries(f"WHERE r.id IN ({', '.join(map(str, chunk))})")}
             yield from (found[i] for i in chunk if i in found)
 
+    def keys(self, query: Query, ranked: bool = False, limit: int | None = None) -> Iterator[str]:
+        """The keys of the records ``select`` gives, reading the key column alone when the
+        query has no words (``list --format keys`` of a whole library: no JSON, no tags)."""
+        if query.terms:
+            yield from (entry.key for entry in self.select(query, ranked, limit))
+            return
+        where, params = self.filter_sql(query)
+        cursor = self.conn.cursor()
+        limited = f" LIMIT {int(limit)}" if limit else ""
+        cursor.execute(self.sql(f"SELECT r.key FROM records r {where} ORDER BY r.id{limited}"), params)
+        while rows := cursor.fetchmany(5000):
+            yield from (row[0] for row in rows)
+
     def count(self) -> int:
         return int(self.one("SELECT COUNT(*) FROM records")[0])
 
