@@ -98,6 +98,12 @@ class Store(History):
     def after_open(self) -> None:
         """Settings for a checked, current library (SQLite: WAL)."""
 
+    def before_commit(self) -> None:
+        """Write what the backend buffered in the transaction (SQLite: search rows)."""
+
+    def after_rollback(self) -> None:
+        """Forget what the backend buffered in the transaction."""
+
     # --- plumbing --------------------------------------------------------------------------
     def execute(self, text: str, params: tuple | list = ()) -> Any:
         return self.conn.execute(self.sql(text), params)
@@ -117,7 +123,9 @@ class Store(History):
         self.begin_write()
         try:
             yield
+            self.before_commit()
         except BaseException:
+            self.after_rollback()
             self.execute("ROLLBACK")
             raise
         self.execute("COMMIT")
@@ -137,7 +145,12 @@ class Store(History):
             self.execute(
                 "UPDATE changes SET summary = ? WHERE id = ?", (change.summary or command, change.id)
             )
+            if change.discard:
+                self.after_rollback()
+            else:
+                self.before_commit()
         except BaseException:
+            self.after_rollback()
             self.execute("ROLLBACK")
             raise
         self.execute("ROLLBACK" if change.discard else "COMMIT")
