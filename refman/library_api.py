@@ -5,7 +5,6 @@ alike. Nothing here knows terminals or exit codes.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +14,7 @@ from .core.dedupe.engine import DEFAULT_PROFILE, profile_named
 from .core.dedupe.features import crossref_key, features
 from .core.dedupe.score import compare
 from .errors import InputError, UsageError
+from .library_cache import FeatureCache
 from .model import Library, Reference
 from .parse.bibtex_fields import fingerprint
 from .store import Entry, LibraryError, Query, QueryError, Store, open_library, parse
@@ -96,7 +96,7 @@ def add(
     result = Added(diagnostics=loaded.diagnostics)
     parents = {str(ref.id).lower(): ref for ref in refs}
     cutoff = max(0.5, chosen.min_title - 0.12)
-    cache: OrderedDict[int, Any] = OrderedDict()
+    cache = FeatureCache()
     with store.change("add") as change:
         sources = [
             store.add_source(name, fmt, loaded.library.preserved.get(_LAYOUT + name), change)
@@ -111,12 +111,12 @@ def add(
                 result.duplicates.append(Duplicate(str(ref.id), entry.key, decision.score, decision.evidence))
                 if merge:
                     store.replace(entry.id, _merged(entry.reference(), ref), change)
-                    cache.pop(entry.id, None)
+                    cache.drop(entry.id)
                     result.duplicates[-1].merged = True
             else:
                 given = str(ref.id)
                 source = sources[loaded.input_of[index]] if index < len(loaded.input_of) else None
-                _remember(cache, store.insert(ref, change, source, feats, tags), feats)
+                cache.put(store.insert(ref, change, source, feats, tags), feats)
                 if str(ref.id) != given:
                     result.renamed.append((given, str(ref.id)))
                 result.added.append(str(ref.id))
@@ -129,19 +129,7 @@ def add(
     return result
 
 
-#: Dedupe features of this many library records are kept while adding: a record that is a
-#: candidate again (a popular block) is not read and normalised again. Bounded, so memory is.
-FEATURE_CACHE = 20_000
-
-
-def _remember(cache: OrderedDict[int, Any], record_id: int, feats: Any) -> Any:
-    cache[record_id] = feats
-    if len(cache) > FEATURE_CACHE:
-        cache.popitem(last=False)
-    return feats
-
-
-def _duplicate_of(store: Store, cache: OrderedDict[int, Any], feats: Any, profile: Any, cutoff: float) -> Any:
+def _duplicate_of(store: Store, cache: FeatureCache, feats: Any, profile: Any, cutoff: float) -> Any:
     """(entry, decision) of the library's likeliest duplicate of a record, or None."""
     best = None
     for record_id in store.candidates(feats, cutoff):
@@ -150,9 +138,7 @@ def _duplicate_of(store: Store, cache: OrderedDict[int, Any], feats: Any, profil
             entry = store.entry(record_id)
             if entry is None:
                 continue
-            theirs = _remember(cache, record_id, features(1, entry.reference()))
-        else:
-            cache.move_to_end(record_id)
+            theirs = cache.put(record_id, features(1, entry.reference()))
         decision = compare(theirs, feats, profile)
         if decision.same and (best is None or decision.score > best[1].score):
             best = (record_id, decision)

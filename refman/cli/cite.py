@@ -117,7 +117,13 @@ def cite(
         raise UsageError("standard input (-) can be read only once")
     if output_format != "text" and check:
         raise UsageError("--check writes no list; leave out --output-format")
+    from . import defaults
+
+    to = defaults.configured(ctx, "to", "style", to)  # refman.toml's style when --to is left off
     name, is_style = api.writer_for(to)
+    if is_style and not check:
+        output_format = defaults.output_format(ctx, output_format)
+        lang = defaults.configured(ctx, "lang", "lang", lang)
     check_applies(ctx, name, is_style, output_format, output)
     names = tuple(name.lstrip("\\") for name in commands or ())
     manuscripts = _read_all(inputs, syntax, names, encoding)

@@ -95,9 +95,14 @@ def export(
     """
     from .. import api
     from ..options import WriteOptions
+    from . import defaults
 
+    to = defaults.configured(ctx, "to", "style", to)  # refman.toml's style when --to is left off
     target = style if style and to == "csl-json" else to
     name, is_style = api.writer_for(target)
+    if is_style:
+        output_format = defaults.output_format(ctx, output_format)
+        lang = defaults.configured(ctx, "lang", "lang", lang)
     check_applies(ctx, name, is_style, output_format, output)
     from . import library_hooks
 

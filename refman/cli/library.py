@@ -172,11 +172,15 @@ def _show(
     from .. import api, library_api
 
     fmt = fmt or ("table" if console.is_terminal() and output is None else "lines")
-    if fmt in ("table", "lines", "json", "keys"):
+    if fmt == "keys":
+        keys = list(store.keys(found, ranked, limit))
+        io.write_output(output, "".join(key + "\n" for key in keys))
+        return len(keys)
+    if fmt in ("table", "lines", "json"):
         entries = library_api.entries(store, found, ranked, limit)
         if fmt == "table":
             return _table(list(entries))
-        render = {"lines": _line, "keys": lambda e: e.key + "\n", "json": None}[fmt]
+        render = {"lines": _line, "json": None}[fmt]
         if render is None:
             items = [_json(e) for e in entries]
             io.write_output(output, json.dumps(items, ensure_ascii=False, indent=2) + "\n")

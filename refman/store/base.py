@@ -22,7 +22,7 @@ from ..model import Reference
 from . import schema
 from .changes import COLUMNS, Change, History
 from .query import Query
-from .records import block_keys, decode, encode, key_folded, search_texts, worth_scoring
+from .records import IDENTIFIER_PREFIXES, block_keys, decode, encode, key_folded, search_texts, worth_scoring
 
 #: Candidates looked at per blocking key at most (the dedupe engine's cap on an exact block).
 BLOCK_LIMIT = BLOCK_CAP
@@ -69,6 +69,7 @@ class Store(History):
         self.conn = conn
         self.location = location
         self._keys: tuple[Features | None, list[str]] = (None, [])
+        self._block_queries: dict[int, str] = {}
 
     def feats_keys(self, feats: Features) -> list[str]:
         """A record's blocking keys, worked out once (add looks them up, then files them)."""
@@ -98,6 +99,12 @@ class Store(History):
     def after_open(self) -> None:
         """Settings for a checked, current library (SQLite: WAL)."""
 
+    def before_commit(self) -> None:
+        """Write what the backend buffered in the transaction (SQLite: search rows)."""
+
+    def after_rollback(self) -> None:
+        """Forget what the backend buffered in the transaction."""
+
     # --- plumbing --------------------------------------------------------------------------
     def execute(self, text: str, params: tuple | list = ()) -> Any:
         return self.conn.execute(self.sql(text), params)
@@ -117,7 +124,9 @@ class Store(History):
         self.begin_write()
         try:
             yield
+            self.before_commit()
         except BaseException:
+            self.after_rollback()
             self.execute("ROLLBACK")
             raise
         self.execute("COMMIT")
@@ -137,7 +146,12 @@ class Store(History):
             self.execute(
                 "UPDATE changes SET summary = ? WHERE id = ?", (change.summary or command, change.id)
             )
+            if change.discard:
+                self.after_rollback()
+            else:
+                self.before_commit()
         except BaseException:
+            self.after_rollback()
             self.execute("ROLLBACK")
             raise
         self.execute("ROLLBACK" if change.discard else "COMMIT")
@@ -247,23 +261,40 @@ class Store(History):
         if not keys:
             return []
         place = feats.titles[0] if feats.titles else ""
-        half = BLOCK_LIMIT // 2
-        part = (
-            "SELECT * FROM (SELECT b.key, b.record_id, r.titles, r.cyrillic FROM block_keys b "
-            "JOIN records r ON r.id = b.record_id WHERE b.key = ? AND b.place {op} ? "
-            "ORDER BY b.place {order} LIMIT {limit}) AS q{n}"
-        )
-        text = " UNION ALL ".join(
-            part.format(op=op, order=order, limit=half, n=2 * n + side)
-            for n in range(len(keys))
-            for side, (op, order) in enumerate(((">=", "ASC"), ("<", "DESC")))
-        )
         params = [value for key in keys for value in (key, place, key, place)]
         out: dict[int, None] = {}
-        for key, record_id, titles, cyrillic in self.execute(text, params).fetchall():
-            if record_id not in out and worth_scoring(feats, key, titles, cyrillic, cutoff):
+        titles_close: dict[int, bool] = {}  # the title test does not depend on the key: once per record
+        for key, record_id, titles, cyrillic in self.execute(self._blocks_sql(len(keys)), params).fetchall():
+            if record_id in out:
+                continue
+            if key.startswith(IDENTIFIER_PREFIXES) or (
+                key.startswith("a:") and bool(cyrillic) != feats.cyrillic_title
+            ):
+                out[record_id] = None  # an identifier block, or an author's year across scripts
+                continue
+            close = titles_close.get(record_id)
+            if close is None:
+                close = titles_close[record_id] = worth_scoring(feats, key, titles, cyrillic, cutoff)
+            if close:
                 out[record_id] = None
         return list(out)
+
+    def _blocks_sql(self, count: int) -> str:
+        """The query of ``candidates`` for ``count`` keys (made once per count)."""
+        text = self._block_queries.get(count)
+        if text is None:
+            half = BLOCK_LIMIT // 2
+            part = (
+                "SELECT * FROM (SELECT b.key, b.record_id, r.titles, r.cyrillic FROM block_keys b "
+                "JOIN records r ON r.id = b.record_id WHERE b.key = ? AND b.place {op} ? "
+                "ORDER BY b.place {order} LIMIT {limit}) AS q{n}"
+            )
+            text = self._block_queries[count] = " UNION ALL ".join(
+                part.format(op=op, order=order, limit=half, n=2 * n + side)
+                for n in range(count)
+                for side, (op, order) in enumerate(((">=", "ASC"), ("<", "DESC")))
+            )
+        return text
 
     def entry(self, record_id: int) -> Entry | None:
         rows = self.entries(f"WHERE r.id = {int(record_id)}")
@@ -342,6 +373,19 @@ class Store(History):
             chunk = ids[start : start + 500]
             found = {e.id: e for e in self.entries(f"WHERE r.id IN ({', '.join(map(str, chunk))})")}
             yield from (found[i] for i in chunk if i in found)
+
+    def keys(self, query: Query, ranked: bool = False, limit: int | None = None) -> Iterator[str]:
+        """The keys of the records ``select`` gives, reading the key column alone when the
+        query has no words (``list --format keys`` of a whole library: no JSON, no tags)."""
+        if query.terms:
+            yield from (entry.key for entry in self.select(query, ranked, limit))
+            return
+        where, params = self.filter_sql(query)
+        cursor = self.conn.cursor()
+        limited = f" LIMIT {int(limit)}" if limit else ""
+        cursor.execute(self.sql(f"SELECT r.key FROM records r {where} ORDER BY r.id{limited}"), params)
+        while rows := cursor.fetchmany(5000):
+            yield from (row[0] for row in rows)
 
     def count(self) -> int:
         return int(self.one("SELECT COUNT(*) FROM records")[0])
