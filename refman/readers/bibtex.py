@@ -185,6 +185,8 @@ class _Reading:
             self.report("RM008", Severity.WARNING, f"duplicate key {entry.key!r}: both entries kept", line)
         self.keys.add(entry.key.lower())
         end = line + (raw or "").count("\n")
+        # the entry's place among the blocks, filled in by _build once the entry is read
+        self.blocks.append(["slot", len(self.entries)])
         self.entries.append((etype, entry.key, fields, line, end, raw or "", source, self.gap, self.damage))
 
 
@@ -222,14 +224,15 @@ def read(text: str, name: str = "-") -> ReadResult:
 def _build(state: _Reading) -> Library:
     library = Library()
     parents = {key.lower(): (etype, fields) for etype, key, fields, *_ in state.entries}
-    for etype, key, fields, line, end, raw, source, gap, damaged in state.entries:
+    filled: dict[int, list[Any]] = {}  # entry number → its block, put in its slot below
+    for number, (etype, key, fields, line, end, raw, source, gap, damaged) in enumerate(state.entries):
         own = fields
         fields = _inherited(state, etype, fields, parents, line)
         try:
             ref = to_reference(etype, key, fields)
         except Exception as exc:  # noqa: BLE001 - one bad entry is reported, the rest read
             state.report("RM001", Severity.ERROR, f"{key}: cannot be read ({exc}); skipped", line)
-            state.blocks.append(["comment", line, raw, gap])
+            filled[number] = ["comment", line, raw, gap]
             continue
         inherited = [name for name in fields if name not in own] or None
         ref.origin = SourceSpan(
@@ -242,8 +245,10 @@ def _build(state: _Reading) -> Library:
             damaged=damaged,
         )
         library.references.append(ref)
-        state.blocks.append(["entry", line, fingerprint(ref), gap])
-    state.blocks.sort(key=lambda block: block[1])
+        filled[number] = ["entry", line, fingerprint(ref), gap]
+    # blocks in the order they stand in the text: text after an entry on its own line (a
+    # damaged entry's remains) stays after it
+    state.blocks = [filled[block[1]] if block[0] == "slot" else block for block in state.blocks]
     library.preserved[PRESERVED_PREFIX + state.name] = {
         "dialect": "biblatex" if state.biblatex else "bibtex",
         "blocks": state.blocks,
