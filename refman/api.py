@@ -229,6 +229,23 @@ def fix(
         raise UsageError(str(exc)) from None
 
 
+def left_after_fix(
+    loaded: Loaded,
+    unsafe: bool = False,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    today: date | None = None,
+) -> list[Diagnostic]:
+    """The findings a ``fix`` with these settings could not take away: those without a fix,
+    and (without ``unsafe``) those whose fix is unsafe. ``validate --fix`` reports and exits
+    by them, on files and in the library alike."""
+    return [
+        d
+        for d in validate(loaded, select, ignore, today)
+        if d.fix is None or not (unsafe or d.fix.safety.value == "safe")
+    ]
+
+
 def rules() -> list[Any]:
     """Every registered rule, by code."""
     from .core.rules import RULES

@@ -139,10 +139,7 @@ def fix(selected: Any, api: Any, unsafe: bool, select: Any, ignore: Any, day: An
     loaded = selected.loaded
     changes = api.fix(loaded, unsafe, select, ignore, day)
     write_back(selected, loaded.library.references, "validate --fix", f"{len(changes)} fixes", quiet)
-    remaining = [
-        d for d in api.validate(loaded, select, ignore, day)
-        if d.fix is None or not (unsafe or d.fix.safety.value == "safe")
-    ]  # fmt: skip
+    remaining = api.left_after_fix(loaded, unsafe, select, ignore, day)
     findings.fixes(changes, len(remaining), verbose, quiet)
     return EXIT_FINDINGS if remaining and not exit_zero else EXIT_OK
 

@@ -19,7 +19,6 @@ FINDINGS_FORMATS = ("text", "json", "sarif")
 if TYPE_CHECKING:
     from datetime import date
 
-    from ..diagnostics import Diagnostic
 
 Codes = Annotated[
     list[str] | None,
@@ -133,13 +132,7 @@ def _fix(api, loaded, unsafe, select, ignore, day, to, output, exit_zero, verbos
         raise UsageError(f"--fix writes data, not a style: name a format with --to (not {target!r})")
     changes = api.fix(loaded, unsafe, select, ignore, day)
     text = api.export(loaded.library, name)
-    remaining = [
-        d for d in api.validate(loaded, select, ignore, day) if d.fix is None or not _applicable(d, unsafe)
-    ]
+    remaining = api.left_after_fix(loaded, unsafe, select, ignore, day)
     findings.fixes(changes, len(remaining), verbose, quiet)
     io.write_output(output, text)
     return EXIT_FINDINGS if remaining and not exit_zero else EXIT_OK
-
-
-def _applicable(diag: Diagnostic, unsafe: bool) -> bool:
-    return diag.fix is not None and (unsafe or diag.fix.safety.value == "safe")
