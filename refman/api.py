@@ -54,8 +54,10 @@ def load(
     from_format: str | None = None,
     encoding: str | None = None,
     with_article: bool = False,
+    key_pattern: str | None = None,
 ) -> Loaded:
-    """Read every input (files or ``-``) into one library; ids made readable and unique.
+    """Read every input (files or ``-``) into one library; ids made readable and unique
+    (``key_pattern``: see ``core.keys``).
 
     A file named twice (``a.bib ./a.bib``, or a link to it) is read once, with an RM008
     warning: reading it again would only duplicate every record and its id.
@@ -90,7 +92,7 @@ def load(
         )
         for key, value in library.preserved.items():
             loaded.library.preserved.setdefault(key, value)
-    assign_keys(loaded.library)
+    assign_keys(loaded.library, key_pattern)
     return loaded
 
 
@@ -408,7 +410,7 @@ def manuscript_diff(name: str, before: str, after: str) -> str:
     return unified_diff(name, before, after)
 
 
-def parse_references(texts: list[str]) -> Loaded:
+def parse_references(texts: list[str], key_pattern: str | None = None) -> Loaded:
     """References given as strings (``refman parse``), one reference each, read as a list's
     items are: the rules where they are certain, the model for the rest."""
     from .parse.text import clean_spaces
@@ -429,5 +431,5 @@ def parse_references(texts: list[str]) -> Loaded:
     _stamp_format(loaded.library, "<argument>", "reflist")
     loaded.sources.append(("<argument>", "reflist"))
     loaded.input_of = [0] * len(loaded.library.references)
-    assign_keys(loaded.library)
+    assign_keys(loaded.library, key_pattern)
     return loaded

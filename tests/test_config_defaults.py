@@ -3,6 +3,8 @@ option is left off the command line (the command line wins; no config file: as b
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .conftest import DATA
@@ -58,4 +60,32 @@ def test_a_bad_output_format_in_the_config_is_one_line(project, run_cli):
     assert (
         err
         == "refman: refman.toml: output-format 'pdf' is not one of text, html, markdown, json, latex, docx\n"
+    )
+
+
+def test_the_config_key_pattern_makes_the_keys_of_records_without_one(project, run_cli, tmp_path):
+    ris = tmp_path / "two.ris"
+    ris.write_text(
+        "TY  - JOUR\nAU  - Иванов, И. И.\nTI  - Уголь Кузбасса\nPY  - 2019\nER  - \n\n"
+        "TY  - BOOK\nAU  - Smith, John\nAU  - Doe, Jane\nTI  - Coal markets\nPY  - 2020\nER  - \n",
+        encoding="utf-8",
+    )
+
+    def keys() -> list[str]:
+        code, out, err = run_cli("export", str(ris), "--to", "csl-json")
+        assert code == 0, err
+        return [item["id"] for item in json.loads(out)]
+
+    assert keys() == ["ivanov2019ugol", "smith2020coal"]
+    project('key-pattern = "[auth:capitalize][year]"\n')
+    assert keys() == ["Ivanov2019", "Smith2020"]
+
+
+def test_a_bad_key_pattern_in_the_config_is_one_line(project, run_cli):
+    project('key-pattern = "[surname]"\n')
+    code, out, err = run_cli("export", MIXED, "--to", "csl-json")
+    assert (code, out) == (2, "")
+    assert err.startswith("refman: ") and err.count("\n") == 1
+    assert err.endswith(
+        "refman.toml: key-pattern '[surname]': unknown part [surname] (known: auth, authors2, year, title, shorttitle)\n"
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from refman.core.keys import assign_keys, base_key
+import pytest
+
+from refman.core.keys import assign_keys, base_key, compile_pattern
+from refman.errors import UsageError
 from refman.model import DateValue, Library, Name, Reference
 
 
@@ -44,3 +47,52 @@ def test_unique_ignoring_case_stable_and_given_ids_kept():
     assert keys[0] == "Smith2020a"  # an id from the input is kept
     assert len({k.lower() for k in keys}) == len(keys)  # unique even ignoring case
     assert all(k.startswith("smith2020") for k in keys[1:])
+
+
+def _three_authors() -> Reference:
+    return _ref(
+        author=[Name(family="Щербаков", given="А."), Name(family="O'Neil"), Name(family="Doe")],
+        title="The coal of Kuzbass and its exports",
+        issued=DateValue(date_parts=[[2021, 5]]),
+    )
+
+
+def test_key_patterns_presets_and_templates():
+    ref = _three_authors()
+    assert compile_pattern(None)(ref) == base_key(ref) == "shcherbakov2021coal"
+    assert compile_pattern("author-year-title")(ref) == "shcherbakov2021coal"
+    assert compile_pattern("author-year")(ref) == "shcherbakov2021"
+    assert compile_pattern("authors-year")(ref) == "shcherbakovetal2021"  # three authors: "etal"
+    assert compile_pattern("author-year-shorttitle")(ref) == "shcherbakov2021coalkuzbassexports"
+    assert compile_pattern("[auth:capitalize]_[year]")(ref) == "Shcherbakov_2021"
+    assert compile_pattern("[auth:upper]:[title]")(ref) == "SHCHERBAKOV:coal"
+    two = _ref(author=[Name(family="Smith"), Name(family="O'Neil")], issued=DateValue(date_parts=[[1999]]))
+    assert compile_pattern("authors-year")(two) == "smithoneil1999"  # the apostrophe is not a key character
+
+
+def test_key_pattern_falls_back_to_editors_and_never_gives_an_empty_key():
+    edited = _ref(editor=[Name(family="Петров", given="П.")], title="Сборник статей")
+    assert compile_pattern("[auth][year][title]")(edited) == "petrovsbornik"
+    assert compile_pattern("[auth][year]")(_ref(title="Untitled")) == "ref"
+
+
+def test_assign_keys_uses_the_pattern_and_keeps_keys_unique():
+    refs = [_three_authors(), _three_authors(), _ref(id="shcherbakov2021")]
+    library = Library(references=refs)
+    assign_keys(library, "author-year")
+    assert [str(r.id) for r in refs] == ["shcherbakov2021a", "shcherbakov2021b", "shcherbakov2021"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("[AUTH]", "key-pattern '[AUTH]': unknown part [AUTH] (known: auth, authors2, year, title, shorttitle)"),
+        ("[year:title]", "key-pattern '[year:title]': unknown case :title (known: lower, upper, capitalize)"),
+        ("a b", "key-pattern 'a b': cannot read ' b' (presets: author-year-title, author-year, authors-year, "
+         "author-year-shorttitle; parts: [auth], [authors2], [year], [title], [shorttitle])"),
+    ],
+)  # fmt: skip
+def test_a_bad_key_pattern_names_what_is_wrong(pattern, message):
+    with pytest.raises(UsageError) as caught:
+        compile_pattern(pattern)
+    assert str(caught.value) == message

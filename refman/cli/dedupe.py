@@ -11,6 +11,7 @@ from ..errors import EXIT_FINDINGS, UsageError
 from ..report import clusters as report_clusters
 from ..report import findings
 from ..report.keys import key_map_tsv
+from . import defaults
 from .common import Encoding, FromFormat, Output, Quiet, ReportFormat, Verbose, choice, given
 from .library_hooks import LibraryFlag, OptionalInputs, Tags, Where
 
@@ -131,7 +132,11 @@ def dedupe(
 
     inputs = library_hooks.inputs_or_library(inputs, library)
     selected = library_hooks.load(library, tag, where) if library is not None else None
-    loaded = selected.loaded if selected is not None else api.load(inputs, from_format, encoding)
+    loaded = (
+        selected.loaded
+        if selected is not None
+        else api.load(inputs, from_format, encoding, key_pattern=defaults.key_pattern())
+    )
     rule = api.survivor_rule(loaded, keys, prefer, survivor) if merge else None
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     refs = loaded.library.references

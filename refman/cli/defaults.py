@@ -34,3 +34,18 @@ def output_format(ctx: typer.Context, value: str) -> str:
     if chosen not in OUTPUT_FORMATS:
         raise UsageError(f"refman.toml: output-format {chosen!r} is not one of {', '.join(OUTPUT_FORMATS)}")
     return chosen
+
+
+def key_pattern() -> str | None:
+    """refman.toml's ``key-pattern`` (None: the built-in one), checked before anything is read."""
+    from .. import config
+    from ..core.keys import compile_pattern
+
+    found = config.settings()["key-pattern"]
+    if found.origin == "default":
+        return None
+    try:
+        compile_pattern(found.value)
+    except UsageError as exc:
+        raise UsageError(f"{found.origin}: {exc}") from None
+    return found.value

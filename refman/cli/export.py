@@ -110,7 +110,9 @@ def export(
     if library is not None:
         loaded = library_hooks.load(library, tag, where).loaded
     else:
-        loaded = api.load(inputs, from_format, encoding, with_article=with_article)
+        loaded = api.load(
+            inputs, from_format, encoding, with_article=with_article, key_pattern=defaults.key_pattern()
+        )
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     options = WriteOptions(
         json_lines=json_lines,

@@ -12,6 +12,7 @@ import typer
 from .. import console, io
 from ..errors import EXIT_FINDINGS, UsageError
 from ..report import findings
+from . import defaults
 from .common import Encoding, FromFormat, Inputs, Output, Quiet, Verbose
 
 if TYPE_CHECKING:
@@ -85,7 +86,9 @@ def add(
 
     if merge and force:
         raise UsageError("--merge and --force do not go together (--force adds duplicates as they are)")
-    loaded = api.load(inputs, from_format, encoding)  # read first: a bad input creates no library
+    loaded = api.load(
+        inputs, from_format, encoding, key_pattern=defaults.key_pattern()
+    )  # read first: a bad input creates no library
     store = open_store(library, create=True)
     with Bar("adding", quiet) as progress:
         result = library_api.add(store, loaded, merge, force, tag, profile, progress)

@@ -8,6 +8,7 @@ import typer
 
 from .. import io
 from ..report import findings
+from . import defaults
 from .common import Output, Quiet, Verbose
 
 
@@ -31,6 +32,6 @@ def parse(
     from .. import api
     from ..options import WriteOptions
 
-    loaded = api.parse_references(references)
+    loaded = api.parse_references(references, defaults.key_pattern())
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     io.write_output(output, api.export(loaded.library, to, WriteOptions()))

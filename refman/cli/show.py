@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import console, io
 from ..report import findings, records
+from . import defaults
 from .common import Encoding, FromFormat, Quiet, ReportFormat, Verbose
 from .library_hooks import LibraryFlag, OptionalInputs
 
@@ -30,7 +31,7 @@ def show(
     if library is not None:
         loaded = library_hooks.load(library, keys=inputs).loaded
     else:
-        loaded = api.load(inputs, from_format, encoding)
+        loaded = api.load(inputs, from_format, encoding, key_pattern=defaults.key_pattern())
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     library = loaded.library
     if output_format == "json":

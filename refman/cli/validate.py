@@ -10,6 +10,7 @@ from .. import __version__, console, io
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..report import findings
 from ..report.sarif import write_sarif
+from . import defaults
 from .common import Encoding, FromFormat, Output, Quiet, Verbose, choice, given
 from .library_hooks import LibraryFlag, OptionalInputs, Tags, Where
 
@@ -89,7 +90,7 @@ def validate(
             )
         loaded = selected.loaded
     else:
-        loaded = api.load(inputs, from_format, encoding)
+        loaded = api.load(inputs, from_format, encoding, key_pattern=defaults.key_pattern())
     if fix:
         return _fix(api, loaded, unsafe_fixes, chosen, skipped, day, to, output, exit_zero, verbose, quiet)
     diagnostics = api.validate(loaded, chosen, skipped, day)
