@@ -83,19 +83,27 @@ class Blocking:
         # author's year across scripts (a Cyrillic and a Latin record of one author)
         always = [key.startswith(IDENTIFIER_PREFIXES) for key in keys]
         by_author = [key.startswith("a:") for key in keys]
-        titles = self._titles_of({record_id for _, record_id in rows})
-        rows = [(n, rid) for n, rid in rows if rid in titles]  # as the join did: filed, not there
+        titles = self._titles_of({rid for _, rid in rows})
         mine = feats.cyrillic_title
-        to_check = {rid for n, rid in rows if not always[n] and not (by_author[n] and titles[rid][1] != mine)}
-        close = _close_titles(feats, {rid: titles[rid][0] for rid in to_check}, cutoff)
+        # record id → whether its first row takes it whatever the titles; where not, the
+        # title test decides whether it comes there or at a later row that takes it
+        taken: dict[int, bool] = {}
+        for n, rid in rows:
+            known = titles.get(rid)
+            if known is not None and rid not in taken:  # None: filed but not there (as a join)
+                taken[rid] = always[n] or (by_author[n] and known[1] != mine)
+        close = _close_titles(feats, {rid: titles[rid][0] for rid, free in taken.items() if not free}, cutoff)
         out: dict[int, None] = {}
         for n, rid in rows:
-            if rid not in out and (always[n] or (by_author[n] and titles[rid][1] != mine) or rid in close):
+            if rid in out or rid not in taken:
+                continue
+            if rid in close or always[n] or (by_author[n] and titles[rid][1] != mine):
                 out[rid] = None
         return list(out)
 
     def _titles_of(self, ids: set[int]) -> dict[int, tuple[tuple[str, ...], bool]]:
-        """(title skeletons, Cyrillic) of these records: from the map, the rest read at once."""
+        """The map of (title skeletons, Cyrillic) by record, holding ``ids`` (those still
+        in the library): the ones it lacked read at once."""
         missing = [rid for rid in ids if rid not in self._titles]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
@@ -104,7 +112,7 @@ class Blocking:
                 f"SELECT id, titles, cyrillic FROM records WHERE id IN ({marks})", chunk
             ).fetchall():
                 self._remember(int(rid), tuple(text.split("\x1f")), bool(cyrillic))
-        return {rid: self._titles[rid] for rid in ids if rid in self._titles}
+        return self._titles
 
     def _blocks_sql(self, count: int) -> str:
         """The query of ``candidates`` for ``count`` keys (made once per count): the number of
@@ -141,13 +149,17 @@ def _close_titles(feats: Features, others: dict[int, tuple[str, ...]], cutoff: f
     score = cutoff * 100
     close = _passing(mine, theirs, owners, fuzz.ratio, score)
     rest = [i for i, rid in enumerate(owners) if rid not in close]
+    # one title the other's start, at a word, the shorter of four words or more: the
+    # shorter is theirs (one of my word prefixes) or mine (theirs starts with it)
+    starts = set()
+    for title in mine:
+        words = title.split(" ")
+        starts.update(" ".join(words[:k]) for k in range(4, len(words)))
+    longer = tuple(title + " " for title in mine if title.count(" ") >= 3)
     for i in rest:
         tb = theirs[i]
-        for ta in mine:
-            shorter, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-            if longer.startswith(shorter + " ") and shorter.count(" ") >= 3:
-                close.add(owners[i])
-                break
+        if tb in starts or (longer and tb.startswith(longer)):
+            close.add(owners[i])
     rest = [i for i in rest if owners[i] not in close]
     if rest:
         close |= _passing(
