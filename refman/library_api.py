@@ -15,9 +15,9 @@ from .core.dedupe.features import crossref_key, features
 from .core.dedupe.score import compare
 from .errors import InputError, UsageError
 from .library_cache import FeatureCache
-from .library_input import Inputs
 from .model import Library, Reference
 from .parse.bibtex_fields import fingerprint
+from .reading import Inputs
 from .store import Entry, LibraryError, Query, QueryError, Store, open_library, parse
 
 Progress = Callable[[int, int], None]
@@ -87,7 +87,7 @@ def add(
     profile: str | None = None,
     progress: Progress | None = None,
 ) -> Added:
-    """Add the records of ``inputs`` (``library_input.open_inputs``), read part by part, in
+    """Add the records of ``inputs`` (``reading.open_inputs``), read part by part, in
     one change: each record is checked against the library (and the records added before it)
     through the blocking index and the dedupe engine's comparison; a likely duplicate is
     skipped, or merged into the library's record (``merge``, lossless as ``dedupe --merge``),

@@ -12,9 +12,9 @@ from refman import library_api
 from refman.core.dedupe.block import quick_title_check
 from refman.core.dedupe.features import features
 from refman.errors import InputError
-from refman.library_input import open_inputs
 from refman.model import Reference
 from refman.readers import csljson
+from refman.reading import open_inputs
 from refman.store.blocking import _close_titles
 
 from .conftest import DATA

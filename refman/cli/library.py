@@ -82,7 +82,7 @@ def add(
       refman add new.bib --tag thesis --merge
     """
     from .. import library_api
-    from ..library_input import open_inputs
+    from ..reading import open_inputs
 
     if merge and force:
         raise UsageError("--merge and --force do not go together (--force adds duplicates as they are)")
