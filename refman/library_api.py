@@ -114,7 +114,7 @@ def add(
                 parent_key = crossref_key(ref)
                 parent = parents.get(parent_key) if parent_key else None
                 if parent_key and parent is None:
-                    parent = _library_parent(store, parent_key)
+                    parent = _parent_added(store, parent_key, change.id)
                 feats = features(0, ref, parent)
                 found = None if force else _duplicate_of(store, cache, feats, chosen, cutoff)
                 if found is not None:
@@ -140,9 +140,13 @@ def add(
     return result
 
 
-def _library_parent(store: Store, key: str) -> Reference | None:
-    """The record ``key`` names in the library (a crossref to an entry of an earlier part)."""
-    entry = store.entry_by_key(key)
+def _parent_added(store: Store, key: str, change: int) -> Reference | None:
+    """The record ``key`` names if this add stored it (a crossref to an entry of an earlier
+    part or input); never a record of the library from before, which the input does not hold."""
+    row = store.one(
+        "SELECT id FROM records WHERE key_folded = ? AND created_change = ?", (key.casefold(), change)
+    )
+    entry = store.entry(int(row[0])) if row else None
     return entry.reference() if entry is not None else None
 
 

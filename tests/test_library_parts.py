@@ -162,3 +162,21 @@ def test_the_title_check_agrees_with_the_engine_on_many_titles():
         for mine in feats.values():
             expected = {i for i, f in feats.items() if quick_title_check(mine, f, cutoff)}
             assert _close_titles(mine, {i: f.titles for i, f in feats.items()}, cutoff) == expected
+
+
+def test_a_crossref_to_an_entry_of_an_earlier_input(run_cli, library, tmp_path):
+    """The chapter's crossref names the book of the first input (another part): its parent is
+    looked up among the records this add stored; both are added, neither a duplicate."""
+    book = tmp_path / "book.bib"
+    book.write_text(
+        "@book{handbook, title = {Handbook of Beekeeping}, editor = {Ivanov, Petr},\n"
+        "  year = {2019}, isbn = {978-5-02-037471-8}, publisher = {Nauka}}\n",
+        encoding="utf-8",
+    )
+    chapter = tmp_path / "chapter.bib"
+    chapter.write_text(
+        "@incollection{swarms, title = {Swarms}, author = {Petrova, Anna}, pages = {10--20},\n"
+        "  crossref = {handbook}}\n",
+        encoding="utf-8",
+    )
+    assert run_cli("add", "--library", library, str(book), str(chapter))[:2] == (0, "handbook\nswarms\n")
