@@ -1,8 +1,10 @@
 """The inputs of ``refman add`` read in parts, so that adding a large file never holds all its
 records as models at once (what ``api.load`` does for the file commands, which need them all).
 
-Every input's text is read, and its format told, before anything else: a missing file or an
-unknown format stops the command before a library is created. Then the parts follow in input
+Every input's text is read, and its format told, before anything else, and the first part
+read ahead (``read_ahead``): a missing file, an unknown format or a first input that cannot be
+read stops the command before a library is created; a later input that cannot be read stops
+it inside its transaction, so nothing of it is added. Then the parts follow in input
 order; a reader with a batched form (CSL-JSON: an array decoded item by item) gives parts of
 ``size`` records, any other reader the whole input as one part. Keys are made as ``api.load``
 makes them (``assign_keys``): readable, unique ignoring case; the keys taken so far are the
@@ -11,6 +13,7 @@ one thing kept for the whole input (a set of short strings).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -48,14 +51,26 @@ class Inputs:
     sources: list[tuple[str, str]] = field(default_factory=list)  # (input name, format name)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # the inputs' own (RM008)
     size: int = PART_SIZE
+    ahead: Iterator[Part] | None = None  # the parts, the first read already (``read_ahead``)
 
     @property
     def characters(self) -> int:
         return sum(len(source.text) for source, _ in self.texts)
 
+    def read_ahead(self) -> None:
+        """Read the first part now: a first input that cannot be read fails here, before the
+        caller opens (and perhaps creates) a library; ``parts`` then begins with it."""
+        parts = self._parts()
+        first = next(parts, None)
+        self.ahead = itertools.chain([first] if first is not None else [], parts)
+
     def parts(self) -> Iterator[Part]:
         """Each input's records in parts, keys assigned; an InputError for an input that
         gives errors and no record at all (as ``api.read_input``), after its last part."""
+        ahead, self.ahead = self.ahead, None
+        return ahead if ahead is not None else self._parts()
+
+    def _parts(self) -> Iterator[Part]:
         taken: set[str] = set()
         before = 0
         for number, (source, fmt) in enumerate(self.texts):

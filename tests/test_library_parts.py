@@ -180,3 +180,13 @@ def test_a_crossref_to_an_entry_of_an_earlier_input(run_cli, library, tmp_path):
         encoding="utf-8",
     )
     assert run_cli("add", "--library", library, str(book), str(chapter))[:2] == (0, "handbook\nswarms\n")
+
+
+def test_a_first_input_that_does_not_read_creates_no_library(run_cli, tmp_path):
+    """Its first part is read before the library is opened: invalid JSON, one line, no file."""
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"id": "x", "type": "book"', encoding="utf-8")
+    library = tmp_path / "new.sqlite"
+    code, out, err = run_cli("add", "--library", str(library), str(broken))
+    assert (code, out, library.exists()) == (2, "", False)
+    assert err == f"refman: {broken}: invalid JSON: Expecting ',' delimiter (column 28) (read as csl-json)\n"

@@ -86,7 +86,8 @@ def add(
 
     if merge and force:
         raise UsageError("--merge and --force do not go together (--force adds duplicates as they are)")
-    read = open_inputs(inputs, from_format, encoding)  # read first: a missing input creates no library
+    read = open_inputs(inputs, from_format, encoding)  # read first: a bad input creates no library
+    read.read_ahead()
     store = open_store(library, create=True)
     with Bar("adding", quiet) as progress:
         result = library_api.add(store, read, merge, force, tag, profile, progress)
