@@ -12,6 +12,9 @@ On PostgreSQL it also compares its full-text search with pg_trgm for translitera
 "Ivanov", "Ivanova"… (Latin) against the records whose authors are written in Cyrillic, and p95.
 
     python3 benchmarks/bench_library.py [--n 100000] [--backends sqlite,postgresql] [--queries 200]
+
+With --sizes 20000,50000,100000 it runs only `refman add` into an empty SQLite library at each
+size and prints CPU seconds and peak memory: the memory of add should not grow with N.
 """
 
 from __future__ import annotations
@@ -160,12 +163,29 @@ def bench(backend: str, location: str, data: Path, n: int, count: int) -> None:
     )
 
 
+def add_sizes(sizes: list[int]) -> None:
+    """CPU and peak memory of `refman add` at each size (SQLite), the input's size beside."""
+    print("add into an empty SQLite library:")
+    with tempfile.TemporaryDirectory(prefix="refman-bench-") as tmp:
+        for n in sizes:
+            data = Path(tmp) / f"refs{n}.json"
+            data.write_text(json.dumps(csl_items(n), ensure_ascii=False), encoding="utf-8")
+            seconds, peak = run([*REFMAN, "add", "-q", "--library", f"{tmp}/lib{n}.sqlite", str(data)])
+            size = data.stat().st_size / 2**20
+            print(f"  {n:>7,} references ({size:5.1f} MiB of CSL-JSON)  {seconds:6.1f} s  "
+                  f"CPU {CPU['add']:6.1f} s  peak {peak:5.0f} MiB")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--sizes", help="only `refman add`, at these sizes (comma-separated)")
     args = parser.parse_args()
+    if args.sizes:
+        add_sizes([int(n) for n in args.sizes.split(",")])
+        return
     with tempfile.TemporaryDirectory(prefix="refman-bench-") as tmp:
         data = Path(tmp) / "refs.json"
         items = csl_items(args.n)

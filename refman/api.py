@@ -33,14 +33,14 @@ def read_input(source: InputText, from_format: str | None = None) -> tuple[Libra
     if not fmt.reader:
         raise FormatError(f"refman cannot read {fmt.name}")
     result = fmt.load_reader()(source.text, name=source.name)
-    _stamp_format(result.library, source.name, fmt.name)
+    stamp_format(result.library, source.name, fmt.name)
     errors = [d for d in result.diagnostics if d.severity.value == "error"]
     if errors and not result.library.references and result.library.article is None:
         raise InputError(f"{source.name}: {errors[0].message} (read as {fmt.name})")
     return result.library, result.diagnostics, fmt.name
 
 
-def _stamp_format(library: Library, name: str, fmt: str) -> None:
+def stamp_format(library: Library, name: str, fmt: str) -> None:
     """Record on every reference which format read it (``SourceSpan.format``): one reader
     serves several formats (BibTeX and BibLaTeX, a page's list), so the registry says."""
     for ref in library.references:
@@ -428,7 +428,7 @@ def parse_references(texts: list[str], key_pattern: str | None = None) -> Loaded
         raise UsageError("no reference given: pass one or more references as arguments")
     loaded = Loaded(Library())
     loaded.library.references = reflist.parse_items(items, "<argument>", loaded.diagnostics)
-    _stamp_format(loaded.library, "<argument>", "reflist")
+    stamp_format(loaded.library, "<argument>", "reflist")
     loaded.sources.append(("<argument>", "reflist"))
     loaded.input_of = [0] * len(loaded.library.references)
     assign_keys(loaded.library, key_pattern)

@@ -27,9 +27,19 @@ class Format:
     #: A matching extension plus a confident sniff settles it without asking the other
     #: readers (whose modules then need not be imported): for syntaxes no other format shares.
     decisive_extension: bool = False
+    #: "module:function" → fn(text, name=..., size=...) -> Iterator[(ReadResult, characters
+    #: read)]: the reader in parts, so that ``refman add`` never holds a large input's models.
+    batches: str | None = None
 
     def load_reader(self) -> Callable[..., Any]:
         return _load(self.reader, self.name, "read")
+
+    def load_batches(self) -> Callable[..., Any]:
+        """The reader in parts; a reader without one gives the whole input as one part."""
+        if self.batches:
+            return _load(self.batches, self.name, "read")
+        reader = self.load_reader()
+        return lambda text, name="-", size=0: iter([(reader(text, name=name), len(text))])
 
     def load_writer(self) -> Callable[..., Any]:
         return _load(self.writer, self.name, "write")
@@ -51,7 +61,7 @@ FORMATS: tuple[Format, ...] = (
     Format("csl-json", "CSL-JSON: an array of items, or JSON Lines",
            aliases=("csljson", "json", "jsonl", "csl"), extensions=(".json", ".jsonl", ".ndjson"),
            reader=".readers.csljson:read", sniffer=".readers.csljson:sniff",
-           writer=".writers.csljson:write", decisive_extension=True),
+           writer=".writers.csljson:write", decisive_extension=True, batches=".readers.csljson:read_batches"),
     Format("bibtex", "BibTeX (.bib)", aliases=("bib",), extensions=(".bib", ".bibtex"),
            reader=".readers.bibtex:read", sniffer=".readers.bibtex:sniff",
            writer=".writers.bibtex.writer:write_bibtex", decisive_extension=True),

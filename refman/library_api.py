@@ -17,9 +17,13 @@ from .errors import InputError, UsageError
 from .library_cache import FeatureCache
 from .model import Library, Reference
 from .parse.bibtex_fields import fingerprint
+from .reading import Inputs
 from .store import Entry, LibraryError, Query, QueryError, Store, open_library, parse
 
 Progress = Callable[[int, int], None]
+#: Characters of a typical record: the progress of add counts the text read in these units,
+#: so that the bar's threshold (``cli.library.PROGRESS_FROM`` records) keeps its meaning.
+_RECORD_SIZE = 400
 #: The format whose layout the BibTeX reader keeps in ``Library.preserved`` under this prefix.
 _LAYOUT = "bibtex:"
 
@@ -76,57 +80,74 @@ class Added:
 
 def add(
     store: Store,
-    loaded: api.Loaded,
+    inputs: Inputs,
     merge: bool = False,
     force: bool = False,
     tags: list[str] | None = None,
     profile: str | None = None,
     progress: Progress | None = None,
 ) -> Added:
-    """Add what ``loaded`` holds (``api.load``), in one change: each record is checked against the library
-    (and the records added before it) through the blocking index and the dedupe engine's
-    comparison; a likely duplicate is skipped, or merged into the library's record
-    (``merge``, lossless as ``dedupe --merge``), or added anyway (``force``)."""
+    """Add the records of ``inputs`` (``reading.open_inputs``), read part by part, in
+    one change: each record is checked against the library (and the records added before it)
+    through the blocking index and the dedupe engine's comparison; a likely duplicate is
+    skipped, or merged into the library's record (``merge``, lossless as ``dedupe --merge``),
+    or added anyway (``force``). Any error rolls the whole change back."""
     try:
         chosen = profile_named(profile or DEFAULT_PROFILE)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    refs = loaded.library.references
-    inputs = [name for name, _ in loaded.sources]
-    result = Added(diagnostics=loaded.diagnostics)
-    parents = {str(ref.id).lower(): ref for ref in refs}
+    names = [name for name, _ in inputs.sources]
+    result = Added(diagnostics=list(inputs.diagnostics))
     cutoff = max(0.5, chosen.min_title - 0.12)
     cache = FeatureCache()
+    total = inputs.characters
     with store.change("add") as change:
-        sources = [
-            store.add_source(name, fmt, loaded.library.preserved.get(_LAYOUT + name), change)
-            for name, fmt in loaded.sources
-        ]
-        for index, ref in enumerate(refs):
-            parent_key = crossref_key(ref)
-            feats = features(0, ref, parents.get(parent_key) if parent_key else None)
-            found = None if force else _duplicate_of(store, cache, feats, chosen, cutoff)
-            if found is not None:
-                entry, decision = found
-                result.duplicates.append(Duplicate(str(ref.id), entry.key, decision.score, decision.evidence))
-                if merge:
-                    store.replace(entry.id, _merged(entry.reference(), ref), change)
-                    cache.drop(entry.id)
-                    result.duplicates[-1].merged = True
-            else:
+        source = 0
+        for part in inputs.parts():
+            result.diagnostics += part.diagnostics
+            if part.first:
+                name, fmt = inputs.sources[part.input]
+                source = store.add_source(name, fmt, part.library.preserved.get(_LAYOUT + name), change)
+            refs = part.library.references
+            parents = {str(ref.id).lower(): ref for ref in refs}
+            for ref in refs:
+                parent_key = crossref_key(ref)
+                parent = parents.get(parent_key) if parent_key else None
+                if parent_key and parent is None:
+                    parent = _parent_added(store, parent_key, change.id)
+                feats = features(0, ref, parent)
+                found = None if force else _duplicate_of(store, cache, feats, chosen, cutoff)
+                if found is not None:
+                    entry, decision = found
+                    duplicate = Duplicate(str(ref.id), entry.key, decision.score, decision.evidence)
+                    result.duplicates.append(duplicate)
+                    if merge:
+                        store.replace(entry.id, _merged(entry.reference(), ref), change)
+                        cache.drop(entry.id)
+                        duplicate.merged = True
+                    continue
                 given = str(ref.id)
-                source = sources[loaded.input_of[index]] if index < len(loaded.input_of) else None
                 cache.put(store.insert(ref, change, source, feats, tags), feats)
                 if str(ref.id) != given:
                     result.renamed.append((given, str(ref.id)))
                 result.added.append(str(ref.id))
-            if progress and (index % 500 == 499 or index == len(refs) - 1):
-                progress(index + 1, len(refs))
+            if progress:
+                progress(part.reached // _RECORD_SIZE, total // _RECORD_SIZE)
         merged = sum(d.merged for d in result.duplicates)
         change.discard = not result.added and not merged  # nothing changed: no change to log
-        change.summary = _summary(f"added {len(result.added)}", result.added, inputs, merged)
+        change.summary = _summary(f"added {len(result.added)}", result.added, names, merged)
         result.change = change.id
     return result
+
+
+def _parent_added(store: Store, key: str, change: int) -> Reference | None:
+    """The record ``key`` names if this add stored it (a crossref to an entry of an earlier
+    part or input); never a record of the library from before, which the input does not hold."""
+    row = store.one(
+        "SELECT id FROM records WHERE key_folded = ? AND created_change = ?", (key.casefold(), change)
+    )
+    entry = store.entry(int(row[0])) if row else None
+    return entry.reference() if entry is not None else None
 
 
 def _duplicate_of(store: Store, cache: FeatureCache, feats: Any, profile: Any, cutoff: float) -> Any:

@@ -89,3 +89,13 @@ def test_a_bad_key_pattern_in_the_config_is_one_line(project, run_cli):
     assert err.endswith(
         "refman.toml: key-pattern '[surname]': unknown part [surname] (known: auth, authors2, year, title, shorttitle)\n"
     )
+
+
+def test_add_makes_keys_by_the_config_key_pattern(project, run_cli, tmp_path):
+    ris = tmp_path / "one.ris"
+    ris.write_text("TY  - BOOK\nAU  - Smith, John\nAU  - Doe, Jane\nTI  - Coal markets\nPY  - 2020\nER  - \n")
+    project('key-pattern = "authors-year"\n')
+    library = str(tmp_path / "lib.sqlite")
+    code, out, err = run_cli("add", "--library", library, str(ris))
+    assert (code, out) == (0, "smithdoe2020\n"), err
+    assert run_cli("list", "--library", library, "--format", "keys")[1] == "smithdoe2020\n"

@@ -82,16 +82,17 @@ def add(
       pbpaste | refman add -
       refman add new.bib --tag thesis --merge
     """
-    from .. import api, library_api
+    from .. import library_api
+    from ..reading import open_inputs
 
     if merge and force:
         raise UsageError("--merge and --force do not go together (--force adds duplicates as they are)")
-    loaded = api.load(
-        inputs, from_format, encoding, key_pattern=defaults.key_pattern()
-    )  # read first: a bad input creates no library
+    # read first: a bad input creates no library
+    read = open_inputs(inputs, from_format, encoding, key_pattern=defaults.key_pattern())
+    read.read_ahead()
     store = open_store(library, create=True)
     with Bar("adding", quiet) as progress:
-        result = library_api.add(store, loaded, merge, force, tag, profile, progress)
+        result = library_api.add(store, read, merge, force, tag, profile, progress)
     findings.read_diagnostics(result.diagnostics, verbose, quiet)
     for old, new in result.renamed:
         console.warn(f"key {old!r} is taken in the library (ignoring case); added as {new!r}")

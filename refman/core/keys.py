@@ -134,11 +134,13 @@ def compile_pattern(pattern: str | None) -> Callable[[Reference], str]:
     return lambda ref: "".join(piece(ref) for piece in pieces) or "ref"
 
 
-def assign_keys(library: Library, pattern: str | None = None) -> None:
+def assign_keys(library: Library, pattern: str | None = None, taken: set[str] | None = None) -> None:
     """Give every reference without an id a readable key (by ``pattern``: see the module
-    docstring), unique ignoring case."""
+    docstring), unique ignoring case; ``taken`` holds the keys (lower case) of records read
+    before (the parts of a streamed input), and gets this library's."""
     make = compile_pattern(pattern)
-    taken = {str(ref.id).lower() for ref in library.references if ref.id != ""}
+    taken = set() if taken is None else taken
+    taken.update(str(ref.id).lower() for ref in library.references if ref.id != "")
     for ref in library.references:
         if ref.id != "":
             continue

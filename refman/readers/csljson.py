@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import ValidationError
@@ -46,10 +47,65 @@ def read(text: str, name: str = "-") -> ReadResult:
     return ReadResult(library, diagnostics)
 
 
-def items_to_library(items: list[Any], name: str, diagnostics: list[Diagnostic]) -> Library:
-    """CSL items (dicts as JSON or YAML gave them) as references, each bad one reported."""
+def read_batches(text: str, name: str = "-", size: int = 2000) -> Iterator[tuple[ReadResult, int]]:
+    """``read`` in parts of ``size`` items, for inputs too large to hold as models at once
+    (``refman add``). A plain array whose every item is well-formed is decoded item by item
+    (a first pass checks the whole text, so an invalid file is refused before any part is
+    given); anything else (JSON Lines, ``{"items": …}``, a broken or unusual file) is read
+    whole by ``read``, with the same items and diagnostics either way. Each part comes with
+    how far into the text it reaches."""
+    spans = _array_spans(text)
+    if spans is None:
+        yield read(text, name), len(text)
+        return
+    decoder = _decoder()
+    for start in range(0, len(spans), size):
+        diagnostics: list[Diagnostic] = []
+        items = [decoder.raw_decode(text, begin)[0] for begin in spans[start : start + size]]
+        reached = spans[start + size] if start + size < len(spans) else len(text)
+        yield ReadResult(items_to_library(items, name, diagnostics, first=start + 1), diagnostics), reached
+
+
+def _decoder() -> json.JSONDecoder:
+    return json.JSONDecoder(parse_constant=_not_json, parse_float=_finite)
+
+
+def _array_spans(text: str) -> list[int] | None:
+    """Where each item of a top-level array of objects begins, when ``read`` would take the
+    array as it is (strict JSON, nesting within bounds, no lone surrogate escape); else None."""
+    begin = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    if text[begin : begin + 1] != "[" or _SURROGATE_ESCAPE.search(text):
+        return None
+    decoder, spans, at, end = _decoder(), [], begin + 1, len(text.rstrip(" \t\r\n"))
+    try:
+        at = _WHITESPACE.match(text, at).end()  # type: ignore[union-attr]
+        if text[at : at + 1] == "]":
+            return None  # an empty array: ``read`` says so
+        while True:
+            if text[at : at + 1] != "{":
+                return None
+            item, after = decoder.raw_decode(text, at)
+            if depth_exceeds(item, MAX_DEPTH - 1):
+                return None
+            spans.append(at)
+            at = _WHITESPACE.match(text, after).end()  # type: ignore[union-attr]
+            if text[at : at + 1] == "]":
+                return spans if at + 1 == end else None
+            if text[at : at + 1] != ",":
+                return None
+            at = _WHITESPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+    except (ValueError, RecursionError):
+        return None
+
+
+_WHITESPACE = re.compile(r"[ \t\r\n]*")
+
+
+def items_to_library(items: list[Any], name: str, diagnostics: list[Diagnostic], first: int = 1) -> Library:
+    """CSL items (dicts as JSON or YAML gave them) as references, each bad one reported
+    (``first``: the number of the first item in the input)."""
     library = Library()
-    for index, item in enumerate(items, start=1):
+    for index, item in enumerate(items, start=first):
         ref = _to_reference(item, index, name, diagnostics)
         if ref is not None:
             library.references.append(ref)

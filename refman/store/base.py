@@ -16,16 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..core.dedupe.block import BLOCK_CAP
 from ..core.dedupe.features import Features, features
 from ..model import Reference
 from . import schema
+from .blocking import Blocking
 from .changes import COLUMNS, Change, History
 from .query import Query
-from .records import IDENTIFIER_PREFIXES, block_keys, decode, encode, key_folded, search_texts, worth_scoring
-
-#: Candidates looked at per blocking key at most (the dedupe engine's cap on an exact block).
-BLOCK_LIMIT = BLOCK_CAP
+from .records import decode, encode, key_folded, search_texts
 
 
 def newer(location: str, version: int) -> str:
@@ -60,22 +57,15 @@ class Entry:
         return decode(self.csl, self.origin)
 
 
-class Store(History):
+class Store(History, Blocking):
     """A refman library over a DB-API connection in autocommit mode (see module docstring)."""
 
     dialect = ""
 
     def __init__(self, conn: Any, location: str) -> None:
+        Blocking.__init__(self)
         self.conn = conn
         self.location = location
-        self._keys: tuple[Features | None, list[str]] = (None, [])
-        self._block_queries: dict[int, str] = {}
-
-    def feats_keys(self, feats: Features) -> list[str]:
-        """A record's blocking keys, worked out once (add looks them up, then files them)."""
-        if self._keys[0] is not feats:
-            self._keys = (feats, block_keys(feats))
-        return self._keys[1]
 
     # --- backend hooks -------------------------------------------------------------------
     def sql(self, text: str) -> str:
@@ -127,6 +117,7 @@ class Store(History):
             self.before_commit()
         except BaseException:
             self.after_rollback()
+            self.forget_titles()
             self.execute("ROLLBACK")
             raise
         self.execute("COMMIT")
@@ -148,10 +139,12 @@ class Store(History):
             )
             if change.discard:
                 self.after_rollback()
+                self.forget_titles()
             else:
                 self.before_commit()
         except BaseException:
             self.after_rollback()
+            self.forget_titles()
             self.execute("ROLLBACK")
             raise
         self.execute("ROLLBACK" if change.discard else "COMMIT")
@@ -240,61 +233,12 @@ class Store(History):
         return record_id
 
     def _index(self, record_id: int, ref: Reference, feats: Features, notes: str, tags: list[str]) -> None:
-        place = feats.titles[0] if feats.titles else ""
-        rows = [(record_id, key, place) for key in self.feats_keys(feats)]
-        if rows:
-            self.executemany("INSERT INTO block_keys (record_id, key, place) VALUES (?, ?, ?)", rows)
+        self.file_keys(record_id, feats)
         self.index_search(record_id, search_texts(ref, notes, sorted(tags)))
 
     def _unindex(self, record_id: int) -> None:
-        self.execute("DELETE FROM block_keys WHERE record_id = ?", (record_id,))
+        self.unfile_keys(record_id)
         self.unindex_search(record_id)
-
-    def candidates(self, feats: Features, cutoff: float) -> list[int]:
-        """Records the blocking index pairs with ``feats`` that pass the engine's cheap check.
-
-        As the engine does, a block is a neighbourhood by title: of each key's records, the
-        ``BLOCK_LIMIT`` whose title skeletons sort nearest to this one's (half before, half
-        after), so a small block is compared whole and a large one ("Introduction", a prolific
-        author's year) by its nearest titles, in one query for all the keys."""
-        keys = self.feats_keys(feats)
-        if not keys:
-            return []
-        place = feats.titles[0] if feats.titles else ""
-        params = [value for key in keys for value in (key, place, key, place)]
-        out: dict[int, None] = {}
-        titles_close: dict[int, bool] = {}  # the title test does not depend on the key: once per record
-        for key, record_id, titles, cyrillic in self.execute(self._blocks_sql(len(keys)), params).fetchall():
-            if record_id in out:
-                continue
-            if key.startswith(IDENTIFIER_PREFIXES) or (
-                key.startswith("a:") and bool(cyrillic) != feats.cyrillic_title
-            ):
-                out[record_id] = None  # an identifier block, or an author's year across scripts
-                continue
-            close = titles_close.get(record_id)
-            if close is None:
-                close = titles_close[record_id] = worth_scoring(feats, key, titles, cyrillic, cutoff)
-            if close:
-                out[record_id] = None
-        return list(out)
-
-    def _blocks_sql(self, count: int) -> str:
-        """The query of ``candidates`` for ``count`` keys (made once per count)."""
-        text = self._block_queries.get(count)
-        if text is None:
-            half = BLOCK_LIMIT // 2
-            part = (
-                "SELECT * FROM (SELECT b.key, b.record_id, r.titles, r.cyrillic FROM block_keys b "
-                "JOIN records r ON r.id = b.record_id WHERE b.key = ? AND b.place {op} ? "
-                "ORDER BY b.place {order} LIMIT {limit}) AS q{n}"
-            )
-            text = self._block_queries[count] = " UNION ALL ".join(
-                part.format(op=op, order=order, limit=half, n=2 * n + side)
-                for n in range(count)
-                for side, (op, order) in enumerate(((">=", "ASC"), ("<", "DESC")))
-            )
-        return text
 
     def entry(self, record_id: int) -> Entry | None:
         rows = self.entries(f"WHERE r.id = {int(record_id)}")

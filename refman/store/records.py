@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.dedupe.block import quick_title_check
 from ..core.dedupe.features import Features, features
 from ..core.dedupe.translit import skeleton
 from ..model import NAME_VARIABLES, Reference, SourceSpan, attribute_name
@@ -132,21 +131,6 @@ def block_keys(feats: Features) -> list[str]:
 
 
 IDENTIFIER_PREFIXES = ("d:", "p:", "i:", "u:")
-
-
-@dataclass(slots=True)
-class _Titles:
-    titles: tuple[str, ...]
-
-
-def worth_scoring(feats: Features, key: str, titles: str, cyrillic: bool, cutoff: float) -> bool:
-    """The dedupe engine's cheap test for a blocked pair: an identifier block always, the
-    author-and-year block across scripts, else some title readings close enough."""
-    if key.startswith(IDENTIFIER_PREFIXES):
-        return True
-    if key.startswith("a:") and bool(cyrillic) != feats.cyrillic_title:
-        return True
-    return quick_title_check(feats, _Titles(tuple(titles.split("\x1f"))), cutoff)  # type: ignore[arg-type]
 
 
 def snapshot(row: dict[str, Any]) -> str:

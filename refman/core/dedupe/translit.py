@@ -74,6 +74,8 @@ def skeleton_words(text: str) -> list[str]:
     return [w if w.isdigit() else skeleton_word(w) for w in latin_words(text)]
 
 
+@lru_cache(maxsize=16_384)
 def skeleton(text: str) -> str:
-    """``text`` as one space-separated skeleton string: "Вишневецкий И." → "visneveki i"."""
+    """``text`` as one space-separated skeleton string: "Вишневецкий И." → "visneveki i".
+    Kept for recent texts: journals, publishers and names recur record after record."""
     return " ".join(skeleton_words(text))
