@@ -5,6 +5,7 @@ It knows the format registry and the core, and nothing of terminals or exit code
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -49,6 +50,27 @@ def stamp_format(library: Library, name: str, fmt: str) -> None:
         ref.origin.format = fmt
 
 
+def distinct_inputs(inputs: list[str], diagnostics: list[Diagnostic]) -> Iterator[str]:
+    """Each input once: ``-`` may be named once only (a usage error), and a file named twice
+    (``a.bib ./a.bib``, or a link to it) is read once, with an RM008 warning in
+    ``diagnostics``: reading it again would only duplicate every record and its id."""
+    if inputs.count(STDIO) > 1:
+        raise UsageError("- (standard input) is named twice; it can be read only once")
+    seen: dict[tuple[int, int], str] = {}
+    for name in inputs:
+        key = identity(name)
+        if key in seen:
+            first = seen[key]
+            message = "named twice; read once" if first == name else f"the same file as {first}; read once"
+            diagnostics.append(
+                Diagnostic("RM008", "input-structure", Severity.WARNING, message, Location(path=name))
+            )
+            continue
+        if key is not None:
+            seen[key] = name
+        yield name
+
+
 def load(
     inputs: list[str],
     from_format: str | None = None,
@@ -57,26 +79,9 @@ def load(
     key_pattern: str | None = None,
 ) -> Loaded:
     """Read every input (files or ``-``) into one library; ids made readable and unique
-    (``key_pattern``: see ``core.keys``).
-
-    A file named twice (``a.bib ./a.bib``, or a link to it) is read once, with an RM008
-    warning: reading it again would only duplicate every record and its id.
-    """
-    if inputs.count(STDIO) > 1:
-        raise UsageError("- (standard input) is named twice; it can be read only once")
+    (``key_pattern``: see ``core.keys``); each input once (``distinct_inputs``)."""
     loaded = Loaded(Library())
-    seen: dict[tuple[int, int], str] = {}
-    for name in inputs:
-        key = identity(name)
-        if key in seen:
-            first = seen[key]
-            message = "named twice; read once" if first == name else f"the same file as {first}; read once"
-            loaded.diagnostics.append(
-                Diagnostic("RM008", "input-structure", Severity.WARNING, message, Location(path=name))
-            )
-            continue
-        if key is not None:
-            seen[key] = name
+    for name in distinct_inputs(inputs, loaded.diagnostics):
         source = read_text(name, encoding)
         library, diagnostics, fmt_name = read_input(source, from_format)
         loaded.sources.append((name, fmt_name))

@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import formats
-from .api import stamp_format
+from .api import distinct_inputs, stamp_format
 from .core.keys import assign_keys
-from .diagnostics import Diagnostic, Location, Severity
-from .errors import FormatError, InputError, UsageError
+from .diagnostics import Diagnostic
+from .errors import FormatError, InputError
 from .formats import Format
-from .io import STDIO, InputText, identity, read_text
+from .io import InputText, read_text
 from .model import Library
 
 #: Records per part: enough to keep per-part costs small, few enough to bound memory.
@@ -105,21 +105,8 @@ def open_inputs(
 ) -> Inputs:
     """Every input read as text and its format told (``api.load``'s checks: ``-`` once, a
     file named twice read once with an RM008 warning)."""
-    if inputs.count(STDIO) > 1:
-        raise UsageError("- (standard input) is named twice; it can be read only once")
     out = Inputs([], size=size, key_pattern=key_pattern)
-    seen: dict[tuple[int, int], str] = {}
-    for name in inputs:
-        key = identity(name)
-        if key in seen:
-            first = seen[key]
-            message = "named twice; read once" if first == name else f"the same file as {first}; read once"
-            out.diagnostics.append(
-                Diagnostic("RM008", "input-structure", Severity.WARNING, message, Location(path=name))
-            )
-            continue
-        if key is not None:
-            seen[key] = name
+    for name in distinct_inputs(inputs, out.diagnostics):
         source = read_text(name, encoding)
         fmt = (
             formats.get(from_format)
