@@ -45,6 +45,7 @@ _GOST = re.compile(r" // |\. [–—] | / (?=(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?)+
 _GOST_CYRILLIC = re.compile(r" : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
 _APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.")
 _ALNUM = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 _PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "genre"),
           ("volume", "issue", "page"), ("URL", "DOI", "ISBN"))  # fmt: skip
 #: The list's own words around the data ("and", "In:", "Retrieved from", "p." before "A65"):
@@ -66,8 +67,8 @@ class Reading:
 
 def read_reference(text: str, ctx: Context) -> Reading:
     """The reading of one reference, by the rules or the model (module docstring)."""
-    rules = parse_reference(text, ctx)
     cut = cut_parts(text, ctx.convention)
+    rules = parse_reference(text, ctx, cut)
     if _gost(text) or legal_act(text) is not None or (cut.accessed_raw or "")[:1] in ("(", "["):
         return Reading(rules, "rules")
     left = rules.ref.unmapped.get("unparsed")
@@ -76,9 +77,12 @@ def read_reference(text: str, ctx: Context) -> Reading:
     if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
         return Reading(rules, "rules")
     model = _model(text, ctx, cut)
-    if not model.parsed.understood or (
-        sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed))
-    ):
+    # where the model sees no reference, the rules' reading stands if it is whole, or if the
+    # rules see none either (their title, the string's first sentence, is reported); a partial
+    # one ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept
+    if not model.parsed.understood and (sure or not rules.understood):
+        return Reading(rules, "rules")
+    if sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed)):
         return Reading(rules, "rules")
     _keep_byline(rules, model.parsed)
     return model
@@ -159,6 +163,8 @@ def _keep_byline(rules: Parsed, model: Parsed) -> None:
     a, b = rules.ref, model.ref
     if not (a.author and a.title and b.title) or a.title == b.title:
         return
+    if a.title.endswith(b.title) and _DIGIT.search(a.title[: -len(b.title)]):
+        return  # "(1970) Title": the rules' title kept a date the model read as one
     longer = len(a.author) > len(b.author or []) and b.title.endswith(a.title)
     if longer or (len(a.author) == len(b.author or []) and a.title.endswith(b.title)):
         b.author, b.title = a.author, a.title

@@ -17,7 +17,7 @@ genre "website"); a container and a day-precise date → article-newspaper; else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...model import DateValue, Name, Reference
 from ...parse.dates import SlashConvention
@@ -74,13 +74,17 @@ class Parsed:
     repeats: list[str] = field(default_factory=list)  # a second publisher or locator: unparsed
 
 
-def parse_reference(text: str, ctx: Context) -> Parsed:
+def parse_reference(text: str, ctx: Context, cut: Cut | None = None) -> Parsed:
     """Read one reference: its number removed, its spaces cleaned (``clean_spaces``: no
     whitespace runs, which the patterns here would retry from every character), and no
-    longer than ``reflist.LONGEST_REFERENCE``."""
+    longer than ``reflist.LONGEST_REFERENCE``. ``cut``: ``cut_parts`` of ``text`` when the
+    caller has it already (a copy is read: the reading adds to its ``unread``)."""
     # "..." is the ellipsis GOST prints as "…" ("дис. … канд. ист. наук"); read as one glyph
     # so the sentence splitter does not take its periods for element ends.
-    cut = cut_parts(_ELLIPSIS.sub("…", text), ctx.convention)
+    if cut is None or _ELLIPSIS.search(text):
+        cut = cut_parts(_ELLIPSIS.sub("…", text), ctx.convention)
+    else:
+        cut = replace(cut, unread=list(cut.unread))
     ref = Reference()
     out = Parsed(ref)
     names, rest, et_al = split_byline(cut.text)
