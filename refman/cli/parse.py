@@ -31,6 +31,7 @@ def parse(
     from .. import api
     from ..options import WriteOptions
 
-    loaded = api.parse_references(references)
+    # CSL-JSON keeps the model's confidence in each field (custom.refman.unmapped.confidence)
+    loaded = api.parse_references(references, confidence=api.writer_for(to) == ("csl-json", False))
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     io.write_output(output, api.export(loaded.library, to, WriteOptions()))

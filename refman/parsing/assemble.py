@@ -30,6 +30,7 @@ _NUMBER = re.compile(r"\d+[A-Za-z]?|[IVXLC]+\b|[A-Z]?\d+")
 _VOLUME_ISSUE = re.compile(r"(?P<v>\d+[A-Za-z]?)\s*\((?P<i>[\w/–-]+)\)")
 _ISSUE_MARK = re.compile(r"(?:no\.?|nos\.|issue|iss\.|nr\.|№|n°|heft|вып\.)\s*(?P<i>[\w/–-]+)", re.IGNORECASE)
 _PAGES = re.compile(r"(?P<p>[A-Z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Z]?\d+[a-z]?)?)")
+_PAGE_LABEL = re.compile(r"^(?:pp?|с|сс|s|S)(?:\s*\.\s*|\s+)")
 _ROMAN_OR_WORD = re.compile(r"[^\W\d_]{2,}|\b[ivxlcIVXLC]+\b")
 _PAGE_COUNT = re.compile(r"(?P<n>\d+)\s*(?:с|p|pp|pages|стр|S|s|л)\.?", re.IGNORECASE)
 _EDITION = re.compile(r"(?P<e>\d+)(?:st|nd|rd|th|-?е|-?e)?\b", re.IGNORECASE)
@@ -221,8 +222,8 @@ def _locators(ref: Reference, by_label: dict[str, list[str]]) -> None:
         ref.number_of_pages = count["n"]  # "300 с.", "312 p.": the book's extent
     elif pages and (found := _PAGES.search(pages)) is not None:
         ref.page = re.sub(r"\s*[-–—]+\s*", "–", found["p"])
-    elif pages and _ROMAN_OR_WORD.search(pages.replace("pp", "").replace("p.", "")):
-        ref.page = _tidy(pages)  # "xiv", "A-C"; a lone "p." or "с." is the list's word
+    elif pages and _ROMAN_OR_WORD.search(page := _PAGE_LABEL.sub("", pages.strip())):
+        ref.page = _tidy(page)  # "xiv", "A-C"; a lone "p." or "с." is the list's word
 
 
 def _identifier(label: str, value: str) -> str:

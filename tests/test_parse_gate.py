@@ -1,0 +1,56 @@
+"""How the rules and the model share a reference (refman/readers/reflist/crf.py) and the
+post-processing of labels (refman/parsing/assemble.py), on cases checked by hand."""
+
+from __future__ import annotations
+
+from refman.model import Name, Reference
+from refman.parsing.assemble import assemble
+from refman.parsing.tokens import tokenize
+from refman.readers.reflist.crf import _keep_byline
+from refman.readers.reflist.fields import Context, Parsed, parse_reference
+
+
+def _parsed(family: str, given: str, title: str) -> Parsed:
+    return Parsed(Reference(author=[Name(family=family, given=given)], title=title))
+
+
+def test_the_byline_repair_takes_the_rules_title_when_the_model_took_a_word_of_it_as_a_name() -> None:
+    rules, model = (
+        _parsed("Park", "Zh.", "North Korea's Economy"),
+        _parsed("North Park", "Zh.", "Korea's Economy"),
+    )
+    _keep_byline(rules, model)
+    assert (model.ref.author[0].family, model.ref.title) == ("Park", "North Korea's Economy")
+
+
+def test_the_byline_repair_leaves_a_title_the_rules_read_with_a_date_in_front() -> None:
+    """Harvard's "Hershey, A.V. (1970) Preparation of …": the year is no part of the title."""
+    rules = _parsed("Hershey", "A. V.", "(1970) Preparation of Reports")
+    model = _parsed("Hershey", "A. V.", "Preparation of Reports")
+    _keep_byline(rules, model)
+    assert model.ref.title == "Preparation of Reports"
+
+
+def test_a_lone_page_label_is_no_page() -> None:
+    """ACS prints "p ." for a book without a page count: "p" is the list's word, "xiv" a page."""
+    for text, page in (("Title; Press, 1967; p .", None), ("Title; Press, 1988; p xiv.", "xiv")):
+        tokens = tokenize(text)
+        labels = ["title", "publisher", "date", *["pages"] * (len(tokens) - 3)]
+        ref = assemble(text, tokens, [(label, 1.0) for label in labels]).ref
+        assert (ref.title, ref.publisher, ref.page) == ("Title", "Press", page)
+
+
+def test_gost_publication_area_with_a_comma_in_the_place() -> None:
+    for text, place, publisher, year in (
+        ("Katok, S. Fuchsian groups / S. Katok. – Chicago, IL : University of Chicago Press, 1992. – 175 p.",
+         "Chicago, IL", "University of Chicago Press", 1992),
+        ("Кузнецов П. А. Экономика Кореи. – Ростов-на-Дону, Россия : Феникс, 2001. – 300 с.",
+         "Ростов-на-Дону, Россия", "Феникс", 2001),
+    ):  # fmt: skip
+        ref = parse_reference(text, Context()).ref
+        assert (ref.publisher_place, ref.publisher, ref.issued.date_parts, ref.number_of_pages) == (
+            place,
+            publisher,
+            [[year]],
+            text.rsplit("– ", 1)[1].split()[0],
+        )
