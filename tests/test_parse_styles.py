@@ -146,6 +146,26 @@ def test_parse_command_prints_csl_json_for_each_argument(run_cli) -> None:
     ]
 
 
+def test_parse_command_gives_the_models_confidence_in_each_field_it_read(run_cli) -> None:
+    """CSL-JSON keeps the confidence (custom.refman.unmapped.confidence): one per field the
+    model read and the reference holds, a probability; a GOST reference the rules read has none."""
+    code, out, _ = run_cli(
+        "parse",
+        "Crichton, Michael. State of Fear. New York: HarperCollins, 2004.",
+        "Иванов И. И. Статья // Журнал. 2019. Т. 1. С. 3–4.",
+    )
+    book, article = json.loads(out)
+    confidence = book["custom"]["refman"]["unmapped"]["confidence"]
+    assert code == 0
+    assert sorted(confidence) == ["author", "issued", "publisher", "publisher-place", "title"]
+    assert all(isinstance(v, float) and 0.5 <= v <= 1.0 for v in confidence.values())
+    assert "unmapped" not in article["custom"]["refman"]
+    _, ris, _ = run_cli(
+        "parse", "Crichton, Michael. State of Fear. New York: HarperCollins, 2004.", "--to", "ris"
+    )
+    assert "confidence" not in ris
+
+
 def test_parse_command_writes_other_formats(run_cli) -> None:
     code, out, _ = run_cli(
         "parse", "Crichton, Michael. State of Fear. New York: HarperCollins, 2004.", "--to", "ris"
