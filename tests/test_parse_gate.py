@@ -6,7 +6,7 @@ from __future__ import annotations
 from refman.model import Name, Reference
 from refman.parsing.assemble import assemble
 from refman.parsing.tokens import tokenize
-from refman.readers.reflist.crf import _keep_byline
+from refman.readers.reflist.crf import _keep_byline, _overreach
 from refman.readers.reflist.fields import Context, Parsed, parse_reference
 
 
@@ -54,3 +54,25 @@ def test_gost_publication_area_with_a_comma_in_the_place() -> None:
             [[year]],
             text.rsplit("– ", 1)[1].split()[0],
         )
+
+
+def test_a_publisher_with_an_issue_and_pages_and_no_place_is_a_journal() -> None:
+    text = "Вопросы истории, 2019, № 3, с. 45–67."
+    labels = ["publisher", "publisher", "date", "issue", "issue", "pages", "pages"]
+    ref = assemble(text, tokenize(text), [(label, 0.9) for label in labels]).ref
+    assert (ref.container_title, ref.publisher, ref.issue, ref.page, ref.type) == (
+        "Вопросы истории",
+        None,
+        "3",
+        "45–67",
+        "article-journal",
+    )
+
+
+def test_a_rules_title_holding_the_models_year_and_locators_overreaches() -> None:
+    """RSC prints no article title: "F. Sowa, \\TUB{}, 1991, 12, 58–63." The rules take all
+    after the names for a title; the model reads year, volume and pages out of it."""
+    rules = _parsed("Sowa", "F.", "\\TUB{}, 1991, 12, 58–63")
+    model = Parsed(Reference(issued={"date-parts": [[1991]]}, volume="12", page="58–63"))
+    assert _overreach(rules, model) is True
+    assert _overreach(_parsed("Sowa", "F.", "Graphics in TeX"), model) is False

@@ -128,6 +128,11 @@ def assemble(
     for var, label in (("publisher", "publisher"), ("publisher_place", "location"), ("genre", "genre")):
         if label in by_label:
             setattr(ref, var, _tidy("; ".join(_tidy(v) for v in by_label[label])) or None)
+    if ref.publisher and not (ref.container_title or ref.publisher_place) and ref.issue and ref.page:
+        # "Вопросы истории, 2019, № 3, с. 45–67": an issue and pages, no place: a journal
+        ref.container_title, ref.publisher = ref.publisher, None
+        out.confidence["container"] = out.confidence.pop("publisher")
+        out.texts["container"] = out.texts.pop("publisher")
     if "edition" in by_label:
         edition = " ".join(by_label["edition"])
         found = _EDITION.search(edition)

@@ -77,6 +77,7 @@ def read_reference(text: str, ctx: Context) -> Reading:
     if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
         return Reading(rules, "rules")
     model = _model(text, ctx, cut)
+    sure = sure and not _overreach(rules, model.parsed)
     # where the model sees no reference, the rules' reading stands if it is whole, or if the
     # rules see none either (their title, the string's first sentence, is reported); a partial
     # one ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept
@@ -138,6 +139,16 @@ def _agree(rules: Parsed, model: Parsed) -> bool:
         ):
             return False
     return len(a.author or []) == len(b.author or []) and _year(a) == _year(b)
+
+
+def _overreach(rules: Parsed, model: Parsed) -> bool:
+    """Whether the rules' title holds the year and a locator the model read as fields
+    (chemistry's "F. Sowa, \\TUB{}, 1991, 12, 58–63." has no title: the rules' is the rest)."""
+    title, ref = rules.ref.title or "", model.ref
+    year = _year(ref)
+    if year is None or str(year) not in title:
+        return False
+    return any(value and str(value) in title for value in (ref.volume, ref.page, ref.issue))
 
 
 def _swallowed(rules: Parsed, model: Parsed) -> bool:
