@@ -76,3 +76,17 @@ def test_a_rules_title_holding_the_models_year_and_locators_overreaches() -> Non
     model = Parsed(Reference(issued={"date-parts": [[1991]]}, volume="12", page="58–63"))
     assert _overreach(rules, model) is True
     assert _overreach(_parsed("Sowa", "F.", "Graphics in TeX"), model) is False
+
+
+def test_gost_statement_of_responsibility_names_every_author() -> None:
+    """The heading names the first author; " / " names them all (up to three, then [и др.]).
+    With a second group after ";" (editors) the byline stands."""
+    for text, authors, et_al in (
+        ("Андерссон, Э. Безопасность региона / Э. Андерссон, К. Зайнуллин, Э. Новак [и др.]. – Москва : "
+         "Наука, 2018. – 200 с.", [("Андерссон", "Э."), ("Зайнуллин", "К."), ("Новак", "Э.")], True),
+        ("Кузнецов, Д. В. История / Д. В. Кузнецов, П. П. Петров ; под ред. И. И. Иванова. – Москва : "
+         "Наука, 2018. – 200 с.", [("Кузнецов", "Д. В.")], None),
+    ):  # fmt: skip
+        ref = parse_reference(text, Context()).ref
+        assert ([(n.family, n.given) for n in ref.author], ref.unmapped.get("et-al")) == (authors, et_al)
+        assert ref.unmapped["responsibility"] == text.split(" / ")[1].split(". –")[0].replace(" ;", ";")
