@@ -6,7 +6,7 @@ from __future__ import annotations
 from refman.model import Name, Reference
 from refman.parsing.assemble import assemble
 from refman.parsing.tokens import tokenize
-from refman.readers.reflist.crf import _keep_byline, _overreach
+from refman.readers.reflist.crf import _LEAD_IN, _keep_byline, _overreach
 from refman.readers.reflist.fields import Context, Parsed, parse_reference
 
 
@@ -90,3 +90,15 @@ def test_gost_statement_of_responsibility_names_every_author() -> None:
         ref = parse_reference(text, Context()).ref
         assert ([(n.family, n.given) for n in ref.author], ref.unmapped.get("et-al")) == (authors, et_al)
         assert ref.unmapped["responsibility"] == text.split(" / ")[1].split(". –")[0].replace(" ;", ";")
+
+
+def test_the_words_that_led_to_a_cut_link_are_not_given_to_the_model() -> None:
+    """cut_parts takes the URL out and leaves "Available at: < >." behind: the model would read
+    it as a place. A lead-in followed by more text ("from Alderman Library") stays."""
+    for text, words in (
+        ("TASS. Available at: < >.", ["TASS.", "."]),
+        ("Вопросы истории, 10(10), сс. 212–242. Доступно на:.", ["Вопросы", "истории,", "10(10),", "сс.", "212–242.", "."]),
+        ("Kommersant. URL", ["Kommersant."]),
+        ("Retrieved June 19, 1998, from Alderman Library", ["Retrieved", "June", "19,", "1998,", "from", "Alderman", "Library"]),
+    ):  # fmt: skip
+        assert _LEAD_IN.sub(" ", text).split() == words

@@ -52,7 +52,13 @@ _PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "g
 #: kept in ``unmapped["list-words"]``, not in ``note``.
 LIST_WORDS = frozenset(
     "and in of the from retrieved available at online url doi p pp s с т vol no ed eds edn "
-    "editor editors edited by trans translated и в под ред пер сост".split()
+    "editor editors edited by trans translated и в под ред пер сост доступно на режим доступа".split()
+)
+#: The words that led to a link the rules cut out, left dangling at a sentence's end.
+_LEAD_IN = re.compile(
+    r"\b(?:available\s+(?:at|from|online)|retrieved\s+from|accessed\s+from|url|доступно\s+на|"
+    r"режим\s+доступа)\s*:?\s*(?:<\s*>)?\s*(?=[.,;]?\s*$|[.,;]\s)",
+    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
 
@@ -91,6 +97,8 @@ def read_reference(text: str, ctx: Context) -> Reading:
 
 def _model(text: str, ctx: Context, cut: Cut) -> Reading:
     body = _NUMBER.sub("", cut.text)
+    if cut.url or cut.doi:  # "Available at: <>." where the link was cut: no field of the model's
+        body = _LEAD_IN.sub(" ", body).strip()
     tokens = tokenize(body)
     labelled = labeller.label(tokens)
     got = assemble(body, tokens, labelled, lambda raw: read_date(raw, ctx.convention, "issued", cut))
@@ -109,8 +117,10 @@ def _model(text: str, ctx: Context, cut: Cut) -> Reading:
     notes: list[str] = []
     for span in unplaced(text, ref):
         pieces = span.split()
+        tail: list[str] = []
         while pieces and all(w.casefold() in LIST_WORDS for w in _ALNUM.findall(pieces[-1])):
-            words.insert(len(words), pieces.pop())  # "Supplement. p" before "A65": "p" is the list's
+            tail.insert(0, pieces.pop())  # "Supplement. p" before "A65": "p" is the list's
+        words += tail
         if pieces:
             notes.append(" ".join(pieces).rstrip(".,;: "))
     if words:
