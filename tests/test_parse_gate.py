@@ -6,7 +6,7 @@ from __future__ import annotations
 from refman.model import Name, Reference
 from refman.parsing.assemble import assemble
 from refman.parsing.tokens import tokenize
-from refman.readers.reflist.crf import _LEAD_IN, _keep_byline, _overreach
+from refman.readers.reflist.crf import _LEAD_IN, _dated_title, _keep_byline, _overreach
 from refman.readers.reflist.fields import Context, Parsed, parse_reference
 
 
@@ -102,3 +102,10 @@ def test_the_words_that_led_to_a_cut_link_are_not_given_to_the_model() -> None:
         ("Retrieved June 19, 1998, from Alderman Library", ["Retrieved", "June", "19,", "1998,", "from", "Alderman", "Library"]),
     ):  # fmt: skip
         assert _LEAD_IN.sub(" ", text).split() == words
+
+
+def test_a_model_title_with_the_year_the_rules_title_holds_is_read_by_the_model() -> None:
+    rules = Parsed(Reference(title="Anon., 1996. FLEXChip Signal Processor. Motorola"), understood=False)
+    model = Parsed(Reference(title="FLEXChip Signal Processor", issued={"date-parts": [[1996]]}))
+    assert _dated_title(rules, model) is True
+    assert _dated_title(rules, Parsed(Reference(title="FLEXChip Signal Processor"))) is False

@@ -87,7 +87,7 @@ def read_reference(text: str, ctx: Context) -> Reading:
     # where the model sees no reference, the rules' reading stands if it is whole, or if the
     # rules see none either (their title, the string's first sentence, is reported); a partial
     # one ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept
-    if not model.parsed.understood and (sure or not rules.understood):
+    if not model.parsed.understood and (sure or not (rules.understood or _dated_title(rules, model.parsed))):
         return Reading(rules, "rules")
     if sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed)):
         return Reading(rules, "rules")
@@ -149,6 +149,13 @@ def _agree(rules: Parsed, model: Parsed) -> bool:
         ):
             return False
     return len(a.author or []) == len(b.author or []) and _year(a) == _year(b)
+
+
+def _dated_title(rules: Parsed, model: Parsed) -> bool:
+    """Whether the model found a title and the year inside the rules' title ("Anon., 1996.
+    FLEXChip Signal Processor. Motorola." read whole by the rules)."""
+    year = _year(model.ref)
+    return bool(model.ref.title and year is not None and str(year) in (rules.ref.title or ""))
 
 
 def _overreach(rules: Parsed, model: Parsed) -> bool:
