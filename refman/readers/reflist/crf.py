@@ -4,8 +4,11 @@ The rules (``reflist_fields``) are exact on the seed's family, and keep the read
 its structure is certain: GOST's structure (``_gost``), a legal act, the translated-Russian
 web references of the seed (an access date in brackets), or a transliterated reference with
 a language note ("(In Russ.)") that the rules read whole.
-Otherwise the model reads the reference, and the rules' reading is kept only where the two
-agree on the title and the number of authors (the rules then know the details best).
+Otherwise the model reads the reference, and the rules' reading is kept only where it is
+whole and either agrees with the model's or the model sees no reference; a rules title that
+holds the year and locators the model read as fields is not whole (chemistry's title-less
+"Name, Journal, 1991, 12, 58–63"). Where neither reading is whole, the rules' stands unless
+the model found a title and the year the rules' title swallowed.
 
 Whichever reads it, the rules cut first what they are certain of wherever it stands: DOI,
 URL, ISBN, ISSN, the access date, the language note and the content designation. Text the
