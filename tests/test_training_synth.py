@@ -49,3 +49,18 @@ def test_a_word_of_the_title_equal_to_a_given_name_stays_the_titles() -> None:
     assert _labelled(rendered, "1999", {"author": {"john"}}) == [
         ("Smith,", "author"), ("John.", "author"), ("John", "title"), ("Brown.", "title"), ("1999.", "date"),
     ]  # fmt: skip
+
+
+def test_a_particle_is_the_names() -> None:
+    """An unbraced corporate name as BibTeX reads it: family "Nations", particle "Food and
+    Agriculture Organization of the United"."""
+    from refman.model import Name, Reference
+    from training.synth import given_words
+
+    ref = Reference(
+        author=[Name(family="Nations", non_dropping_particle="Food and Agriculture of the United")]
+    )
+    words = given_words(ref)
+    assert words == {"author": {"food", "and", "agriculture", "of", "the", "united"}}
+    rendered = f"Food and Agriculture of the United {_wrap('author', 'Nations')} (1988) {_wrap('title', 'Yearbook')}."
+    assert [label for _, label in _labelled(rendered, "1988", words)] == ["author"] * 7 + ["date", "title"]

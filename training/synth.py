@@ -127,11 +127,15 @@ def _given_names(tokens: list, labels: list[str | None], given: dict[str, set[st
 
 
 def given_words(ref: Reference) -> dict[str, set[str]]:
-    """The words of the given names of each name list of ``ref``, case-folded, by label."""
+    """The words of the given names and particles of each name list of ``ref``, case-folded,
+    by label."""
     out: dict[str, set[str]] = {}
     for var, label in NAMES.items():
         for name in getattr(ref, var, None) or []:
-            words = (name.given or "").replace(".", ". ").split()
+            # particles too: "Food and Agriculture Organization of the United" is the particle
+            # of "Nations" as BibTeX reads the name unbraced
+            parts = (name.given, name.non_dropping_particle, name.dropping_particle)
+            words = " ".join(p for p in parts if p).replace(".", ". ").split()
             out.setdefault(label, set()).update(w.strip(_STRIP).casefold() for w in words if w.strip(_STRIP))
     return out
 
