@@ -9,7 +9,7 @@ same post-processing the reader uses, so the scores measure the labelling. Per f
 precision, recall and F1 of values equal after normalisation (names: the multiset of their
 words; years; numbers; other text: its lower-cased words) and of word overlap; micro F1 by
 style family. Also: throughput (references per second, one process and ``--workers``) and
-the model's load time.
+the model's load time (in this process, and in a fresh one with and without the imports).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import gzip
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -146,6 +147,30 @@ def family(source: str) -> str:
     )
 
 
+_COLD = """
+import time
+started = time.perf_counter()
+from refman.parsing import labeller
+imported = time.perf_counter()
+labeller.tagger()
+done = time.perf_counter()
+print(f"{(done - imported) * 1000:.0f} {(done - started) * 1000:.0f}")
+"""
+
+
+def _cold_load() -> str:
+    """The model's load time in a fresh interpreter (the file in the page cache), without and
+    with the import of refman's labeller and python-crfsuite: the best of three."""
+    runs = []
+    for _ in range(3):
+        out = subprocess.run(
+            [sys.executable, "-c", _COLD], capture_output=True, text=True, cwd=ROOT, check=True
+        )
+        runs.append(tuple(float(x) for x in out.stdout.split()))
+    load, total = min(runs)
+    return f"{load:.0f} ms to open the model, {total:.0f} ms with the imports"
+
+
 def _rate(texts: list[str]) -> int:
     for text in texts:
         read_product(text)
@@ -167,7 +192,8 @@ def main() -> int:
     fresh.open(labeller.model_path())
     load_ms = (time.perf_counter() - started) * 1000
     size = Path(labeller.model_path()).stat().st_size / 1e6
-    print(f"{len(rows)} held-out references; model {size:.2f} MB, loaded in {load_ms:.0f} ms")
+    print(f"{len(rows)} held-out references; model {size:.2f} MB, loaded in {load_ms:.0f} ms "
+          f"(this process); in a fresh process: {_cold_load()}")  # fmt: skip
     scores: dict[str, dict[str, Score]] = {name: defaultdict(Score) for name in READERS}
     for row in rows:
         want = gold(row)

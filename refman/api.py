@@ -415,9 +415,12 @@ def manuscript_diff(name: str, before: str, after: str) -> str:
     return unified_diff(name, before, after)
 
 
-def parse_references(texts: list[str], key_pattern: str | None = None) -> Loaded:
+def parse_references(texts: list[str], key_pattern: str | None = None, confidence: bool = False) -> Loaded:
     """References given as strings (``refman parse``), one reference each, read as a list's
-    items are: the rules where they are certain, the model for the rest."""
+    items are: the rules where they are certain, the model for the rest. With ``confidence``,
+    a reference the model read carries its confidence in each field it holds (the lowest
+    marginal probability of the field's tokens, two decimals) in ``unmapped["confidence"]``,
+    which CSL-JSON writes as ``custom.refman.unmapped.confidence``."""
     from .parse.text import clean_spaces
     from .readers.reflist import reader as reflist
 
@@ -432,7 +435,12 @@ def parse_references(texts: list[str], key_pattern: str | None = None) -> Loaded
     if not items:
         raise UsageError("no reference given: pass one or more references as arguments")
     loaded = Loaded(Library())
-    loaded.library.references = reflist.parse_items(items, "<argument>", loaded.diagnostics)
+    found: list[dict[str, float]] = []
+    loaded.library.references = reflist.parse_items(items, "<argument>", loaded.diagnostics, found)
+    for ref, fields in zip(loaded.library.references, found, strict=True) if confidence else ():
+        held = {var: round(value, 2) for var, value in fields.items() if ref.get(var) is not None}
+        if held:
+            ref.unmapped["confidence"] = held
     stamp_format(loaded.library, "<argument>", "reflist")
     loaded.sources.append(("<argument>", "reflist"))
     loaded.input_of = [0] * len(loaded.library.references)

@@ -146,6 +146,26 @@ def test_parse_command_prints_csl_json_for_each_argument(run_cli) -> None:
     ]
 
 
+def test_parse_command_gives_the_models_confidence_in_each_field_it_read(run_cli) -> None:
+    """CSL-JSON keeps the confidence (custom.refman.unmapped.confidence): one per field the
+    model read and the reference holds, a probability; a GOST reference the rules read has none."""
+    code, out, _ = run_cli(
+        "parse",
+        "Crichton, Michael. State of Fear. New York: HarperCollins, 2004.",
+        "Иванов И. И. Статья // Журнал. 2019. Т. 1. С. 3–4.",
+    )
+    book, article = json.loads(out)
+    confidence = book["custom"]["refman"]["unmapped"]["confidence"]
+    assert code == 0
+    assert sorted(confidence) == ["author", "issued", "publisher", "publisher-place", "title"]
+    assert all(isinstance(v, float) and 0.5 <= v <= 1.0 for v in confidence.values())
+    assert "unmapped" not in article["custom"]["refman"]
+    _, ris, _ = run_cli(
+        "parse", "Crichton, Michael. State of Fear. New York: HarperCollins, 2004.", "--to", "ris"
+    )
+    assert "confidence" not in ris
+
+
 def test_parse_command_writes_other_formats(run_cli) -> None:
     code, out, _ = run_cli(
         "parse", "Crichton, Michael. State of Fear. New York: HarperCollins, 2004.", "--to", "ris"
@@ -191,14 +211,16 @@ def test_blank_line_separated_references_wrapped_over_lines(run_cli) -> None:
 
 
 def test_a_doubtful_field_is_named_in_a_warning() -> None:
-    """The model hesitates over "Bookseller" (a magazine, read as a publisher): RM002 names the
-    field with its confidence instead of letting the guess pass silently."""
+    """The model hesitates over "Bookseller" (a magazine, read as a publisher) and over the day
+    after the year: RM002 names each field with its confidence instead of letting the guess
+    pass silently."""
     from refman.readers.reflist import reader as reflist
 
     text = "1. Jones, Philip. 2011. Global Publishing Back on the Front Foot. Bookseller, 20 June.\n"
     result = reflist.read(text)
     assert [(d.code, d.field, d.number, d.message) for d in result.diagnostics] == [
-        ("RM002", "publisher", 1, "publisher read with low confidence (0.57): 'Bookseller,'; check it"),
+        ("RM002", "issued", 1, "issued read with low confidence (0.48): '2011. 20 June.'; check it"),
+        ("RM002", "publisher", 1, "publisher read with low confidence (0.39): 'Bookseller,'; check it"),
     ]
     (ref,) = result.library.references
     assert (

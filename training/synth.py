@@ -4,7 +4,9 @@ labelled with the field it came from.
 Each variable's value is wrapped in private-use sentinels (one opening character per label,
 one closing character for all) before rendering; refman's own CSL renderer keeps them in
 place, and ``label_rendered`` strips them while labelling the characters between. Names are
-wrapped by family name; their initials, "and", "&" and "et al." join the name segment. The
+wrapped by family name; their initials, "and", "&" and "et al." join the name segment, and
+so do the record's own given names beside it ("Lamport, Leslie.") and the role words before
+an editor's names ("Edited by", "hrsg. von"). The
 year is found in the output by its digits; tokens no variable produced (prefixes such as
 "pp.", "Vol.", "In:") join the field they introduce, role words ("(Eds.)", "пер.") the
 names before them, and punctuation the token before it.
@@ -38,25 +40,32 @@ TYPES = {
     "article-magazine", "article-newspaper",
 }  # fmt: skip
 _PREFIX = re.compile(
-    r"^(?:in|in:|в|в:|//|vol\.?|volume|v\.|no\.?|nos\.|issue|iss\.|nr\.|№|pp?\.?|pages|s\.|с\.|т\.|"
-    r"вып\.|bd\.|available|retrieved|from|at:?|url:?|doi:?|isbn:?|edn\.?|ed\.|\(|\[)$",
+    r"^[(\[]?(?:in|in:|в|в:|//|vol\.?|volume|v\.|no\.?|nos\.|issue|iss\.|nr\.|№|pp?\.?|pages|s\.?|с\.|сс\.?|"
+    r"т\.|вып\.|bd\.|available|retrieved|from|at|url|doi|isbn|edn\.?|ed\.|\(|\[):?$",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
-    r"^\(?(?:eds?\.?|editors?|ed\.|ред\.|пер\.|сост\.|trans\.?|transl\.|hrsg\.?)\)?[.,:;]?$", re.I
+    r"^\(?(?:eds?\.?|editors?|ed\.|ред\.|пер\.|сост\.|trans\.?|transl\.|hrsg\.?|herausgeber)\)?[.,:;]?$", re.I
 )
 _PUNCT = re.compile(r"^[\W_]+$")
 _DAY = re.compile(r"^\(?\d{1,2}(?:[-–]\d{1,2})?[,.)]*$")
 _INITIALS = re.compile(r"^\(?(?:[A-ZА-ЯЁ][a-zа-яё]?\.?-?){1,3}[,.;:]?$")
 _GIVEN = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")
 _OPENERS = {"and", "&", "by", "и", "und", "et", "with"}
-_JOINERS = {"and", "&", "и", "et", "al", "al.", "др", "др.", "others", "[и", "др.]"}
+#: Words before an editor's or translator's names that belong to the role ("ed. by", "Edited
+#: by", "hrsg. von", "Herausgegeben von", "под ред.").
+_ROLE_BEFORE = re.compile(
+    r"^\(?(?:edited|by|von|herausgegeben|hrsg\.?|translated|trans\.|transl\.|übersetzt|под|ред\.|пер\.)[,:]?$",
+    re.IGNORECASE,
+)
+_STRIP = ".,;:()[]"
+_JOINERS = {"and", "&", "и", "et", "al", "al.", "др", "др.", "others", "[и", "др.]", "und", "y", "e"}
 
 
 def _date_word(text: str) -> bool:
     """A day or a month name next to the year ("May 8,", "(1995,", "8).")."""
     core = text.strip("(),.;:").lower()
-    return bool(_DAY.match(text)) or features_month(core)
+    return bool(_DAY.match(text)) or features_month(core) or core in ("г", "гг")  # "2012 г.)"
 
 
 def features_month(core: str) -> bool:
@@ -85,13 +94,50 @@ def _fill_names(tokens: list, labels: list[str | None]) -> None:
             continue
         start = i
         while (
-            start > i - 2 and start > 0 and labels[start - 1] is None and _GIVEN.match(tokens[start - 1].text)
+            start > i - 2
+            and start > 0
+            and labels[start - 1] is None
+            and _GIVEN.match(tokens[start - 1].text)
+            and tokens[start - 1].text.lower() not in _OPENERS
         ):
             start -= 1
         before = tokens[start - 1].text if start else ""
         if not start or before.endswith(",") or before.lower() in _OPENERS or labels[start - 1] == nxt:
             for j in range(start, i + 1):
                 labels[j] = nxt
+
+
+def _given_names(tokens: list, labels: list[str | None], given: dict[str, set[str]]) -> None:
+    """Given names the record holds, beside a family name of the same list ("Lamport, Leslie.",
+    "Cotton, Frank Albert,", "Ёлкин Жанна Сергеевич"): the sentinels wrap family names only."""
+    changed = True
+    while changed:
+        changed = False
+        for i, tok in enumerate(tokens):
+            if labels[i] is not None:
+                continue
+            core = tok.text.strip(_STRIP).casefold()
+            for step in (-1, 1):
+                j = i + step
+                role = labels[j] if 0 <= j < len(tokens) else None
+                if role in given and core in given[role]:
+                    labels[i] = role
+                    changed = True
+                    break
+
+
+def given_words(ref: Reference) -> dict[str, set[str]]:
+    """The words of the given names and particles of each name list of ``ref``, case-folded,
+    by label."""
+    out: dict[str, set[str]] = {}
+    for var, label in NAMES.items():
+        for name in getattr(ref, var, None) or []:
+            # particles too: "Food and Agriculture Organization of the United" is the particle
+            # of "Nations" as BibTeX reads the name unbraced
+            parts = (name.given, name.non_dropping_particle, name.dropping_particle)
+            words = " ".join(p for p in parts if p).replace(".", ". ").split()
+            out.setdefault(label, set()).update(w.strip(_STRIP).casefold() for w in words if w.strip(_STRIP))
+    return out
 
 
 def wrap(ref: Reference) -> Reference | None:
@@ -120,8 +166,11 @@ def _wrap_name(name: Name, label: str) -> Name:
     return Name(family=family, given=name.given, non_dropping_particle=name.non_dropping_particle)
 
 
-def label_rendered(rendered: str, year: str | None) -> tuple[str, list[str]] | None:
-    """The rendered string without sentinels, and a label for each of its tokens."""
+def label_rendered(
+    rendered: str, year: str | None, given: dict[str, set[str]] | None = None
+) -> tuple[str, list[str]] | None:
+    """The rendered string without sentinels, and a label for each of its tokens; ``given``:
+    the record's given names by label (``given_words``)."""
     chars: list[str] = []
     marks: list[str | None] = []
     current: str | None = None
@@ -156,6 +205,8 @@ def label_rendered(rendered: str, year: str | None) -> tuple[str, list[str]] | N
                         labels[j] = "date"
                         j += step
     _fill_names(tokens, labels)
+    if given:
+        _given_names(tokens, labels, given)
     for i, tok in enumerate(tokens):
         if labels[i] is not None:
             continue
@@ -164,7 +215,9 @@ def label_rendered(rendered: str, year: str | None) -> tuple[str, list[str]] | N
         core = tok.text
         if _ROLE.match(core) and before in ("editor", "translator", "author"):
             labels[i] = before
-        elif (_ROLE.match(core) and after in ("editor", "translator")) or (_PREFIX.match(core) and after):
+        elif ((_ROLE.match(core) or _ROLE_BEFORE.match(core)) and after in ("editor", "translator")) or (
+            _PREFIX.match(core) and after
+        ):
             labels[i] = after
         elif _PUNCT.match(core) and before:
             labels[i] = before
@@ -185,7 +238,7 @@ def render_labelled(refs: list[Reference], style: str, rng: random.Random) -> li
     out = []
     for ref, (_, number, text) in zip(wrapped, texts, strict=True):
         year = str(ref.issued.date_parts[0][0]) if ref.issued and ref.issued.date_parts else None
-        found = label_rendered(text, year)
+        found = label_rendered(text, year, given_words(ref))
         if found is None:
             continue
         text, labels = found

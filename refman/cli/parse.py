@@ -32,6 +32,9 @@ def parse(
     from .. import api
     from ..options import WriteOptions
 
-    loaded = api.parse_references(references, defaults.key_pattern())
+    # CSL-JSON keeps the model's confidence in each field (custom.refman.unmapped.confidence)
+    loaded = api.parse_references(
+        references, defaults.key_pattern(), confidence=api.writer_for(to) == ("csl-json", False)
+    )
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
     io.write_output(output, api.export(loaded.library, to, WriteOptions()))

@@ -30,6 +30,8 @@ _NUMBER = re.compile(r"\d+[A-Za-z]?|[IVXLC]+\b|[A-Z]?\d+")
 _VOLUME_ISSUE = re.compile(r"(?P<v>\d+[A-Za-z]?)\s*\((?P<i>[\w/–-]+)\)")
 _ISSUE_MARK = re.compile(r"(?:no\.?|nos\.|issue|iss\.|nr\.|№|n°|heft|вып\.)\s*(?P<i>[\w/–-]+)", re.IGNORECASE)
 _PAGES = re.compile(r"(?P<p>[A-Z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Z]?\d+[a-z]?)?)")
+_PAGE_LABEL = re.compile(r"^(?:pp?|с|сс|s|S)(?:\s*\.\s*|\s+)")
+_ROMAN_OR_WORD = re.compile(r"[^\W\d_]{2,}|\b[ivxlcIVXLC]+\b")
 _PAGE_COUNT = re.compile(r"(?P<n>\d+)\s*(?:с|p|pp|pages|стр|S|s|л)\.?", re.IGNORECASE)
 _EDITION = re.compile(r"(?P<e>\d+)(?:st|nd|rd|th|-?е|-?e)?\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(
@@ -126,6 +128,11 @@ def assemble(
     for var, label in (("publisher", "publisher"), ("publisher_place", "location"), ("genre", "genre")):
         if label in by_label:
             setattr(ref, var, _tidy("; ".join(_tidy(v) for v in by_label[label])) or None)
+    if ref.publisher and not (ref.container_title or ref.publisher_place) and ref.issue and ref.page:
+        # "Вопросы истории, 2019, № 3, с. 45–67": an issue and pages, no place: a journal
+        ref.container_title, ref.publisher = ref.publisher, None
+        out.confidence["container"] = out.confidence.pop("publisher")
+        out.texts["container"] = out.texts.pop("publisher")
     if "edition" in by_label:
         edition = " ".join(by_label["edition"])
         found = _EDITION.search(edition)
@@ -218,9 +225,10 @@ def _locators(ref: Reference, by_label: dict[str, list[str]]) -> None:
         ref.issue = marked["i"].strip(".,") if marked else issue.strip(" .,:;()[]") or None
     if pages and (count := _PAGE_COUNT.fullmatch(pages.strip(" ,;"))) is not None:
         ref.number_of_pages = count["n"]  # "300 с.", "312 p.": the book's extent
-    elif pages:
-        found = _PAGES.search(pages)
-        ref.page = re.sub(r"\s*[-–—]+\s*", "–", found["p"]) if found else _tidy(pages)
+    elif pages and (found := _PAGES.search(pages)) is not None:
+        ref.page = re.sub(r"\s*[-–—]+\s*", "–", found["p"])
+    elif pages and _ROMAN_OR_WORD.search(page := _PAGE_LABEL.sub("", pages.strip())):
+        ref.page = _tidy(page)  # "xiv", "A-C"; a lone "p." or "с." is the list's word
 
 
 def _identifier(label: str, value: str) -> str:

@@ -1,6 +1,8 @@
 """What the model sees of each token: its word, shape, case, digits, punctuation on each side,
-script, place in the string and in its sentence, quotes and parentheses around it, small
-dictionaries, and the same for two neighbours either side.
+script, place in the string and in its sentence (tokens since the last clause end and to the
+sentence's end, the punctuation that closed the last clause, capitalised words in a row: a
+field's boundary), quotes and parentheses around it, small dictionaries, and the same for two
+neighbours either side.
 
 Features are plain strings (python-crfsuite's fastest input); the same function serves
 training and labelling, so the two cannot drift apart.
@@ -117,33 +119,67 @@ def _base(token: str) -> tuple[str, ...]:
     )
 
 
+_OFFSETS = (-2, -1, 1, 2)
+
+
 @lru_cache(maxsize=1 << 16)
-def _near(base: tuple[str, ...], off: int) -> tuple[str, ...]:
-    """A neighbour's word, case, digits, closing punctuation and dictionary, tagged by offset."""
-    return (f"{off}{base[0]}", f"{off}{base[2]}", f"{off}{base[3]}", f"{off}{base[5]}", f"{off}{base[8]}")
+def _token(token: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The token's own features, and what its neighbours at offsets -2, -1, 1, 2 see of it
+    (word, case, digits, closing punctuation and dictionary, tagged by offset)."""
+    base = _base(token)
+    near = tuple(
+        (f"{off}{base[0]}", f"{off}{base[2]}", f"{off}{base[3]}", f"{off}{base[5]}", f"{off}{base[8]}")
+        for off in _OFFSETS
+    )
+    return base, near
 
 
-def _sentences(tokens: list[Token], bases: list[tuple[str, ...]]) -> list[int]:
-    """For each token, how many sentences (". ", ": " after a word, a year or a range) end before it."""
+#: The position features as constants, so a token's list is built without formatting them.
+_POS = tuple(f"pos={k}" for k in range(10))
+_SENT = tuple(f"sent={k}" for k in range(7))
+_RSENT = tuple(f"rsent={k}" for k in range(5))
+_SINCE = tuple(f"since={k}" for k in range(5))
+_TOEND = tuple(f"toend={k}" for k in range(5))
+_FLAG = {name: (f"{name}=False", f"{name}=True") for name in ("yb", "q", "par")}
+_EDGE = {off: f"{off}edge" for off in _OFFSETS}
+_CAPS = ("c=cap", "c=init", "c=upper")
+
+
+def _sentences(tokens: list[Token], bases: list[tuple[str, ...]]) -> tuple[list[int], list[bool]]:
+    """For each token, how many sentences (". ", ": " after a word, a year or a range) end
+    before it, and whether it ends one."""
     out = []
+    ends_at = []
     sentence = 0
     for token, own in zip(tokens, bases, strict=True):
         out.append(sentence)
         text, core = token.text, own[0][2:]
         ends = text.endswith((".", "?", "!")) and (len(core) > 3 or own[3] in ("d=year", "d=range"))
-        if ends or (text.endswith(":") and len(core) > 1):
+        ends = ends or (text.endswith(":") and len(core) > 1)
+        ends_at.append(ends)
+        if ends:
             sentence += 1
-    return out
+    return out, ends_at
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """Features of every token of one reference, in order."""
     n = len(tokens)
-    bases = [_base(t.text) for t in tokens]
-    sentences = _sentences(tokens, bases)
+    known = [_token(t.text) for t in tokens]
+    bases = [k[0] for k in known]
+    sentences, ends_at = _sentences(tokens, bases)
     total = sentences[-1] if sentences else 0
+    # tokens to the end of each token's sentence (its boundary is where a field usually ends)
+    to_end = [0] * n
+    left = 0
+    for i in range(n - 1, -1, -1):
+        left = 0 if ends_at[i] else left + 1
+        to_end[i] = left
     out: list[list[str]] = []
     quoted = parens = year = False
+    since = caps = 0  # tokens since the last sentence or clause end; capitalised words in a row
+    closer = "^"  # the punctuation that closed the last clause (".", ":", ",", ";", ")")
+    yb, q, par = _FLAG["yb"], _FLAG["q"], _FLAG["par"]
     for i, token in enumerate(tokens):
         text = token.text
         if text[0] in _QUOTE_OPEN:
@@ -151,33 +187,45 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
         if text[0] == "(":
             parens = True
         own = bases[i]
+        sentence = sentences[i]
         feats = [
             "bias",
             *own,
-            f"pos={10 * i // n}",
-            f"sent={min(sentences[i], 6)}",
-            f"rsent={min(total - sentences[i], 4)}",
-            f"yb={year}",
-            f"q={quoted}",
-            f"par={parens}",
+            _POS[10 * i // n],
+            _SENT[min(sentence, 6)],
+            _RSENT[min(total - sentence, 4)],
+            yb[year],
+            q[quoted],
+            par[parens],
+            _SINCE[min(since, 4)],
+            _TOEND[min(to_end[i], 4)],
+            "closer=" + closer,
+            f"caps={min(caps, 3)}|{own[2]}",
         ]
         if i == 0:
             feats.append("first")
         if i == n - 1:
             feats.append("last")
-        for off in (-2, -1, 1, 2):
+        for k, off in enumerate(_OFFSETS):
             j = i + off
             if 0 <= j < n:
-                feats.extend(_near(bases[j], off))
+                feats.extend(known[j][1][k])
             else:
-                feats.append(f"{off}edge")
+                feats.append(_EDGE[off])
         if i:
-            feats.append(f"pw|w={bases[i - 1][0]}|{own[0]}")
-            feats.append(f"pp1|c={bases[i - 1][5]}|{own[2]}")
+            before = bases[i - 1]
+            feats.append(f"pw|w={before[0]}|{own[0]}")
+            feats.append(f"pp1|c={before[5]}|{own[2]}")
         out.append(feats)
-        if text[-1] in _QUOTE_CLOSE or text.rstrip(".,;:")[-1:] in _QUOTE_CLOSE:
+        last = text[-1]
+        if last in _QUOTE_CLOSE or text.rstrip(".,;:")[-1:] in _QUOTE_CLOSE:
             quoted = False
         if ")" in text:
             parens = False
         year = year or own[3] == "d=year"
+        if ends_at[i] or last in ",;)":
+            since, closer = 0, last
+        else:
+            since += 1
+        caps = caps + 1 if own[2] in _CAPS else 0
     return out

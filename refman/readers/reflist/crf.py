@@ -4,8 +4,11 @@ The rules (``reflist_fields``) are exact on the seed's family, and keep the read
 its structure is certain: GOST's structure (``_gost``), a legal act, the translated-Russian
 web references of the seed (an access date in brackets), or a transliterated reference with
 a language note ("(In Russ.)") that the rules read whole.
-Otherwise the model reads the reference, and the rules' reading is kept only where the two
-agree on the title and the number of authors (the rules then know the details best).
+Otherwise the model reads the reference, and the rules' reading is kept only where it is
+whole and either agrees with the model's or the model sees no reference; a rules title that
+holds the year and locators the model read as fields is not whole (chemistry's title-less
+"Name, Journal, 1991, 12, 58–63"). Where neither reading is whole, the rules' stands unless
+the model found a title and the year the rules' title swallowed.
 
 Whichever reads it, the rules cut first what they are certain of wherever it stands: DOI,
 URL, ISBN, ISSN, the access date, the language note and the content designation. Text the
@@ -45,13 +48,20 @@ _GOST = re.compile(r" // |\. [–—] | / (?=(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?)+
 _GOST_CYRILLIC = re.compile(r" : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
 _APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.")
 _ALNUM = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 _PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "genre"),
           ("volume", "issue", "page"), ("URL", "DOI", "ISBN"))  # fmt: skip
 #: The list's own words around the data ("and", "In:", "Retrieved from", "p." before "A65"):
 #: kept in ``unmapped["list-words"]``, not in ``note``.
 LIST_WORDS = frozenset(
     "and in of the from retrieved available at online url doi p pp s с т vol no ed eds edn "
-    "editor editors edited by trans translated и в под ред пер сост".split()
+    "editor editors edited by trans translated и в под ред пер сост доступно на режим доступа".split()
+)
+#: The words that led to a link the rules cut out, left dangling at a sentence's end.
+_LEAD_IN = re.compile(
+    r"\b(?:available\s+(?:at|from|online)|retrieved\s+from|accessed\s+from|url|доступно\s+на|"
+    r"режим\s+доступа)\s*:?\s*(?:<\s*>)?\s*(?=[.,;]?\s*$|[.,;]\s)",
+    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
 
@@ -66,8 +76,8 @@ class Reading:
 
 def read_reference(text: str, ctx: Context) -> Reading:
     """The reading of one reference, by the rules or the model (module docstring)."""
-    rules = parse_reference(text, ctx)
     cut = cut_parts(text, ctx.convention)
+    rules = parse_reference(text, ctx, cut)
     if _gost(text) or legal_act(text) is not None or (cut.accessed_raw or "")[:1] in ("(", "["):
         return Reading(rules, "rules")
     left = rules.ref.unmapped.get("unparsed")
@@ -76,9 +86,13 @@ def read_reference(text: str, ctx: Context) -> Reading:
     if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
         return Reading(rules, "rules")
     model = _model(text, ctx, cut)
-    if not model.parsed.understood or (
-        sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed))
-    ):
+    sure = sure and not _overreach(rules, model.parsed)
+    # where the model sees no reference, the rules' reading stands if it is whole, or if the
+    # rules see none either (their title, the string's first sentence, is reported); a partial
+    # one ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept
+    if not model.parsed.understood and (sure or not (rules.understood or _dated_title(rules, model.parsed))):
+        return Reading(rules, "rules")
+    if sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed)):
         return Reading(rules, "rules")
     _keep_byline(rules, model.parsed)
     return model
@@ -86,6 +100,8 @@ def read_reference(text: str, ctx: Context) -> Reading:
 
 def _model(text: str, ctx: Context, cut: Cut) -> Reading:
     body = _NUMBER.sub("", cut.text)
+    if cut.url or cut.doi:  # "Available at: <>." where the link was cut: no field of the model's
+        body = _LEAD_IN.sub(" ", body).strip()
     tokens = tokenize(body)
     labelled = labeller.label(tokens)
     got = assemble(body, tokens, labelled, lambda raw: read_date(raw, ctx.convention, "issued", cut))
@@ -104,8 +120,10 @@ def _model(text: str, ctx: Context, cut: Cut) -> Reading:
     notes: list[str] = []
     for span in unplaced(text, ref):
         pieces = span.split()
+        tail: list[str] = []
         while pieces and all(w.casefold() in LIST_WORDS for w in _ALNUM.findall(pieces[-1])):
-            words.insert(len(words), pieces.pop())  # "Supplement. p" before "A65": "p" is the list's
+            tail.insert(0, pieces.pop())  # "Supplement. p" before "A65": "p" is the list's
+        words += tail
         if pieces:
             notes.append(" ".join(pieces).rstrip(".,;: "))
     if words:
@@ -136,6 +154,23 @@ def _agree(rules: Parsed, model: Parsed) -> bool:
     return len(a.author or []) == len(b.author or []) and _year(a) == _year(b)
 
 
+def _dated_title(rules: Parsed, model: Parsed) -> bool:
+    """Whether the model found a title and the year inside the rules' title ("Anon., 1996.
+    FLEXChip Signal Processor. Motorola." read whole by the rules)."""
+    year = _year(model.ref)
+    return bool(model.ref.title and year is not None and str(year) in (rules.ref.title or ""))
+
+
+def _overreach(rules: Parsed, model: Parsed) -> bool:
+    """Whether the rules' title holds the year and a locator the model read as fields
+    (chemistry's "F. Sowa, \\TUB{}, 1991, 12, 58–63." has no title: the rules' is the rest)."""
+    title, ref = rules.ref.title or "", model.ref
+    year = _year(ref)
+    if year is None or str(year) not in title:
+        return False
+    return any(value and str(value) in title for value in (ref.volume, ref.page, ref.issue))
+
+
 def _swallowed(rules: Parsed, model: Parsed) -> bool:
     """Whether the model read the rules' title as part of a name ("Smith J. Title." as one
     person): no title of its own, and the rules' title among its names."""
@@ -159,6 +194,8 @@ def _keep_byline(rules: Parsed, model: Parsed) -> None:
     a, b = rules.ref, model.ref
     if not (a.author and a.title and b.title) or a.title == b.title:
         return
+    if a.title.endswith(b.title) and _DIGIT.search(a.title[: -len(b.title)]):
+        return  # "(1970) Title": the rules' title kept a date the model read as one
     longer = len(a.author) > len(b.author or []) and b.title.endswith(a.title)
     if longer or (len(a.author) == len(b.author or []) and a.title.endswith(b.title)):
         b.author, b.title = a.author, a.title

@@ -17,7 +17,7 @@ genre "website"); a container and a day-precise date → article-newspaper; else
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...model import DateValue, Name, Reference
 from ...parse.dates import SlashConvention
@@ -74,13 +74,20 @@ class Parsed:
     repeats: list[str] = field(default_factory=list)  # a second publisher or locator: unparsed
 
 
-def parse_reference(text: str, ctx: Context) -> Parsed:
+_ROLE_WORDS = re.compile(r"\b(?:под|ред|пер|сост|ed|eds|edited|trans|comp)\b\.?", re.IGNORECASE)
+
+
+def parse_reference(text: str, ctx: Context, cut: Cut | None = None) -> Parsed:
     """Read one reference: its number removed, its spaces cleaned (``clean_spaces``: no
     whitespace runs, which the patterns here would retry from every character), and no
-    longer than ``reflist.LONGEST_REFERENCE``."""
+    longer than ``reflist.LONGEST_REFERENCE``. ``cut``: ``cut_parts`` of ``text`` when the
+    caller has it already (a copy is read: the reading adds to its ``unread``)."""
     # "..." is the ellipsis GOST prints as "…" ("дис. … канд. ист. наук"); read as one glyph
     # so the sentence splitter does not take its periods for element ends.
-    cut = cut_parts(_ELLIPSIS.sub("…", text), ctx.convention)
+    if cut is None or _ELLIPSIS.search(text):
+        cut = cut_parts(_ELLIPSIS.sub("…", text), ctx.convention)
+    else:
+        cut = replace(cut, unread=list(cut.unread))
     ref = Reference()
     out = Parsed(ref)
     names, rest, et_al = split_byline(cut.text)
@@ -123,6 +130,19 @@ def _elements(text: str) -> list[str]:
     return split_sentences(text) if text.strip() else []
 
 
+def _more_authors(byline: list[Name] | None, names: list[Name], responsibility: str) -> bool:
+    """Whether GOST's statement of responsibility names the byline's authors and more
+    ("Андерссон, Э. Заглавие / Э. Андерссон, К. Зайнуллин"): one group of persons (no ";", no
+    role words), the first the byline's."""
+    return bool(
+        byline
+        and len(names) > len(byline)
+        and ";" not in responsibility
+        and not _ROLE_WORDS.search(responsibility)
+        and names[0].family == byline[0].family
+    )
+
+
 def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed) -> None:
     """The title element: " / responsibility", " : other title information", quotes, speeches."""
     title, _, responsibility = title.partition(" / ")
@@ -134,6 +154,10 @@ def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed)
                 ref.unmapped["et-al"] = True
         else:  # no names, or the byline named the authors already: kept as the list has it
             ref.unmapped["responsibility"] = strip_final_period(responsibility)
+            if _more_authors(ref.author, names, responsibility):
+                ref.author = names  # the heading names the first author, the statement all of them
+                if et_al:
+                    ref.unmapped["et-al"] = True
     main, _, info = title.partition(" : ")
     if not info and (unspaced := _THESIS_AFTER_COLON.search(title)) is not None:
         main, info = title[: unspaced.start()], title[unspaced.end() :]  # "Заглавие: дис. … канд."

@@ -70,7 +70,7 @@ _LOCATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 BARE_PAGES = re.compile(r"(?P<v>\d+\s*[–—-]\s*\d+)")
 PUBLISHER = re.compile(
-    rf"(?P<place>[A-ZА-ЯЁ][\w.;\- ]{{0,40}}?)\s*:\s*(?P<publisher>[^:]+?),\s*(?P<year>{YEAR})(?:\s*г\.)?"
+    rf"(?P<place>[A-ZА-ЯЁ][\w.,;\- ]{{0,40}}?)\s*:\s*(?P<publisher>[^:]+?),\s*(?P<year>{YEAR})(?:\s*г\.)?"
 )
 EDITION_HEAD = re.compile(r"^(?P<v>\d+)(?:-?е|-?e|st|nd|rd|th)\s*(?:изд\.|ed\.|edition)[,.]?\s+(?=\S)")
 #: A thesis's "М., 2015": an abbreviated place and a year, with no publisher named.

@@ -228,20 +228,31 @@ def _join_lines(
     return "".join(pieces)
 
 
-def parse_items(items: list[Item], name: str, diagnostics: list[Diagnostic]) -> list[Reference]:
-    """Read every item, with what the whole document decides; diagnostics appended."""
+def parse_items(
+    items: list[Item],
+    name: str,
+    diagnostics: list[Diagnostic],
+    confidence: list[dict[str, float]] | None = None,
+) -> list[Reference]:
+    """Read every item, with what the whole document decides; diagnostics appended. Given
+    ``confidence``, the model's confidence in each field (CSL variable → the lowest marginal
+    of its tokens) is appended for every item, empty where the rules read it."""
     labels = [(str(it.number if it.number is not None else i), it.text) for i, it in enumerate(items, 1)]
     ctx = Context(infer_slash_convention(labels), names_of_speakers([it.text for it in items]))
     parsed: list[Parsed] = []
     doubts: list[list[tuple[str, float, str]]] = []
     for item in items:
         doubts.append([])
+        if confidence is not None:
+            confidence.append({})
         if len(item.text) > LONGEST_REFERENCE:
             parsed.append(Parsed(Reference(type="document"), understood=False))
             continue
         try:
             reading = read_reference(item.text, ctx)  # rules or the model (reflist_crf)
             result, doubts[-1] = reading.parsed, reading.doubts
+            if confidence is not None:
+                confidence[-1] = reading.confidence
         except Exception:  # noqa: BLE001 - one unreadable reference must never lose the list
             result = Parsed(Reference(type="document"), understood=False)
         parsed.append(result)

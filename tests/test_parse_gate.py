@@ -1,0 +1,111 @@
+"""How the rules and the model share a reference (refman/readers/reflist/crf.py) and the
+post-processing of labels (refman/parsing/assemble.py), on cases checked by hand."""
+
+from __future__ import annotations
+
+from refman.model import Name, Reference
+from refman.parsing.assemble import assemble
+from refman.parsing.tokens import tokenize
+from refman.readers.reflist.crf import _LEAD_IN, _dated_title, _keep_byline, _overreach
+from refman.readers.reflist.fields import Context, Parsed, parse_reference
+
+
+def _parsed(family: str, given: str, title: str) -> Parsed:
+    return Parsed(Reference(author=[Name(family=family, given=given)], title=title))
+
+
+def test_the_byline_repair_takes_the_rules_title_when_the_model_took_a_word_of_it_as_a_name() -> None:
+    rules, model = (
+        _parsed("Park", "Zh.", "North Korea's Economy"),
+        _parsed("North Park", "Zh.", "Korea's Economy"),
+    )
+    _keep_byline(rules, model)
+    assert (model.ref.author[0].family, model.ref.title) == ("Park", "North Korea's Economy")
+
+
+def test_the_byline_repair_leaves_a_title_the_rules_read_with_a_date_in_front() -> None:
+    """Harvard's "Hershey, A.V. (1970) Preparation of …": the year is no part of the title."""
+    rules = _parsed("Hershey", "A. V.", "(1970) Preparation of Reports")
+    model = _parsed("Hershey", "A. V.", "Preparation of Reports")
+    _keep_byline(rules, model)
+    assert model.ref.title == "Preparation of Reports"
+
+
+def test_a_lone_page_label_is_no_page() -> None:
+    """ACS prints "p ." for a book without a page count: "p" is the list's word, "xiv" a page."""
+    for text, page in (("Title; Press, 1967; p .", None), ("Title; Press, 1988; p xiv.", "xiv")):
+        tokens = tokenize(text)
+        labels = ["title", "publisher", "date", *["pages"] * (len(tokens) - 3)]
+        ref = assemble(text, tokens, [(label, 1.0) for label in labels]).ref
+        assert (ref.title, ref.publisher, ref.page) == ("Title", "Press", page)
+
+
+def test_gost_publication_area_with_a_comma_in_the_place() -> None:
+    for text, place, publisher, year in (
+        ("Katok, S. Fuchsian groups / S. Katok. – Chicago, IL : University of Chicago Press, 1992. – 175 p.",
+         "Chicago, IL", "University of Chicago Press", 1992),
+        ("Кузнецов П. А. Экономика Кореи. – Ростов-на-Дону, Россия : Феникс, 2001. – 300 с.",
+         "Ростов-на-Дону, Россия", "Феникс", 2001),
+    ):  # fmt: skip
+        ref = parse_reference(text, Context()).ref
+        assert (ref.publisher_place, ref.publisher, ref.issued.date_parts, ref.number_of_pages) == (
+            place,
+            publisher,
+            [[year]],
+            text.rsplit("– ", 1)[1].split()[0],
+        )
+
+
+def test_a_publisher_with_an_issue_and_pages_and_no_place_is_a_journal() -> None:
+    text = "Вопросы истории, 2019, № 3, с. 45–67."
+    labels = ["publisher", "publisher", "date", "issue", "issue", "pages", "pages"]
+    ref = assemble(text, tokenize(text), [(label, 0.9) for label in labels]).ref
+    assert (ref.container_title, ref.publisher, ref.issue, ref.page, ref.type) == (
+        "Вопросы истории",
+        None,
+        "3",
+        "45–67",
+        "article-journal",
+    )
+
+
+def test_a_rules_title_holding_the_models_year_and_locators_overreaches() -> None:
+    """RSC prints no article title: "F. Sowa, \\TUB{}, 1991, 12, 58–63." The rules take all
+    after the names for a title; the model reads year, volume and pages out of it."""
+    rules = _parsed("Sowa", "F.", "\\TUB{}, 1991, 12, 58–63")
+    model = Parsed(Reference(issued={"date-parts": [[1991]]}, volume="12", page="58–63"))
+    assert _overreach(rules, model) is True
+    assert _overreach(_parsed("Sowa", "F.", "Graphics in TeX"), model) is False
+
+
+def test_gost_statement_of_responsibility_names_every_author() -> None:
+    """The heading names the first author; " / " names them all (up to three, then [и др.]).
+    With a second group after ";" (editors) the byline stands."""
+    for text, authors, et_al in (
+        ("Андерссон, Э. Безопасность региона / Э. Андерссон, К. Зайнуллин, Э. Новак [и др.]. – Москва : "
+         "Наука, 2018. – 200 с.", [("Андерссон", "Э."), ("Зайнуллин", "К."), ("Новак", "Э.")], True),
+        ("Кузнецов, Д. В. История / Д. В. Кузнецов, П. П. Петров ; под ред. И. И. Иванова. – Москва : "
+         "Наука, 2018. – 200 с.", [("Кузнецов", "Д. В.")], None),
+    ):  # fmt: skip
+        ref = parse_reference(text, Context()).ref
+        assert ([(n.family, n.given) for n in ref.author], ref.unmapped.get("et-al")) == (authors, et_al)
+        assert ref.unmapped["responsibility"] == text.split(" / ")[1].split(". –")[0].replace(" ;", ";")
+
+
+def test_the_words_that_led_to_a_cut_link_are_not_given_to_the_model() -> None:
+    """cut_parts takes the URL out and leaves "Available at: < >." behind: the model would read
+    it as a place. A lead-in followed by more text ("from Alderman Library") stays."""
+    for text, words in (
+        ("TASS. Available at: < >.", ["TASS.", "."]),
+        ("Вопросы истории, 10(10), сс. 212–242. Доступно на:.", ["Вопросы", "истории,", "10(10),", "сс.", "212–242.", "."]),
+        ("Kommersant. URL", ["Kommersant."]),
+        ("Retrieved June 19, 1998, from Alderman Library", ["Retrieved", "June", "19,", "1998,", "from", "Alderman", "Library"]),
+    ):  # fmt: skip
+        assert _LEAD_IN.sub(" ", text).split() == words
+
+
+def test_a_model_title_with_the_year_the_rules_title_holds_is_read_by_the_model() -> None:
+    rules = Parsed(Reference(title="Anon., 1996. FLEXChip Signal Processor. Motorola"), understood=False)
+    model = Parsed(Reference(title="FLEXChip Signal Processor", issued={"date-parts": [[1996]]}))
+    assert _dated_title(rules, model) is True
+    assert _dated_title(rules, Parsed(Reference(title="FLEXChip Signal Processor"))) is False
