@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from . import formats
-from .core.keys import assign_keys
+from .core.keys import assign_keys, compile_pattern
 from .diagnostics import Diagnostic, Location, Severity
 from .errors import FormatError, InputError, UsageError
 from .io import STDIO, InputText, identity, read_text
@@ -48,6 +48,11 @@ def stamp_format(library: Library, name: str, fmt: str) -> None:
         if ref.origin is None:
             ref.origin = SourceSpan(path=name)
         ref.origin.format = fmt
+
+
+def check_key_pattern(pattern: str) -> None:
+    """A usage error that names what is wrong with a key pattern (see ``core.keys``)."""
+    compile_pattern(pattern)
 
 
 def distinct_inputs(inputs: list[str], diagnostics: list[Diagnostic]) -> Iterator[str]:

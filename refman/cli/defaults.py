@@ -38,14 +38,13 @@ def output_format(ctx: typer.Context, value: str) -> str:
 
 def key_pattern() -> str | None:
     """refman.toml's ``key-pattern`` (None: the built-in one), checked before anything is read."""
-    from .. import config
-    from ..core.keys import compile_pattern
+    from .. import api, config
 
     found = config.settings()["key-pattern"]
     if found.origin == "default":
         return None
     try:
-        compile_pattern(found.value)
+        api.check_key_pattern(found.value)
     except UsageError as exc:
         raise UsageError(f"{found.origin}: {exc}") from None
     return found.value
