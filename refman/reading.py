@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import formats
-from .api import distinct_inputs, stamp_format
 from .core.keys import assign_keys
 from .diagnostics import Diagnostic
 from .errors import FormatError, InputError
 from .formats import Format
 from .io import InputText, read_text
+from .loading import distinct_inputs, stamp_format
 from .model import Library
 
 #: Records per part: enough to keep per-part costs small, few enough to bound memory.
