@@ -131,6 +131,24 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
      'elif field == "venue" and ⟦csl_type not in ("speech", "paper-conference", "document", "webpage")⟧:',
      "NotIn → In"):
         "both ways venue becomes event-place: TEXT_FIELDS maps it there too",
+    ("refman/readers/ris.py", "if ⟦len(tags) >= 5⟧:", "GtE → Gt"):
+        "the score depends on the first tag and on whether there are 2 or 3 tags: 5 or 6 give the same",
+    ("refman/readers/ris.py", "if len(tags) >= ⟦5⟧:", "5 → 6"):
+        "the score depends on the first tag and on whether there are 2 or 3 tags: 5 or 6 give the same",
+    ("refman/parse/ris/tags.py", "if text.isdecimal() and ⟦len(text) <= 4⟧:", "LtE → Lt"):
+        "a four-digit value never gets here: the ISO pattern before it reads every four decimal digits",
+    ("refman/parse/ris/record.py", "for (index, tag, value), fate in zip(found, fates, strict=⟦True⟧):",
+     "True → False"):
+        "pick_issued gives one fate per value: the lengths always match",
+    ("refman/parse/ris/record.py", "if ⟦value is None or isinstance(value, DateValue)⟧:", "Or → And"):
+        "DateValue.model_validate gives back a DateValue as it is, and None fails it: None either way",
+    ("refman/parse/ris/note.py",
+     "expected = str(value) if isinstance(value, int) and ⟦not isinstance(value, bool)⟧ else value",
+     "drop Not"):
+        "for an int the plain line and the JSON line are the same text, str(value)",
+    ("refman/parse/ris/note.py",
+     "if ⟦var in DATE_VARIABLES and isinstance(read, dict) and isinstance(stated, dict)⟧:", "And → Or"):
+        "block values are validated: a date's read and stated values are dicts, no other variable's value is one",
 }  # fmt: skip
 
 

@@ -4,6 +4,8 @@ and the exact lines the writer gives a reference."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from refman import formats
@@ -285,4 +287,88 @@ def test_what_a_line_cannot_hold_is_stated_in_the_note_as_json_in_its_own_script
     assert _lines(data) == [
         "TY  - JOUR", "ID  - x", "TI  - Глава вторая", "Y2  - вчера",
         'N1  - accessed: {"literal": "вчера"}', 'title: "Глава\\nвторая"', "ER  - ", "",
+    ]  # fmt: skip
+
+
+# ---- records: BT by type, refman's N1 block taken only where it agrees with the tags -------
+
+
+def test_bt_is_the_title_of_a_whole_book_and_the_container_of_a_chapter():
+    book = _one("TY  - BOOK\nBT  - The Book\nER  - \n")
+    assert (book.title, book.container_title, book.unmapped) == (
+        "The Book",
+        None,
+        {"ris": {"tags": {"title": "BT"}}},
+    )
+    chapter = _one("TY  - CHAP\nTI  - Chapter\nBT  - The Book\nER  - \n")
+    assert (chapter.title, chapter.container_title) == ("Chapter", "The Book")
+    series = _one("TY  - BOOK\nTI  - Book\nT2  - Series\nER  - \n")
+    assert (series.title, series.container_title, series.unmapped) == ("Book", "Series", {})
+
+
+@pytest.mark.parametrize(
+    ("lines", "csl"),
+    [
+        # a block that agrees with the tags is refman's: read as the variables it states
+        (["KW  - a", "KW  - b", "N1  - keyword: a, b"], {"keyword": "a, b"}),
+        (["N1  - type: book"], {"type": "book"}),  # CTLG reads as book: the block may say book
+        (["PY  - 2004", 'N1  - issued: {"raw": "2004"}'], {"issued": {"raw": "2004"}}),
+        # the letters and digits decide: a flag or an empty value of the block is no contradiction
+        (
+            ["PY  - n.d.", 'N1  - issued: {"raw": "n.d.", "circa": true}'],
+            {"issued": {"raw": "n.d.", "circa": True}},
+        ),
+        (["PY  - n.d.", 'N1  - issued: {"raw": "n.d.", "literal": null}'], {"issued": {"raw": "n.d."}}),
+        # one that contradicts them is somebody's note
+        (["TI  - Foo", "N1  - title: Bar"], {"title": "Foo", "note": "title: Bar"}),
+        (["KW  - a", "N1  - keyword: z"], {"keyword": "a", "note": "keyword: z"}),
+        (["PY  - n.d.", "N1  - issued: 2004"], {"issued": {"raw": "n.d."}, "note": "issued: 2004"}),
+        (["KW  - note: important"], {"keyword": "note: important"}),  # only an N1 is a block
+    ],
+)
+def test_a_note_block_is_read_only_where_it_agrees_with_the_tags(lines, csl):
+    ris_type = "CTLG" if csl.get("type") == "book" else "JOUR"
+    found = _one("\n".join([f"TY  - {ris_type}", *lines, "ER  - "])).to_csl()
+    found.pop("custom", None)
+    assert found == {"id": "", "type": "article-journal", **csl}
+
+
+def test_a_block_of_another_type_is_a_note():
+    ref = _one("TY  - JOUR\nN1  - type: book\nER  - \n")
+    assert (ref.type, ref.note) == ("article-journal", "type: book")
+
+
+def test_the_blocks_custom_data_joins_what_the_tags_kept():
+    block = 'N1  - custom: {"refman": {"unmapped": {"ris": {"extra": [["ER\\nTY", "v"]]}}}}'
+    ref = _one(f"TY  - JOUR\nZZ  - kept\n{block}\nER  - \n")
+    assert ref.unmapped == {"ris": {"extra": [["ZZ", "kept"], ["ER\nTY", "v"]]}}
+    reading = (
+        'N1  - custom: {"refman": {"dates": {"issued": {"source": "1 May 2004", "pattern": "D Month YYYY"}}}}'
+    )
+    dated = _one(f"TY  - JOUR\nPY  - 2004/05/01/\n{reading}\nER  - \n")
+    assert dated.issued.reading.source == "1 May 2004" and dated.issued.reading.pattern == "D Month YYYY"
+    undated = _one(f"TY  - JOUR\nTI  - T\n{reading}\nER  - \n")  # a reading of no date: nothing to attach
+    assert (undated.title, undated.issued, undated.note) == ("T", None, None)
+
+
+@pytest.mark.parametrize(
+    ("issued", "dates"),
+    [
+        (
+            {"date-parts": [[2020, 1, 2, 3]]},
+            ["PY  - 2020", "DA  - 2020/01/02/"],
+        ),  # more parts than a date has
+        ({"date-parts": [[2020], [2021], [2022]]}, ["PY  - 2020"]),  # more than a range
+        ({"date-parts": [["2020", "5"]]}, ["PY  - 2020", "DA  - 2020/05//"]),  # parts as text
+    ],
+)
+def test_a_date_ris_cannot_hold_is_written_to_the_day_and_stated_as_json(issued, dates):
+    assert _lines({"id": "x", "type": "article-journal", "issued": issued}) == [
+        "TY  - JOUR", "ID  - x", *dates, f"N1  - issued: {json.dumps(issued)}", "ER  - ", ""
+    ]  # fmt: skip
+
+
+def test_a_date_range_is_stated_in_the_note_as_edtf():
+    assert _lines({"id": "x", "type": "article-journal", "issued": {"date-parts": [[2020, 5], [2021, 6]]}}) == [
+        "TY  - JOUR", "ID  - x", "PY  - 2020", "DA  - 2020/05//", "N1  - issued: 2020-05/2021-06", "ER  - ", ""
     ]  # fmt: skip
