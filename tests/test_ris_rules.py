@@ -372,3 +372,57 @@ def test_a_date_range_is_stated_in_the_note_as_edtf():
     assert _lines({"id": "x", "type": "article-journal", "issued": {"date-parts": [[2020, 5], [2021, 6]]}}) == [
         "TY  - JOUR", "ID  - x", "PY  - 2020", "DA  - 2020/05//", "N1  - issued: 2020-05/2021-06", "ER  - ", ""
     ]  # fmt: skip
+
+
+# ---- the writer: what goes to the note, and unknown tags kept from the input ---------------
+
+
+def _round_trip(data: dict) -> tuple[list[str], dict]:
+    text = write(Library(references=[Reference.model_validate(data)]))
+    return text.splitlines(), _one(text).to_csl()
+
+
+def test_a_variable_the_note_also_states_is_named_in_the_block():
+    # read back, the note's "DOI: …" line would be taken for where the DOI came from
+    data = {"id": "x", "type": "article-journal", "DOI": "10.1/x", "note": "Checked.\nDOI: 10.1/x"}
+    lines, back = _round_trip(data)
+    assert lines == [
+        "TY  - JOUR", "ID  - x", "DO  - 10.1/x", "N1  - Checked.", "DOI: 10.1/x", "N1  - DOI: 10.1/x", "ER  - ", ""
+    ]  # fmt: skip
+    assert back == data
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [["ZZ", "a\nb"]],  # a line break a one-line value cannot hold
+        [["ZZ", " padded "]],  # edge spaces the reader strips
+        [["ZZ", "v", "w"]],  # not a tag and a value
+        [["N1", "first\nsecond"], ["ZZ", "z"]],  # a known tag would be read as the note
+    ],
+)
+def test_unknown_tags_no_line_can_give_back_stay_in_the_note_in_their_order(extra):
+    data = {"id": "x", "type": "article-journal", "title": "T",
+            "custom": {"refman": {"unmapped": {"ris": {"extra": extra}}}}}  # fmt: skip
+    lines, back = _round_trip(data)
+    assert lines == [
+        "TY  - JOUR",
+        "ID  - x",
+        "TI  - T",
+        f"N1  - custom: {json.dumps(data['custom'])}",
+        "ER  - ",
+        "",
+    ]
+    assert back == data
+
+
+def test_unknown_tags_are_written_as_tags_and_other_formats_data_in_the_note():
+    data = {"id": "x", "type": "article-journal", "title": "T",
+            "custom": {"zotero": {"k": 1}, "refman": {"unmapped": {"ris": {"extra": [["ZZ", "z"], ["ZY", "m"]]},
+                                                                    "bibtex": {"foo": "bar"}}}}}  # fmt: skip
+    lines, back = _round_trip(data)
+    note = {"zotero": {"k": 1}, "refman": {"unmapped": {"bibtex": {"foo": "bar"}}}}
+    assert lines == [
+        "TY  - JOUR", "ID  - x", "TI  - T", "ZZ  - z", "ZY  - m", f"N1  - custom: {json.dumps(note)}", "ER  - ", ""
+    ]  # fmt: skip
+    assert back == data
