@@ -149,6 +149,19 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("refman/parse/ris/note.py",
      "if ⟦var in DATE_VARIABLES and isinstance(read, dict) and isinstance(stated, dict)⟧:", "And → Or"):
         "block values are validated: a date's read and stated values are dicts, no other variable's value is one",
+    ("refman/parse/ris/note.py", "if ⟦isinstance(value, dict) and var in NAME_VARIABLES⟧:", "And → Or"):
+        "_encode writes a plain text only if csl_value reads it back as the value; a date's or custom's "
+        "text never reads back as a {literal} or {family, given} dict, so JSON is written either way",
+    ("refman/parse/ris/note.py", "if ⟦not isinstance(date_parts, list) or not 1 <= len(date_parts) <= 2⟧:",
+     "Or → And"):
+        "what the looser check lets through gives a text that reads back as raw, not as the value: JSON either way",
+    ("refman/parse/ris/note.py", "if not isinstance(date_parts, list) or not 1 <= len(date_parts) <= ⟦2⟧:",
+     "2 → 3"):
+        "three ranges give \"2020/2021/2022\", which reads back as raw, not as the value: JSON either way",
+    ("refman/parse/ris/note.py", "if not isinstance(parts, list) or not 1 <= len(parts) <= ⟦3⟧:", "3 → 4"):
+        "four parts give \"2020-01-02-03\", which reads back as raw, not as the value: JSON either way",
+    ("refman/writers/ris.py", "⟦return False⟧", "return None"):
+        "_says is only ever tested for truth; None is as false as False",
 }  # fmt: skip
 
 

@@ -38,6 +38,7 @@ def _lines(data: dict) -> list[str]:
         ("TY  - JOUR\nTI  - T\nER  - \n", 0.95),  # a TY and more tags: RIS
         ("\n  \n\nTY  - JOUR\nTI  - T\nER  - \n", 0.95),  # blank lines before the first record
         ("TY  - JOUR\nTI  - A title\nover two lines\nAU  - Smith, J.\nER  - \n", 0.95),
+        ("TY  - JOUR\nER  - \n", 0.95),  # a record with no fields
         ("TY  - JOUR\n", 0.7),  # a TY alone: RIS, not sure enough for the extension to settle it
         ("TY  - JOUR\nSome prose\nmore prose\n", 0.7),
         ("AU  - Smith, J.\nTI  - T\nPY  - 2019\n", 0.2),  # three tags but no TY first
@@ -177,7 +178,9 @@ def test_date_lines_read_are_written_back_as_they_were(dates):
         (["PY  - 2004///"], {"date_parts": [[2006]], "season": "Winter"}, ["PY  - 2006///Winter"]),
         (["PY  - 1948", "DA  - July"], {"date_parts": [[1948, 8]]}, ["PY  - 1948", "DA  - 1948/08//"]),
         (["PY  - 1948", "DA  - July"], {"raw": "undated"}, ["PY  - undated"]),
-        (["Y1  - n.d."], {"raw": "n.d."}, ["Y1  - n.d."]),  # a text that still says it
+        (["Y1  - n.d."], {"raw": "n.d."}, ["Y1  - n.d."]),
+        (["Y1  - n.d."], {"date_parts": [[2005, 6, 7]]}, ["PY  - 2005", "DA  - 2005/06/07/"]),
+        (["Y1  - 2004/05/01/"], {"date_parts": [[2004, 5]]}, ["PY  - 2004", "DA  - 2004/05//"]),  # the day is gone  # a text that still says it
         (["Y1  - 2004"], {"date_parts": [[2004, 5, 1]]}, ["Y1  - 2004", "N1  - issued: 2004-05-01"]),
     ],
 )  # fmt: skip
@@ -271,6 +274,10 @@ def test_a_serial_number_of_no_known_pattern_is_read_by_the_type(ris_type, varia
     [
         ("Line one\nline two\nline three", ["AB  - Line one", "line two", "line three"]),
         ("Глава первая\n\nГлава вторая", ["AB  - Глава первая", "", "Глава вторая"]),
+        # the reader drops spaces at a line's end, and a tag-like first line joins the empty one:
+        # the note gives the abstract back exactly
+        ("Trailing  \nspaces", ["AB  - Trailing  ", "spaces", 'N1  - abstract: "Trailing  \\nspaces"']),
+        ("\nTI  - x", ["AB  -  TI  - x", 'N1  - abstract: "\\nTI  - x"']),
         # a line that looks like a tag joins the text before it, blank lines between dropped;
         # the note gives the abstract back exactly
         ("Intro\n\nTI  - not a tag", ["AB  - Intro TI  - not a tag", 'N1  - abstract: "Intro\\n\\nTI  - not a tag"']),
@@ -360,6 +367,7 @@ def test_the_blocks_custom_data_joins_what_the_tags_kept():
         ),  # more parts than a date has
         ({"date-parts": [[2020], [2021], [2022]]}, ["PY  - 2020"]),  # more than a range
         ({"date-parts": [["2020", "5"]]}, ["PY  - 2020", "DA  - 2020/05//"]),  # parts as text
+        ({"date-parts": [[]]}, []),  # no parts at all
     ],
 )
 def test_a_date_ris_cannot_hold_is_written_to_the_day_and_stated_as_json(issued, dates):
@@ -398,6 +406,7 @@ def test_a_variable_the_note_also_states_is_named_in_the_block():
         [["ZZ", "a\nb"]],  # a line break a one-line value cannot hold
         [["ZZ", " padded "]],  # edge spaces the reader strips
         [["ZZ", "v", "w"]],  # not a tag and a value
+        [[1, "v"]],
         [["N1", "first\nsecond"], ["ZZ", "z"]],  # a known tag would be read as the note
     ],
 )
@@ -426,3 +435,26 @@ def test_unknown_tags_are_written_as_tags_and_other_formats_data_in_the_note():
         "TY  - JOUR", "ID  - x", "TI  - T", "ZZ  - z", "ZY  - m", f"N1  - custom: {json.dumps(note)}", "ER  - ", ""
     ]  # fmt: skip
     assert back == data
+
+
+def test_a_repeated_abstract_is_written_again_when_its_lines_give_it_back():
+    def written(second: str) -> list[str]:
+        data = {"id": "x", "type": "article-journal", "abstract": "first",
+                "custom": {"refman": {"unmapped": {"ris": {"extra": [["AB", second]]}}}}}  # fmt: skip
+        lines, back = _round_trip(data)
+        assert back == data
+        return lines
+
+    assert written("second\nabstract") == [
+        "TY  - JOUR",
+        "ID  - x",
+        "AB  - first",
+        "AB  - second",
+        "abstract",
+        "ER  - ",
+        "",
+    ]
+    custom = {"refman": {"unmapped": {"ris": {"extra": [["AB", "second  \nabstract"]]}}}}
+    assert written("second  \nabstract") == [
+        "TY  - JOUR", "ID  - x", "AB  - first", f"N1  - custom: {json.dumps(custom)}", "ER  - ", ""
+    ]  # fmt: skip
