@@ -80,8 +80,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ris": (
         ("refman/readers/ris.py", "refman/parse/ris/tags.py", "refman/parse/ris/table.py",
          "refman/parse/ris/record.py", "refman/parse/ris/note.py", "refman/writers/ris.py"),
-        ("tests/test_ris.py", "tests/test_ris_rules.py", "tests/test_ris_roundtrip.py",
-         "tests/test_ris_safety.py", "tests/test_ris_table.py"),
+        ("tests/test_ris.py", "tests/test_ris_rules.py", "tests/test_ris_write_rules.py",
+         "tests/test_ris_roundtrip.py", "tests/test_ris_safety.py", "tests/test_ris_table.py"),
     ),
 }  # fmt: skip
 
