@@ -80,8 +80,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ris": (
         ("refman/readers/ris.py", "refman/parse/ris/tags.py", "refman/parse/ris/table.py",
          "refman/parse/ris/record.py", "refman/parse/ris/note.py", "refman/writers/ris.py"),
-        ("tests/test_ris.py", "tests/test_ris_roundtrip.py", "tests/test_ris_safety.py",
-         "tests/test_ris_table.py"),
+        ("tests/test_ris.py", "tests/test_ris_rules.py", "tests/test_ris_write_rules.py",
+         "tests/test_ris_roundtrip.py", "tests/test_ris_safety.py", "tests/test_ris_table.py"),
     ),
 }  # fmt: skip
 
@@ -131,6 +131,37 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
      'elif field == "venue" and ⟦csl_type not in ("speech", "paper-conference", "document", "webpage")⟧:',
      "NotIn → In"):
         "both ways venue becomes event-place: TEXT_FIELDS maps it there too",
+    ("refman/readers/ris.py", "if ⟦len(tags) >= 5⟧:", "GtE → Gt"):
+        "the score depends on the first tag and on whether there are 2 or 3 tags: 5 or 6 give the same",
+    ("refman/readers/ris.py", "if len(tags) >= ⟦5⟧:", "5 → 6"):
+        "the score depends on the first tag and on whether there are 2 or 3 tags: 5 or 6 give the same",
+    ("refman/parse/ris/tags.py", "if text.isdecimal() and ⟦len(text) <= 4⟧:", "LtE → Lt"):
+        "a four-digit value never gets here: the ISO pattern before it reads every four decimal digits",
+    ("refman/parse/ris/record.py", "for (index, tag, value), fate in zip(found, fates, strict=⟦True⟧):",
+     "True → False"):
+        "pick_issued gives one fate per value: the lengths always match",
+    ("refman/parse/ris/record.py", "if ⟦value is None or isinstance(value, DateValue)⟧:", "Or → And"):
+        "DateValue.model_validate gives back a DateValue as it is, and None fails it: None either way",
+    ("refman/parse/ris/note.py",
+     "expected = str(value) if isinstance(value, int) and ⟦not isinstance(value, bool)⟧ else value",
+     "drop Not"):
+        "for an int the plain line and the JSON line are the same text, str(value)",
+    ("refman/parse/ris/note.py",
+     "if ⟦var in DATE_VARIABLES and isinstance(read, dict) and isinstance(stated, dict)⟧:", "And → Or"):
+        "block values are validated: a date's read and stated values are dicts, no other variable's value is one",
+    ("refman/parse/ris/note.py", "if ⟦isinstance(value, dict) and var in NAME_VARIABLES⟧:", "And → Or"):
+        "_encode writes a plain text only if csl_value reads it back as the value; a date's or custom's "
+        "text never reads back as a {literal} or {family, given} dict, so JSON is written either way",
+    ("refman/parse/ris/note.py", "if ⟦not isinstance(date_parts, list) or not 1 <= len(date_parts) <= 2⟧:",
+     "Or → And"):
+        "what the looser check lets through gives a text that reads back as raw, not as the value: JSON either way",
+    ("refman/parse/ris/note.py", "if not isinstance(date_parts, list) or not 1 <= len(date_parts) <= ⟦2⟧:",
+     "2 → 3"):
+        "three ranges give \"2020/2021/2022\", which reads back as raw, not as the value: JSON either way",
+    ("refman/parse/ris/note.py", "if not isinstance(parts, list) or not 1 <= len(parts) <= ⟦3⟧:", "3 → 4"):
+        "four parts give \"2020-01-02-03\", which reads back as raw, not as the value: JSON either way",
+    ("refman/writers/ris.py", "⟦return False⟧", "return None"):
+        "_says is only ever tested for truth; None is as false as False",
 }  # fmt: skip
 
 

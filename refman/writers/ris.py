@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Library, Reference, csl_value
+from ..model import DateValue, Library, Reference, csl_value
 from ..options import WriteOptions
 from ..parse import csl_note
 from ..parse.ris import note as ris_note
@@ -208,35 +208,33 @@ def _pages(page: str, tag: str | None) -> list[tuple[str, str]]:
     return [("SP", page)] if tag == "SP" else rt.page_lines(page)
 
 
-def _agrees(text: str, parts: list[int]) -> bool:
-    """A date text as given still says the same as the model's parts (PY may say less)."""
-    found, _ = rt.parse_ris_date(text)
-    if not found or not parts:
+def _says(text: Any, date: DateValue) -> bool:
+    """A date text as given still says the model's date: its parts (PY may say less), or its
+    text when it has no parts."""
+    if not isinstance(text, str):
         return False
-    return all(p == 0 or (i < len(parts) and p == parts[i]) for i, p in enumerate(found))
+    found, _ = rt.parse_ris_date(text)
+    if not found or not date.parts:
+        return text == date.raw
+    return all(p == 0 or (i < len(date.parts) and p == date.parts[i]) for i, p in enumerate(found))
 
 
 def _dates(ref: Reference, given: dict[str, Any]) -> list[tuple[str, str]]:
-    """The input's date tags where they still say the reference's dates, else the default."""
+    """The input's date tags where they all still say the reference's dates, else the default.
+
+    A tag of the input given a new text would read back as a date text the reference does not
+    have, and the completeness check would leave it out: the date would be in the note only,
+    where other tools do not look. So one changed date writes the default tags instead."""
     issued, accessed = ref.issued, ref.accessed
     default = rt.default_dates(issued, accessed)
-    issued_tags = [t for t in given if t in rt.ISSUED_TAGS] if issued is not None else []
-    out = [pair for pair in default if pair[0] != rt.ACCESSED_TAG] if not issued_tags else []
-    for tag in issued_tags:
-        assert issued is not None
-        text = given.get(tag)
-        if isinstance(text, str) and (_agrees(text, issued.parts) or text == issued.raw):
-            out.append((tag, text))
-        elif issued.parts:
-            alone = len(issued.parts) == 1 and not isinstance(issued.season, str)
-            short = tag == "PY" and ("DA" in issued_tags or alone)
-            season = str(issued.season) if isinstance(issued.season, str) else ""
-            out.append((tag, str(issued.parts[0]) if short else rt.format_ris_date(issued.parts, season)))
-        else:
-            out.append((tag, issued.raw or issued.literal or ""))
+    out = [pair for pair in default if pair[0] != rt.ACCESSED_TAG]
+    if issued is not None:
+        kept = [(tag, text) for tag, text in given.items() if tag in rt.ISSUED_TAGS]
+        if kept and all(_says(text, issued) for _, text in kept):
+            out = kept
     if accessed is not None:
         text = given.get(rt.ACCESSED_TAG)
-        if isinstance(text, str) and (_agrees(text, accessed.parts) or text == accessed.raw):
+        if _says(text, accessed):
             out.append((rt.ACCESSED_TAG, text))
         else:
             out += [pair for pair in default if pair[0] == rt.ACCESSED_TAG]

@@ -265,7 +265,7 @@ def pick_issued(values: list[str]) -> tuple[DateValue | None, list[str]]:
     year of the first value that has one, before or after it."""
     best: DateValue | None = None
     fates: list[str] = []
-    anchor = next((parts for v in values if v and (parts := read_date(v, []).parts) and parts[0] > 0), [])
+    anchor = next((parts for v in values if v and (parts := read_date(v, []).parts)), [])  # parts: a year > 0
     for value in values:
         if not value:
             fates.append("extra")
