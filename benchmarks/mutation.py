@@ -18,7 +18,8 @@ the reason for each, shown in their own column and left out of the rate.
 
 How it runs, fast enough for minutes rather than hours: the modules and the chosen tests are
 imported once; each mutant runs in a forked child that swaps the mutated function's code
-object in place (or re-executes one module-level statement) and runs the group's tests
+object in place (or re-executes one module-level statement), re-runs the module-level
+assignments that use what the mutant changed (tables built at import), and runs the group's tests
 with ``-x``. A test failure, an error or a timeout kills the mutant; a green run means it
 survived. Not part of the suite or CI: it takes minutes (``--jobs`` children at a time).
 """
@@ -127,10 +128,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "one example per pattern, and neither side of ORDER has more than three patterns",
     ("refman/core/rules/dates.py", "⟦return source⟧", "return None"):
         "unreachable: the source always comes from one of the record's own dates",
-    ("refman/readers/bibtex_entry.py",
-     'elif field == "venue" and ⟦csl_type not in ("speech", "paper-conference", "document", "webpage")⟧:',
-     "NotIn → In"):
-        "both ways venue becomes event-place: TEXT_FIELDS maps it there too",
     ("refman/readers/ris.py", "if ⟦len(tags) >= 5⟧:", "GtE → Gt"):
         "the score depends on the first tag and on whether there are 2 or 3 tags: 5 or 6 give the same",
     ("refman/readers/ris.py", "if len(tags) >= ⟦5⟧:", "5 → 6"):
@@ -345,11 +342,48 @@ def apply(mutant: Mutant) -> None:
         outer = parent
     if top is None:  # a module-level statement: run it again, mutated, in the module
         _rebind(module, compile(ast.Module([outer], []), str(path), "exec"))
+        _rerun_dependents(module, path, tree, outer, _assigned(outer))
         return
     first = top.decorator_list[0].lineno if top.decorator_list else top.lineno
     code = compile(tree, str(path), "exec")
     new = next(c for c in _codes(code) if (c.co_name, c.co_firstlineno) == (top.name, first))
     _functions(module, path)[top.name, first].__code__ = new
+    _rerun_dependents(module, path, tree, top, {top.name})
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _assigned(node: ast.AST) -> set[str]:
+    targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+    return {n.id for t in targets if t is not None for n in ast.walk(t) if isinstance(n, ast.Name)}
+
+
+def _rerun_dependents(
+    module: ModuleType, path: Path, tree: ast.Module, changed_at: ast.AST, changed: set[str]
+) -> None:
+    """Tables built at import (``TABLE = [_row(…) …]``, ``TEXT_FIELDS`` from ``TABLE``) would
+    keep the values the unmutated code gave: re-run, in order, each module-level assignment
+    after the mutated statement that uses, directly or through a function of the module, a
+    name the mutant changed, so the mutant reaches what the module computed from it. Only
+    those statements run again: objects nothing mutated keep their identity."""
+    defs = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    grown = True
+    while grown:  # functions that call a changed function are changed too
+        reached = {name for name, node in defs.items() if name not in changed and _names(node) & changed}
+        grown = bool(reached)
+        changed |= reached
+    after = False
+    for statement in tree.body:
+        if statement is changed_at:
+            after = True
+            continue
+        if not after or not isinstance(statement, (ast.Assign, ast.AnnAssign)) or statement.value is None:
+            continue
+        if _names(statement.value) & changed:
+            _rebind(module, compile(ast.Module([statement], []), str(path), "exec"))
+            changed |= _assigned(statement)
 
 
 def _rebind(module: ModuleType, code: CodeType) -> None:

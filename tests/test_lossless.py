@@ -97,6 +97,18 @@ def test_a_changed_value_is_escaped_and_its_latex_dropped():
     assert r"\ensuremath" not in out
 
 
+def test_a_thesis_type_its_entry_type_implies_stays_when_another_field_changes():
+    # "PhD thesis" is what @phdthesis says anyway, so the fresh fields leave ``type`` out;
+    # the rewritten entry keeps it as read (nothing the user wrote is dropped)
+    text = (
+        "@phdthesis{k,\n  author = {Ivanov, Ivan},\n  title = {The title},\n  school = {MSU},\n"
+        "  year = {2000},\n  type = {PhD thesis},\n}\n"
+    )
+    library, _, _ = api.read_input(InputText("t.bib", text, "utf-8", ".bib"))
+    library.references[0].title = "Another title"
+    assert api.export(library, "bibtex") == text.replace("The title", "Another title")
+
+
 def test_csl_json_through_biblatex_keeps_what_the_model_holds():
     items = json.loads((LOSSLESS / "csl.json").read_text(encoding="utf-8"))
     library = api.load([str(LOSSLESS / "csl.json")]).library

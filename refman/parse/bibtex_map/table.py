@@ -44,7 +44,10 @@ class Converter:
     read: Callable[[Reading, str, str], None] | None = None
     write: Callable[[Writing], None] | None = None
     finish: Callable[[Reading], None] | None = None  # run once after all fields are read
-    plain: bool = False  # each field it reads is its one variable as text (the anchor's view)
+    # each field it reads is its one variable as text, kept as read when the fresh fields leave
+    # it out (the anchor's view; fields shared by several variables, such as ``journal`` or
+    # ``issue``, are the anchor's own business)
+    plain: bool = False
 
 
 def _row(
@@ -67,7 +70,7 @@ TABLE: tuple[Row | Converter, ...] = (
     _row("title", "title", "title", subfield="subtitle"),  # read only: ``titles`` writes it
     _row("title-short", "shorttitle", "title"),
     Converter("container", ("container-title",), ("journal", "journaltitle", "booktitle"),
-              convert.read_container, convert.write_container, plain=True),
+              convert.read_container, convert.write_container),
     Converter("booksubtitle", (), ("booksubtitle",), convert.read_booksubtitle),
     _row("container-title-short", "shortjournal"),
     Converter("event", ("event", "event-title", "event-place"), write=convert.write_event),
@@ -79,7 +82,7 @@ TABLE: tuple[Row | Converter, ...] = (
     Converter("number", ("number", "issue", "collection-number"), write=convert.write_number,
               finish=convert.read_number),
     Converter("eprint", (), finish=biblatex.read_eprint),  # arXiv: written by ``number``
-    Converter("issue", ("issue",), ("issue",), biblatex.read_issue, plain=True),  # ``number`` writes it
+    Converter("issue", ("issue",), ("issue",), biblatex.read_issue),  # ``number`` writes it
     _row("page", "pages", "range"),
     _row("number-of-pages", "pagetotal", "scalar"),
     _row("number-of-volumes", "volumes", "scalar"),
