@@ -84,10 +84,10 @@ def test_recall_threshold_met_exactly():
 def test_balanced_threshold_and_minimum_title_met_exactly(monkeypatch):
     # (0.55 * 0.84 + 0.22 * 0.77) / 0.77 = 0.82 exactly in floating point: title at
     # balanced's min_title 0.84 and score at its threshold 0.82 both pass
-    monkeypatch.setattr(dedupe_score, "_describe", lambda a, b, ev: {"title": 0.84, "authors": 0.77})
+    monkeypatch.setattr(dedupe_score, "_describe", lambda a, b, ev, *_: {"title": 0.84, "authors": 0.77})
     d = compare(feat("a"), feat("b"), PROFILES["balanced"])
     assert d.score == 0.82 and d.same
-    monkeypatch.setattr(dedupe_score, "_describe", lambda a, b, ev: {"title": 0.83, "authors": 1.0})
+    monkeypatch.setattr(dedupe_score, "_describe", lambda a, b, ev, *_: {"title": 0.83, "authors": 1.0})
     d = compare(feat("a"), feat("b"), PROFILES["balanced"])  # (0.4565 + 0.22) / 0.77 = 0.8786
     assert d.score == 0.8786 and not d.same
     assert d.evidence["decision"].endswith("; but title similarity is below 0.84")
