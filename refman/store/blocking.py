@@ -105,7 +105,7 @@ class Blocking:
     def _titles_of(self, ids: set[int]) -> dict[int, tuple[tuple[str, ...], bool]]:
         """The map of (title skeletons, Cyrillic) by record, holding ``ids`` (those still
         in the library): the ones it lacked read at once."""
-        missing = list(ids - self._titles.keys())
+        missing = list(ids.difference(self._titles))  # O(len(ids)): a set lookup in the dict each
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             marks = ", ".join("?" * len(chunk))
