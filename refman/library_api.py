@@ -160,7 +160,7 @@ def _duplicate_of(store: Store, cache: FeatureCache, feats: Any, profile: Any, c
             if entry is None:
                 continue
             theirs = cache.put(record_id, features(1, entry.reference()))
-        decision = compare(theirs, feats, profile)
+        decision = compare(theirs, feats, profile, describe_apart=False)  # only a match is kept
         if decision.same and (best is None or decision.score > best[1].score):
             best = (record_id, decision)
     if best is None:

@@ -19,10 +19,12 @@ from collections import OrderedDict
 from dataclasses import fields
 from typing import Any
 
-from .core.dedupe.features import Author, Features
+from .core.dedupe.features import EMPTY, Author, Features
 
 _FIELDS = tuple(f.name for f in fields(Features))
 _AUTHORS = _FIELDS.index("authors")
+#: The frozenset fields: an empty one comes back as the shared ``EMPTY`` (as ``features`` makes it).
+_SETS = tuple(i for i, f in enumerate(fields(Features)) if f.type == "frozenset[str]")
 
 
 def pack(feats: Features) -> bytes:
@@ -35,12 +37,16 @@ def pack(feats: Features) -> bytes:
 def unpack(data: bytes) -> Features:
     values = list(marshal.loads(data))
     values[_AUTHORS] = tuple(Author(*author) for author in values[_AUTHORS])
+    for i in _SETS:
+        if not values[i]:
+            values[i] = EMPTY
     return Features(*values)
 
 
-#: Features kept as objects (about 2 KB each).
-HOT = 20_000
-#: Features kept packed (about 0.6 KB each) once they leave the objects.
+#: Features kept as objects (about 1.2 KB each): at 60,000, an add of up to that many records
+#: never packs one, and a larger one unpacks less often.
+HOT = 60_000
+#: Features kept packed (about 0.35 KB each) once they leave the objects.
 COLD = 150_000
 
 

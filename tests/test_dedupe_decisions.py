@@ -36,9 +36,15 @@ def feat(id_: str = "a", **fields) -> Features:
 
 
 def both(a: Features, b: Features, profile: str = "strict") -> dedupe_score.Decision:
-    """The decision, checked to be the same in both orders."""
+    """The decision, checked to be the same in both orders, and as ``add`` takes it (without
+    describing a pair proven apart): the same outcome, and a match decided identically."""
     one, two = compare(a, b, PROFILES[profile]), compare(b, a, PROFILES[profile])
     assert (one.same, one.score, one.veto) == (two.same, two.score, two.veto)
+    for x, y in ((a, b), (b, a)):
+        quick = compare(x, y, PROFILES[profile], describe_apart=False)
+        assert quick.same == one.same
+        if one.same:
+            assert quick == compare(x, y, PROFILES[profile])
     return one
 
 
@@ -78,10 +84,10 @@ def test_recall_threshold_met_exactly():
 def test_balanced_threshold_and_minimum_title_met_exactly(monkeypatch):
     # (0.55 * 0.84 + 0.22 * 0.77) / 0.77 = 0.82 exactly in floating point: title at
     # balanced's min_title 0.84 and score at its threshold 0.82 both pass
-    monkeypatch.setattr(dedupe_score, "_describe", lambda a, b, ev: {"title": 0.84, "authors": 0.77})
+    monkeypatch.setattr(dedupe_score, "_describe", lambda a, b, ev, *_: {"title": 0.84, "authors": 0.77})
     d = compare(feat("a"), feat("b"), PROFILES["balanced"])
     assert d.score == 0.82 and d.same
-    monkeypatch.setattr(dedupe_score, "_describe", lambda a, b, ev: {"title": 0.83, "authors": 1.0})
+    monkeypatch.setattr(dedupe_score, "_describe", lambda a, b, ev, *_: {"title": 0.83, "authors": 1.0})
     d = compare(feat("a"), feat("b"), PROFILES["balanced"])  # (0.4565 + 0.22) / 0.77 = 0.8786
     assert d.score == 0.8786 and not d.same
     assert d.evidence["decision"].endswith("; but title similarity is below 0.84")
@@ -116,6 +122,24 @@ def test_year_veto_and_slack():
     assert both(a, b, "balanced").veto == "year"
     assert both(a, b, "recall").veto is None  # a difference of 1 is within recall's slack
     assert both(a, feat("b", year=2022), "recall").veto == "year"
+
+
+def test_a_pair_proven_apart_is_not_described_for_add():
+    """``add`` keeps only matches: a vetoed pair, or titles below min_title in one script,
+    end there, with only what decided them as evidence."""
+    vetoed = compare(feat("a", year=2020), feat("b", year=2021), PROFILES["strict"], describe_apart=False)
+    assert (vetoed.same, vetoed.score, vetoed.veto, vetoed.evidence) == (
+        False, 0.0, "year", {"year": "year 2020 vs 2021", "decision": "kept apart: year 2020 vs 2021"},
+    )  # fmt: skip
+    # "a study of four things" vs "a study of five apples": fuzz.ratio 63.6, token_sort_ratio 54.5 × 0.97
+    unlike = compare(
+        feat("a"), feat("b", titles=("a study of five apples",)), PROFILES["strict"], describe_apart=False
+    )
+    assert (unlike.same, unlike.score, unlike.veto, unlike.evidence) == (
+        False, 0.0, None, {"decision": "title similarity 0.64 below 0.90"},
+    )  # fmt: skip
+    described = compare(feat("a"), feat("b", titles=("a study of five apples",)), PROFILES["strict"])
+    assert (described.same, described.evidence["title"]) == (False, "title similarity 0.64")
 
 
 def test_year_penalty_within_slack():

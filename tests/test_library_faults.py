@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from refman.cli.library_hooks import bare_library_flag, tag_arguments
+from refman.store.schema import VERSION
 
 from .conftest import DATA, ROOT
 
@@ -69,12 +70,35 @@ def test_a_newer_schema_is_refused_and_never_modified(run_cli, library):
         code, out, err = run_cli(command[0], "--library", library, *command[1:])
         assert (code, out) == (2, "")
         assert err.endswith(
-            ": written by a newer refman (schema 99; this refman knows 1); upgrade refman to use it\n"
+            f": written by a newer refman (schema 99; this refman knows {VERSION}); upgrade refman to use it\n"
         )
     if before is not None:
         assert Path(library).read_bytes() == before
-    _sql(library, "UPDATE refman_meta SET value = '1' WHERE name = 'schema_version'")
+    _sql(library, f"UPDATE refman_meta SET value = '{VERSION}' WHERE name = 'schema_version'")
     assert len(run_cli("list", "--library", library, "--format", "keys")[1].split()) == 8
+
+
+def test_a_version_1_library_is_migrated_in_place(run_cli, tmp_path):
+    """Version 2 replaced the blocking index by one that covers its query: a library of
+    version 1 gets it on first use, its records kept, and add goes on finding duplicates."""
+    library = str(tmp_path / "old.sqlite")
+    assert run_cli("add", "--library", library, str(MIXED))[0] == 0
+    with sqlite3.connect(library) as conn:  # back to what version 1 wrote
+        conn.execute("DROP INDEX block_keys_cover")
+        conn.execute("CREATE INDEX block_keys_key ON block_keys (key, place)")
+        conn.execute("UPDATE refman_meta SET value = '1' WHERE name = 'schema_version'")
+    assert len(run_cli("list", "--library", library, "--format", "keys")[1].split()) == 8
+    with sqlite3.connect(library) as conn:
+        version = conn.execute("SELECT value FROM refman_meta WHERE name = 'schema_version'").fetchone()
+        indexes = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'block_keys'"
+            )
+        }
+    assert (version, indexes) == (("2",), {"block_keys_cover", "block_keys_record"})
+    code, out, _ = run_cli("add", "--library", library, str(MIXED))
+    assert (code, out) == (1, "")
 
 
 KILLED_MID_ADD = """

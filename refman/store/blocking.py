@@ -89,9 +89,10 @@ class Blocking:
         # title test decides whether it comes there or at a later row that takes it
         taken: dict[int, bool] = {}
         for n, rid in rows:
-            known = titles.get(rid)
-            if known is not None and rid not in taken:  # None: filed but not there (as a join)
-                taken[rid] = always[n] or (by_author[n] and known[1] != mine)
+            if rid not in taken:
+                known = titles.get(rid)
+                if known is not None:  # None: filed but not there (as a join)
+                    taken[rid] = always[n] or (by_author[n] and known[1] != mine)
         close = _close_titles(feats, {rid: titles[rid][0] for rid, free in taken.items() if not free}, cutoff)
         out: dict[int, None] = {}
         for n, rid in rows:
@@ -104,7 +105,7 @@ class Blocking:
     def _titles_of(self, ids: set[int]) -> dict[int, tuple[tuple[str, ...], bool]]:
         """The map of (title skeletons, Cyrillic) by record, holding ``ids`` (those still
         in the library): the ones it lacked read at once."""
-        missing = [rid for rid in ids if rid not in self._titles]
+        missing = list(ids.difference(self._titles))  # O(len(ids)): a set lookup in the dict each
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             marks = ", ".join("?" * len(chunk))

@@ -84,6 +84,15 @@ MIGRATIONS: list[dict[str, list[str]]] = [
             "CREATE INDEX search_doc ON search USING GIN (doc)",
         ],
     },
+    # Version 2: the blocking index covers its query (key, place and the record id), so
+    # finding the candidates of a new record reads the index alone, never the table's rows.
+    {
+        dialect: [
+            "CREATE INDEX block_keys_cover ON block_keys (key, place, record_id)",
+            "DROP INDEX block_keys_key",
+        ]
+        for dialect in ("sqlite", "postgresql")
+    },
 ]
 
 #: The schema version this refman writes.

@@ -92,8 +92,13 @@ def _iso(parts: tuple[int, ...]) -> str:
     return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
 
 
-def compare(a: Features, b: Features, profile: Profile) -> Decision:
-    """Decide whether ``a`` and ``b`` are one work, with the evidence for every field."""
+def compare(a: Features, b: Features, profile: Profile, describe_apart: bool = True) -> Decision:
+    """Decide whether ``a`` and ``b`` are one work, with the evidence for every field.
+
+    ``describe_apart=False`` leaves out the per-field evidence of a pair proven apart by a
+    veto or by titles too far apart in one script (the decision is the same, its score 0):
+    ``add`` keeps only the pairs that are one work, and most of the candidates it compares
+    are vetoed (another year, volume, type)."""
     deciding, evidence, id_veto = identifier_evidence(a, b)
     if id_veto is not None:
         evidence["decision"] = f"{id_veto.upper()} conflict vetoes a match"
@@ -105,14 +110,23 @@ def compare(a: Features, b: Features, profile: Profile) -> Decision:
     veto = proven_apart(a, b, profile)
     if veto is not None:
         evidence[veto[0]] = veto[1]
-        _describe(a, b, evidence)
+        if describe_apart:
+            _describe(a, b, evidence)
         evidence["decision"] = f"kept apart: {veto[1]}"
         return Decision(0.0, False, evidence, veto[0])
     if deciding == "isbn":
         _describe(a, b, evidence)
         evidence["decision"] = "ISBN equal: the same book"
         return Decision(1.0, True, evidence)
-    parts = _describe(a, b, evidence)
+    titles = title_similarity(a, b) if a.titles and b.titles else None
+    # in one script and without a shared URL, a title below min_title is never one work
+    low = titles is None or titles[0] < profile.min_title
+    if not describe_apart and low and a.cyrillic_title == b.cyrillic_title and "url" not in evidence:
+        evidence["decision"] = (
+            f"title similarity {titles[0] if titles else 0:.2f} below {profile.min_title:.2f}"
+        )
+        return Decision(0.0, False, evidence)
+    parts = _describe(a, b, evidence, titles)
     total = sum(_WEIGHTS[k] for k in parts)
     score = sum(_WEIGHTS[k] * v for k, v in parts.items()) / total if total else 0.0
     if "url" in evidence:
@@ -177,12 +191,15 @@ def _needs_support(a: Features, b: Features, parts: dict[str, float], evidence: 
     return not support
 
 
-def _describe(a: Features, b: Features, evidence: dict[str, str]) -> dict[str, float]:
-    """Per-field similarities (0..1) and their evidence; a field missing on a side is left out."""
+def _describe(
+    a: Features, b: Features, evidence: dict[str, str], titles: tuple[float, int, int] | None = None
+) -> dict[str, float]:
+    """Per-field similarities (0..1) and their evidence; a field missing on a side is left out
+    (``titles``: the title similarity when already worked out)."""
     parts: dict[str, float] = {}
     cross = a.cyrillic_title != b.cyrillic_title
     if a.titles and b.titles:
-        score, i, j = title_similarity(a, b)
+        score, i, j = titles or title_similarity(a, b)
         parts["title"] = score
         text = f"title similarity {score:.2f}"
         if i or j:
