@@ -138,3 +138,30 @@ def test_a_title_and_a_place_with_a_date_make_a_reference() -> None:
         [[1975]],
     )
     assert _parts(ref) == 2
+
+
+def test_a_container_read_as_editors_is_split_off_before_the_names() -> None:
+    """ "In Book, eds. Names" (ASA, APSA), ACS's "In Book; Name, I., ed.;" and IEEE's "in Book,
+    I. Name, Ed.," labelled editors whole: the book is the container, the rest the editors."""
+    cases = (
+        ("Fraser, Z. In Key Concepts, eds. A. J. Bartlett and Justin Clemens.", 2,
+         "Key Concepts", [("Bartlett", "A. J."), ("Clemens", "Justin")]),
+        ("Norris, A. C. In TeX Applications, Uses, Methods; Clark, M., ed.;", 3,
+         "TeX Applications, Uses, Methods", [("Clark", "M.")]),
+        ("Smith, J. in Proc. IEEE Conf. Vision, J. Lee and K. Ng, Eds.,", 2,
+         "Proc. IEEE Conf. Vision", [("Lee", "J."), ("Ng", "K.")]),
+    )  # fmt: skip
+    for text, authors, container, editors in cases:
+        tokens = tokenize(text)
+        labels = ["author"] * authors + ["editor"] * (len(tokens) - authors)
+        ref = assemble(text, tokens, [(label, 1.0) for label in labels]).ref
+        assert ref.container_title == container
+        assert [(n.family, n.given) for n in ref.editor] == editors
+
+
+def test_editors_alone_after_in_are_not_split() -> None:
+    """ "In: Smith, J., ed." holds no book: "Smith" is a family name, not a container."""
+    text = "In: Smith, J., ed."
+    tokens = tokenize(text)
+    ref = assemble(text, tokens, [("editor", 1.0)] * len(tokens)).ref
+    assert (ref.container_title, [(n.family, n.given) for n in ref.editor]) == (None, [("Smith", "J.")])
