@@ -6,7 +6,7 @@ from __future__ import annotations
 from refman.model import Name, Reference
 from refman.parsing.assemble import assemble
 from refman.parsing.tokens import tokenize
-from refman.readers.reflist.crf import _LEAD_IN, _dated_title, _keep_byline, _overreach
+from refman.readers.reflist.crf import _LEAD_IN, _dated_title, _gost, _keep_byline, _overreach, _parts
 from refman.readers.reflist.fields import Context, Parsed, parse_reference
 
 
@@ -109,3 +109,59 @@ def test_a_model_title_with_the_year_the_rules_title_holds_is_read_by_the_model(
     model = Parsed(Reference(title="FLEXChip Signal Processor", issued={"date-parts": [[1996]]}))
     assert _dated_title(rules, model) is True
     assert _dated_title(rules, Parsed(Reference(title="FLEXChip Signal Processor"))) is False
+
+
+def test_a_russian_author_date_reference_is_not_gost() -> None:
+    """Chicago's and ASA's year after the names (". 1996. ") is no GOST structure, though the
+    place is "М.:"; GOST gives the year after the place, or after "//"."""
+    assert [
+        _gost(text)
+        for text in (
+            "Рорти, Ричард. 1996. Случайность, ирония и солидарность. М.: Русское феноменологическое общество.",
+            "Гуссерль, Эдмунд. 2010a. Картезианские медитации. М.: Академический Проект.",
+            "Иванов И. И. Экономика Кореи. М.: Наука, 1996. 300 с.",
+            "Иванов И. И. Экономика Кореи // Вопросы истории. 2019. № 3. С. 45–67.",
+        )
+    ] == [False, False, True, True]
+
+
+def test_a_title_and_a_place_with_a_date_make_a_reference() -> None:
+    """A proceedings volume with no names and no publisher: title, place and year are enough
+    for the model's reading to count (the place is a part like the publisher)."""
+    text = "Proceedings of the XIV International Congress of Papyrologists. London; 1975."
+    tokens = tokenize(text)
+    labels = ["title"] * 8 + ["location", "date"]
+    ref = assemble(text, tokens, [(label, 1.0) for label in labels]).ref
+    assert (ref.title, ref.publisher_place, ref.issued.date_parts) == (
+        "Proceedings of the XIV International Congress of Papyrologists",
+        "London",
+        [[1975]],
+    )
+    assert _parts(ref) == 2
+
+
+def test_a_container_read_as_editors_is_split_off_before_the_names() -> None:
+    """ "In Book, eds. Names" (ASA, APSA), ACS's "In Book; Name, I., ed.;" and IEEE's "in Book,
+    I. Name, Ed.," labelled editors whole: the book is the container, the rest the editors."""
+    cases = (
+        ("Fraser, Z. In Key Concepts, eds. A. J. Bartlett and Justin Clemens.", 2,
+         "Key Concepts", [("Bartlett", "A. J."), ("Clemens", "Justin")]),
+        ("Norris, A. C. In TeX Applications, Uses, Methods; Clark, M., ed.;", 3,
+         "TeX Applications, Uses, Methods", [("Clark", "M.")]),
+        ("Smith, J. in Proc. IEEE Conf. Vision, J. Lee and K. Ng, Eds.,", 2,
+         "Proc. IEEE Conf. Vision", [("Lee", "J."), ("Ng", "K.")]),
+    )  # fmt: skip
+    for text, authors, container, editors in cases:
+        tokens = tokenize(text)
+        labels = ["author"] * authors + ["editor"] * (len(tokens) - authors)
+        ref = assemble(text, tokens, [(label, 1.0) for label in labels]).ref
+        assert ref.container_title == container
+        assert [(n.family, n.given) for n in ref.editor] == editors
+
+
+def test_editors_alone_after_in_are_not_split() -> None:
+    """ "In: Smith, J., ed." holds no book: "Smith" is a family name, not a container."""
+    text = "In: Smith, J., ed."
+    tokens = tokenize(text)
+    ref = assemble(text, tokens, [("editor", 1.0)] * len(tokens)).ref
+    assert (ref.container_title, [(n.family, n.given) for n in ref.editor]) == (None, [("Smith", "J.")])

@@ -47,6 +47,9 @@ _OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 _SERIES = re.compile(r"\b(?:lecture\s+notes|series|studies\s+in|серия|библиотека)\b", re.IGNORECASE)
 _THESIS = re.compile(r"dissertation|thesis|дис+\.|автореф", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"proceedings|proc\.|conference|symposium|workshop|материалы|конференц|труды", re.I)
+_IN_HEAD = re.compile(r"(?:in|в)(?:\s+кн\.)?:?\s+", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"\(?(?:eds?|éds?|hrsg|dir|ред|сост)\.?\)?[,;:.]?", re.IGNORECASE)
+_INITIAL_WORD = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.")
 _REPORT = re.compile(r"\breport\b|working\s+paper|отч[её]т", re.IGNORECASE)
 
 
@@ -84,6 +87,11 @@ def assemble(
     by_label: dict[str, list[str]] = {}
     spans = segments(text, tokens, labelled) if tokens else []
     for label, value, conf in spans:
+        split = _container_in_editors(value) if label == "editor" else None
+        if split:  # "In Container, eds. Names" labelled editor whole: the container is its head
+            by_label.setdefault("container", []).append(split[0])
+            out.confidence["container"] = min(out.confidence.get("container", 1.0), conf)
+            value = split[1]
         by_label.setdefault(label, []).append(value)
         out.confidence[label] = min(out.confidence.get(label, 1.0), conf)
     out.texts = {label: " ".join(values) for label, values in by_label.items()}
@@ -152,6 +160,42 @@ def assemble(
         ref.note = "; ".join(n for n in notes if n) or None
     ref.type = _type(ref)
     return out
+
+
+def _container_in_editors(value: str) -> tuple[str, str] | None:
+    """(container, editors) of an editors' span that opens with "In" and holds the book's
+    title before the names: "In Key Concepts, eds. A. J. Bartlett and J. Clemens" (role word
+    before the names: the container ends before it) or ACS's "In Methods; Clark, M., ed."
+    and IEEE's "in Methods, J. Smith, Ed." (role word last: the names are the chunks after
+    the last ";", else the comma chunks with initials before it). None when it is not so."""
+    found = _IN_HEAD.match(value)
+    if not found:
+        return None
+    rest = value[found.end() :]
+    words = rest.split()
+    roles = [i for i, w in enumerate(words) if _ROLE_WORD.fullmatch(w)]
+    if not roles or roles[0] == 0:
+        return None
+    k = roles[0]
+    if k < len(words) - 1:  # names after the role word
+        head, names = " ".join(words[:k]), " ".join(words[k:])
+    else:
+        body = " ".join(words[:k]).rstrip(" ,;")
+        if ";" in body:
+            head, _, names = body.rpartition(";")
+        else:
+            chunks = body.split(", ")
+            cut = len(chunks)
+            while cut > 1 and _INITIAL_WORD.search(chunks[cut - 1]):
+                cut -= 1
+            if cut == len(chunks) or " " not in chunks[cut - 1].strip():
+                return None  # no names, or "Smith, J., ed.": a family name before initials
+            head, names = ", ".join(chunks[:cut]), ", ".join(chunks[cut:])
+        names = f"{names.strip()}, {words[k]}"
+    head = head.strip().rstrip(",;:")
+    if not head or not names.strip():
+        return None
+    return head, names.strip()
 
 
 def _key(name: Name) -> tuple[str | None, str]:

@@ -46,10 +46,12 @@ _FIELDS = {
 #: in Russian, "(2006). … СПб.: Питер.", is not GOST).
 _GOST = re.compile(r" // |\. [–—] | / (?=(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?)+[A-ZА-ЯЁ])")
 _GOST_CYRILLIC = re.compile(r" : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
-_APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.")
+#: An author-date reference's year after the names: APA's "(2006)." or Chicago's and ASA's
+#: ". 1996. " (GOST gives the year after the place, or after "//" in a journal's area).
+_APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.|(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?\.\s")
 _ALNUM = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
-_PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "genre"),
+_PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "publisher-place", "genre"),
           ("volume", "issue", "page"), ("URL", "DOI", "ISBN"))  # fmt: skip
 #: The list's own words around the data ("and", "In:", "Retrieved from", "p." before "A65"):
 #: kept in ``unmapped["list-words"]``, not in ``note``.
@@ -137,10 +139,17 @@ def _model(text: str, ctx: Context, cut: Cut) -> Reading:
     ]
     # a reference has a title and at least two other parts (names, date, container, …); with
     # fewer the model saw no reference either, and the rules' reading (and RM002) stands
-    parts = sum(1 for group in _PARTS if any(ref.get(v) for v in group))
-    parsed = Parsed(ref, unread=cut.unread, understood=bool(ref.title or ref.container_title) and parts >= 2)
+    parsed = Parsed(
+        ref, unread=cut.unread, understood=bool(ref.title or ref.container_title) and _parts(ref) >= 2
+    )
     confidence = {_FIELDS[label]: conf for label, conf in got.confidence.items() if label in _FIELDS}
     return Reading(parsed, "model", doubts, confidence)
+
+
+def _parts(ref: Reference) -> int:
+    """How many of a reference's parts (names, date, container or publisher or place,
+    locators, identifiers) it has."""
+    return sum(1 for group in _PARTS if any(ref.get(v) for v in group))
 
 
 def _agree(rules: Parsed, model: Parsed) -> bool:
