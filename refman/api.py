@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from . import formats
+from .core.keys import assign_keys  # noqa: F401  (the facade: tests and scripts call api.assign_keys)
 from .diagnostics import Diagnostic
 from .errors import FormatError, InputError, UsageError
 from .loading import (  # noqa: F401  (the facade: callers use api.load and the rest)
