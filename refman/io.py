@@ -203,18 +203,27 @@ def _bytes(text: str | bytes) -> bytes:
     return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
+class StdoutClosedError(Exception):
+    """Whoever read standard output went away (``| head``): not an error. Deliberately not an
+    OSError, so that nothing between here and the command's exit status takes it for one
+    (click turns an EPIPE OSError into exit status 1)."""
+
+
 def _write_stdout(text: str | bytes) -> None:
     """Data in UTF-8, as in a file, whatever the locale (a Latin-1 locale cannot encode "Иванов")."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        if isinstance(text, bytes):
-            raise OutputError("standard output takes no binary data here; write it with -o FILE")
-        sys.stdout.write(text)
+    try:
         sys.stdout.flush()
-        return
-    buffer.write(_bytes(text))
-    buffer.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            if isinstance(text, bytes):
+                raise OutputError("standard output takes no binary data here; write it with -o FILE")
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        buffer.write(_bytes(text))
+        buffer.flush()
+    except BrokenPipeError:
+        raise StdoutClosedError from None
 
 
 def _is_system_path(name: str) -> bool:
@@ -227,7 +236,7 @@ def _write_in_place(name: str, text: str | bytes) -> None:
         with open(name, "wb") as handle:
             handle.write(_bytes(text))
     except BrokenPipeError:
-        raise
+        raise StdoutClosedError from None  # /dev/stdout named as the output
     except OSError as exc:
         raise OutputError(f"{name}: cannot write ({exc.strerror or exc})") from None
 

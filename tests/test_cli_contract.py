@@ -96,12 +96,16 @@ def _subprocess(args: list[str], **kwargs) -> subprocess.CompletedProcess:
     )
 
 
-def test_closed_pipe_ends_quietly(tmp_path):
+@pytest.mark.parametrize("output", [[], ["-o", "/dev/stdout"]])
+def test_closed_pipe_ends_quietly(tmp_path, output):
     items = [{**ITEM[0], "id": f"k{i}"} for i in range(3000)]
     src = tmp_path / "many.json"
     src.write_text(json.dumps(items), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "refman", "export", str(src)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    # stdout buffered, as users have it (PYTHONUNBUFFERED, set in some CI shells, hid a bug:
+    # click turned the EPIPE into exit status 1)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.Popen([sys.executable, "-m", "refman", "export", str(src), *output], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)  # fmt: skip
     first = proc.stdout.readline()
     proc.stdout.close()
     proc.wait(timeout=60)

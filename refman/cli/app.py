@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_ERROR, RefmanError
+from ..io import StdoutClosedError
 from . import (
     cite,
     config,
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None, *, raise_internal: bool = False) -> int:
     except typer.Abort:
         console.error("aborted")
         return 130
-    except BrokenPipeError:
+    except (BrokenPipeError, StdoutClosedError):
         _silence_stdout()
         return 0
     except KeyboardInterrupt:
