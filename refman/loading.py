@@ -27,10 +27,17 @@ class Loaded:
     input_of: list[int] = field(default_factory=list)  # for each reference, its input's number
 
 
-def read_input(source: InputText, from_format: str | None = None) -> tuple[Library, list[Diagnostic], str]:
+def reader_format(source: InputText, from_format: str | None = None) -> formats.Format:
+    """The format to read ``source`` as: the one named, else the one its text and name say;
+    a format refman only writes is an error."""
     fmt = formats.get(from_format) if from_format else formats.detect(source.text, source.name, source.suffix)
     if not fmt.reader:
         raise FormatError(f"refman cannot read {fmt.name}")
+    return fmt
+
+
+def read_input(source: InputText, from_format: str | None = None) -> tuple[Library, list[Diagnostic], str]:
+    fmt = reader_format(source, from_format)
     result = fmt.load_reader()(source.text, name=source.name)
     stamp_format(result.library, source.name, fmt.name)
     errors = [d for d in result.diagnostics if d.severity.value == "error"]

@@ -17,13 +17,12 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from . import formats
 from .core.keys import assign_keys
 from .diagnostics import Diagnostic
-from .errors import FormatError, InputError
+from .errors import InputError
 from .formats import Format
 from .io import InputText, read_text
-from .loading import distinct_inputs, stamp_format
+from .loading import distinct_inputs, reader_format, stamp_format
 from .model import Library
 
 #: Records per part: enough to keep per-part costs small, few enough to bound memory.
@@ -108,13 +107,7 @@ def open_inputs(
     out = Inputs([], size=size, key_pattern=key_pattern)
     for name in distinct_inputs(inputs, out.diagnostics):
         source = read_text(name, encoding)
-        fmt = (
-            formats.get(from_format)
-            if from_format
-            else formats.detect(source.text, source.name, source.suffix)
-        )
-        if not fmt.reader:
-            raise FormatError(f"refman cannot read {fmt.name}")
+        fmt = reader_format(source, from_format)
         out.texts.append((source, fmt))
         out.sources.append((name, fmt.name))
     return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -137,31 +138,22 @@ def test_cslyaml_grammar_nothing_lost():
     assert seen.report() == 100.0
 
 
-def test_csljson_wrong_shapes_are_kept_aside_and_named():
-    seen = Yield("CSL-JSON, wrong shapes")
+@pytest.mark.parametrize(
+    ("name", "dump", "read"),
+    [
+        ("CSL-JSON", lambda items: json.dumps(items, ensure_ascii=False), lambda text: csljson.read(text, "gen.json")),
+        ("CSL-YAML", lambda items: yaml.safe_dump(items, allow_unicode=True), lambda text: cslyaml.read(text, "gen.yaml")),
+    ],
+)  # fmt: skip
+def test_wrong_shapes_are_kept_aside_and_named(name, dump, read):
+    seen = Yield(f"{name}, wrong shapes")
 
     @SETTINGS
     @given(records(), st.data())
     def run(recs: list[Record], data: st.DataObject) -> None:
         items = [to_item(r, data) for r in recs]
         spoiled = _spoil(items, data)
-        result = csljson.read(json.dumps(items, ensure_ascii=False), "gen.json")
-        _check_spoiled(result, items, spoiled)
-        seen.add(len(result.library.references), len(recs))
-
-    run()
-    assert seen.report() == 100.0
-
-
-def test_cslyaml_wrong_shapes_are_kept_aside_and_named():
-    seen = Yield("CSL-YAML, wrong shapes")
-
-    @SETTINGS
-    @given(records(), st.data())
-    def run(recs: list[Record], data: st.DataObject) -> None:
-        items = [to_item(r, data) for r in recs]
-        spoiled = _spoil(items, data)
-        result = cslyaml.read(yaml.safe_dump(items, allow_unicode=True), "gen.yaml")
+        result = read(dump(items))
         _check_spoiled(result, items, spoiled)
         seen.add(len(result.library.references), len(recs))
 

@@ -116,11 +116,15 @@ class Store(History, Blocking):
             yield
             self.before_commit()
         except BaseException:
-            self.after_rollback()
-            self.forget_titles()
-            self.execute("ROLLBACK")
+            self._roll_back()
             raise
         self.execute("COMMIT")
+
+    def _roll_back(self) -> None:
+        """Undo the transaction, and what this object remembers of it."""
+        self.after_rollback()
+        self.forget_titles()
+        self.execute("ROLLBACK")
 
     @contextmanager
     def change(self, command: str) -> Iterator[Change]:
@@ -137,17 +141,15 @@ class Store(History, Blocking):
             self.execute(
                 "UPDATE changes SET summary = ? WHERE id = ?", (change.summary or command, change.id)
             )
-            if change.discard:
-                self.after_rollback()
-                self.forget_titles()
-            else:
+            if not change.discard:
                 self.before_commit()
         except BaseException:
-            self.after_rollback()
-            self.forget_titles()
-            self.execute("ROLLBACK")
+            self._roll_back()
             raise
-        self.execute("ROLLBACK" if change.discard else "COMMIT")
+        if change.discard:
+            self._roll_back()
+        else:
+            self.execute("COMMIT")
 
     # --- opening: is it ours, which version ------------------------------------------------
     def open(self, create: bool) -> Store:
