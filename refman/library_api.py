@@ -11,14 +11,16 @@ from typing import Any
 
 from . import api
 from .core.dedupe.engine import DEFAULT_PROFILE, profile_named
-from .core.dedupe.features import crossref_key, features
+from .core.dedupe.features import features
 from .core.dedupe.score import compare
 from .errors import InputError, UsageError
 from .library_cache import FeatureCache
 from .model import Library, Reference
 from .parse.bibtex_fields import fingerprint
+from .preparing import feed
 from .reading import Inputs
 from .store import Entry, LibraryError, Query, QueryError, Store, open_library, parse
+from .store.records import block_keys, encode
 
 Progress = Callable[[int, int], None]
 #: Characters of a typical record: the progress of add counts the text read in these units,
@@ -103,34 +105,37 @@ def add(
     total = inputs.characters
     with store.change("add") as change:
         source = 0
-        for part in inputs.parts():
+        for part in feed(inputs, tags or []):
             result.diagnostics += part.diagnostics
             if part.first:
                 name, fmt = inputs.sources[part.input]
-                source = store.add_source(name, fmt, part.library.preserved.get(_LAYOUT + name), change)
-            refs = part.library.references
-            parents = {str(ref.id).lower(): ref for ref in refs}
-            for ref in refs:
-                parent_key = crossref_key(ref)
-                parent = parents.get(parent_key) if parent_key else None
-                if parent_key and parent is None:
-                    parent = _parent_added(store, parent_key, change.id)
-                feats = features(0, ref, parent)
+                source = store.add_source(name, fmt, part.preserved.get(_LAYOUT + name), change)
+            for record in part.records:
+                if record.crossref:  # its entry is of an earlier part, if this add stored it
+                    parent = _parent_added(store, record.crossref, change.id)
+                    if parent is not None:
+                        ref = record.reference()
+                        record.feats = features(0, ref, parent)
+                        record.row = encode(ref, record.feats)
+                        record.keys = block_keys(record.feats)
+                feats = record.feats
+                store.known_keys(feats, record.keys)
                 found = None if force else _duplicate_of(store, cache, feats, chosen, cutoff)
+                given = record.row.key
                 if found is not None:
                     entry, decision = found
-                    duplicate = Duplicate(str(ref.id), entry.key, decision.score, decision.evidence)
+                    duplicate = Duplicate(given, entry.key, decision.score, decision.evidence)
                     result.duplicates.append(duplicate)
                     if merge:
-                        store.replace(entry.id, _merged(entry.reference(), ref), change)
+                        store.replace(entry.id, _merged(entry.reference(), record.reference()), change)
                         cache.drop(entry.id)
                         duplicate.merged = True
                     continue
-                given = str(ref.id)
-                cache.put(store.insert(ref, change, source, feats, tags), feats)
-                if str(ref.id) != given:
-                    result.renamed.append((given, str(ref.id)))
-                result.added.append(str(ref.id))
+                record_id, key = store.insert_row(record.row, feats, record.texts, change, source, tags)
+                cache.put(record_id, feats)
+                if key != given:
+                    result.renamed.append((given, key))
+                result.added.append(key)
             if progress:
                 progress(part.reached // _RECORD_SIZE, total // _RECORD_SIZE)
         merged = sum(d.merged for d in result.duplicates)

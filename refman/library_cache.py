@@ -27,20 +27,29 @@ _AUTHORS = _FIELDS.index("authors")
 _SETS = tuple(i for i, f in enumerate(fields(Features)) if f.type == "frozenset[str]")
 
 
-def pack(feats: Features) -> bytes:
-    """``feats`` as bytes (``unpack`` gives an equal Features back)."""
+def plain(feats: Features) -> tuple:
+    """``feats`` as a tuple of plain values, which ``marshal`` takes (``from_plain`` undoes it)."""
     values = [getattr(feats, name) for name in _FIELDS]
     values[_AUTHORS] = tuple((a.family, a.initial, a.given, a.institution) for a in feats.authors)
-    return marshal.dumps(tuple(values))
+    return tuple(values)
 
 
-def unpack(data: bytes) -> Features:
-    values = list(marshal.loads(data))
+def from_plain(values: tuple | list) -> Features:
+    values = list(values)
     values[_AUTHORS] = tuple(Author(*author) for author in values[_AUTHORS])
     for i in _SETS:
         if not values[i]:
             values[i] = EMPTY
     return Features(*values)
+
+
+def pack(feats: Features) -> bytes:
+    """``feats`` as bytes (``unpack`` gives an equal Features back)."""
+    return marshal.dumps(plain(feats))
+
+
+def unpack(data: bytes) -> Features:
+    return from_plain(marshal.loads(data))
 
 
 #: Features kept as objects (about 1.2 KB each): at 60,000, an add of up to that many records

@@ -5,10 +5,12 @@ back. The batched CSL-JSON reader gives what the whole reader gives."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from rapidfuzz import fuzz, process
 
-from refman import library_api
+from refman import library_api, preparing
 from refman.core.dedupe.block import quick_title_check
 from refman.core.dedupe.features import features
 from refman.errors import InputError
@@ -23,10 +25,33 @@ PARTS = DATA / "library" / "parts.json"
 MIXED = DATA / "bibtex" / "mixed.bib"
 
 
-def _add(library: str, names: list[str], size: int) -> library_api.Added:
+@pytest.fixture(params=["in process", "child process"])
+def preparing_in(request, monkeypatch):
+    """Where the parts are made ready (``refman.preparing``): in the process, or, as for a
+    large input on two cores, by a forked child that sends them over a pipe."""
+    if request.param == "child process":
+        if not hasattr(os, "fork"):
+            pytest.skip("no fork() on this platform: add prepares its parts in process")
+        monkeypatch.setattr(preparing, "PARALLEL_FROM", 0)
+        monkeypatch.setattr(preparing, "_cores_to_spare", lambda: True)
+    return request.param
+
+
+def _add(library: str, names: list[str], size: int, merge: bool = False) -> library_api.Added:
     store = library_api.open_store(library, create=True)
     try:
-        return library_api.add(store, open_inputs(names, size=size))
+        return library_api.add(store, open_inputs(names, size=size), merge=merge)
+    finally:
+        store.close()
+
+
+def _rows(library: str) -> list[tuple]:
+    store = library_api.open_store(library)
+    try:
+        return [
+            (e.key, e.type, e.year, e.language, e.title, e.names, e.csl, e.origin)
+            for e in store.select(library_api.query())
+        ]
     finally:
         store.close()
 
@@ -40,7 +65,7 @@ def _keys(library: str) -> list[str]:
 
 
 @pytest.mark.parametrize("size", [1, 2, 1000])
-def test_parts_see_each_other(library, size):
+def test_parts_see_each_other(library, size, preparing_in):
     """parts.json, five records: 1 and 5 are one book (5 a duplicate of 1 across parts of any
     size), 3 takes 1's key in other case, 2 and 4 have no key and make the same one."""
     result = _add(library, [str(PARTS)], size)
@@ -53,7 +78,7 @@ def test_parts_see_each_other(library, size):
     assert _keys(library) == result.added
 
 
-def test_an_error_after_some_parts_takes_the_whole_add_back(library, tmp_path):
+def test_an_error_after_some_parts_takes_the_whole_add_back(library, tmp_path, preparing_in):
     """Three parts of parts.json are in the transaction when the second input turns out to
     be unreadable: nothing of the command stays, the library is as before it."""
     assert _add(library, [str(MIXED)], 1000).change is not None
@@ -70,7 +95,7 @@ def test_an_error_after_some_parts_takes_the_whole_add_back(library, tmp_path):
         store.close()
 
 
-def test_cli_add_reports_the_error_in_one_line_and_adds_nothing(run_cli, library, tmp_path):
+def test_cli_add_reports_the_error_in_one_line_and_adds_nothing(run_cli, library, tmp_path, preparing_in):
     broken = tmp_path / "broken.bib"
     broken.write_text("\x00\x01 not a bibliography", encoding="utf-8")
     code, out, err = run_cli("add", "--library", library, str(PARTS), str(broken), "--from", "csl-json")
@@ -164,7 +189,7 @@ def test_the_title_check_agrees_with_the_engine_on_many_titles():
             assert _close_titles(mine, {i: f.titles for i, f in feats.items()}, cutoff) == expected
 
 
-def test_a_crossref_to_an_entry_of_an_earlier_input(run_cli, library, tmp_path):
+def test_a_crossref_to_an_entry_of_an_earlier_input(run_cli, library, tmp_path, preparing_in):
     """The chapter's crossref names the book of the first input (another part): its parent is
     looked up among the records this add stored; both are added, neither a duplicate."""
     book = tmp_path / "book.bib"
@@ -190,3 +215,37 @@ def test_a_first_input_that_does_not_read_creates_no_library(run_cli, tmp_path):
     code, out, err = run_cli("add", "--library", str(library), str(broken))
     assert (code, out, library.exists()) == (2, "", False)
     assert err == f"refman: {broken}: invalid JSON: Expecting ',' delimiter (column 28) (read as csl-json)\n"
+
+
+def test_a_child_prepares_what_the_process_would(tmp_path, monkeypatch):
+    """The same inputs added with --merge give the same library, row for row (CSL-JSON,
+    source text, search columns), whether the parts were prepared here or by a child: the
+    child's records travel without their models, which the merge (okun-tradeoff into
+    okun1975) and the renamed key (OKUN1975a) rebuild from the row."""
+    here = str(tmp_path / "here.sqlite")
+    first = _add(here, [str(PARTS), str(MIXED)], 2, merge=True)
+    monkeypatch.setattr(preparing, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(preparing, "_cores_to_spare", lambda: True)
+    forked, real = [], preparing._from_child
+    monkeypatch.setattr(preparing, "_from_child", lambda *args: forked.append(1) or real(*args))
+    child = str(tmp_path / "child.sqlite")
+    second = _add(child, [str(PARTS), str(MIXED)], 2, merge=True)
+    assert forked == [1]
+    assert [(d.key, d.existing, d.merged) for d in second.duplicates] == [
+        (d.key, d.existing, d.merged) for d in first.duplicates
+    ]
+    assert ("okun-tradeoff", "okun1975", True) in [(d.key, d.existing, d.merged) for d in first.duplicates]
+    assert (second.added, second.renamed) == (first.added, first.renamed)
+    assert _rows(child) == _rows(here)
+    assert len(_rows(here)) == len(first.added)
+
+
+def test_a_child_that_dies_is_one_error_and_adds_nothing(library, monkeypatch):
+    """A child killed while preparing (here it exits at its first part) ends the add with
+    one error, its transaction rolled back; the parent does not wait for parts forever."""
+    monkeypatch.setattr(preparing, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(preparing, "_cores_to_spare", lambda: True)
+    monkeypatch.setattr(preparing, "prepare", lambda part, tags: os._exit(3))
+    with pytest.raises(InputError, match="^the process reading the input stopped unexpectedly$"):
+        _add(library, [str(PARTS)], 2)
+    assert _keys(library) == []

@@ -22,7 +22,7 @@ from . import schema
 from .blocking import Blocking
 from .changes import COLUMNS, Change, History
 from .query import Query
-from .records import decode, encode, key_folded, search_texts
+from .records import Row, decode, encode, key_folded, search_texts, with_key
 
 
 def newer(location: str, version: int) -> str:
@@ -209,7 +209,20 @@ class Store(History, Blocking):
         """Store ``ref`` under its id as key; its row id. A key taken (ignoring case) becomes
         the first free one (``free_key``) and ``ref.id`` says which."""
         feats = feats or features(0, ref)
-        row = encode(ref, feats)
+        texts = search_texts(ref, notes, sorted(tags or []))
+        record_id, key = self.insert_row(
+            encode(ref, feats), feats, texts, change, source_id, tags, notes, record_id
+        )
+        if key != str(ref.id):
+            ref.id = key
+        return record_id
+
+    def insert_row(self, row: Row, feats: Features, texts: tuple[str, ...], change: Change,
+                   source_id: int | None, tags: list[str] | None = None, notes: str = "",
+                   record_id: int | None = None) -> tuple[int, str]:  # fmt: skip
+        """Store a record made into its row and search texts already (``records.encode``,
+        ``records.search_texts``: ``add`` makes them ahead); (row id, key). A key taken
+        (ignoring case) becomes the first free one (``free_key``), in the row's CSL too."""
         values = (row.key, key_folded(row.key), row.type, row.year, row.language, row.title, row.names,
                   row.csl, row.origin, source_id, notes, row.titles, row.cyrillic, change.id)  # fmt: skip
         names = ", ".join(COLUMNS[1:])
@@ -218,8 +231,7 @@ class Store(History, Blocking):
             text = f"INSERT INTO records ({names}) VALUES ({marks}) ON CONFLICT (key_folded) DO NOTHING RETURNING id"
             new = self.one(text, values)
             if new is None:  # the key is taken: the next free one, and the CSL that says it
-                ref.id = self.free_key(str(ref.id))
-                row = encode(ref, feats)
+                row = with_key(row, self.free_key(row.key))
                 values = (row.key, key_folded(row.key), *values[2:7], row.csl, *values[8:])
                 new = self.one(text, values)
         else:
@@ -228,15 +240,15 @@ class Store(History, Blocking):
                 f"INSERT INTO records (id, {names}) VALUES ({marks}) RETURNING id", (record_id, *values)
             )
         record_id = int(new[0])
-        self._index(record_id, ref, feats, notes, tags or [])
+        self._index(record_id, feats, texts)
         if tags:
             for tag in dict.fromkeys(tags):
                 self.execute("INSERT INTO tags (record_id, tag) VALUES (?, ?)", (record_id, tag))
-        return record_id
+        return record_id, row.key
 
-    def _index(self, record_id: int, ref: Reference, feats: Features, notes: str, tags: list[str]) -> None:
+    def _index(self, record_id: int, feats: Features, texts: tuple[str, ...]) -> None:
         self.file_keys(record_id, feats)
-        self.index_search(record_id, search_texts(ref, notes, sorted(tags)))
+        self.index_search(record_id, texts)
 
     def _unindex(self, record_id: int) -> None:
         self.unfile_keys(record_id)

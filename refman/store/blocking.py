@@ -47,6 +47,10 @@ class Blocking:
             self._keys = (feats, block_keys(feats))
         return self._keys[1]
 
+    def known_keys(self, feats: Features, keys: list[str]) -> None:
+        """``block_keys(feats)``, worked out ahead (``preparing``: by another process)."""
+        self._keys = (feats, keys)
+
     def file_keys(self, record_id: int, feats: Features) -> None:
         """File a record in the blocking index (and keep its titles for the cheap check)."""
         place = feats.titles[0] if feats.titles else ""

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .records import decode, snapshot
+from .records import decode, search_texts, snapshot
 
 #: The columns of ``records`` a snapshot keeps (all of them).
 COLUMNS = (
@@ -97,7 +97,7 @@ class History:
         ref = decode(data["csl"], data["origin"])
         from ..core.dedupe.features import features
 
-        self._index(record_id, ref, features(0, ref), data["notes"], tags)
+        self._index(record_id, features(0, ref), search_texts(ref, data["notes"], sorted(tags)))
 
     def log(self, limit: int | None = None) -> list[tuple[int, str, str, str, int | None, int | None]]:
         """(id, time, command, summary, undoes, undone_by) of the changes, newest first."""

@@ -39,10 +39,10 @@ class PostgresStore(Store):
         rows = self.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall()
         return {row[0] for row in rows}
 
-    def _index(self, record_id: int, ref: Any, feats: Any, notes: str, tags: list[str]) -> None:
+    def _index(self, record_id: int, feats: Any, texts: tuple[str, ...]) -> None:
         """The blocking keys and the search row in one round trip (psycopg's pipeline mode)."""
         with self.conn.pipeline():
-            super()._index(record_id, ref, feats, notes, tags)
+            super()._index(record_id, feats, texts)
 
     def index_search(self, record_id: int, texts: tuple[str, ...]) -> None:
         self.execute(

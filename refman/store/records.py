@@ -10,7 +10,7 @@ go the columns the library filters, sorts and searches on, computed here once, b
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..core.dedupe.features import Features, features
@@ -69,6 +69,14 @@ def encode(ref: Reference, feats: Features | None = None) -> Row:
         titles="\x1f".join(feats.titles),
         cyrillic=feats.cyrillic_title,
     )
+
+
+def with_key(row: Row, key: str) -> Row:
+    """``row`` under another key: its key column and the id its CSL-JSON holds (as ``encode``
+    of the reference with that id writes it)."""
+    data = json.loads(row.csl)
+    data["id"] = key
+    return replace(row, key=key, csl=json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def decode(csl: str, origin: str | None) -> Reference:
