@@ -246,6 +246,6 @@ def test_a_child_that_dies_is_one_error_and_adds_nothing(library, monkeypatch):
     monkeypatch.setattr(preparing, "PARALLEL_FROM", 0)
     monkeypatch.setattr(preparing, "_cores_to_spare", lambda: True)
     monkeypatch.setattr(preparing, "prepare", lambda part, tags: os._exit(3))
-    with pytest.raises(InputError, match="^the process reading the input stopped unexpectedly$"):
+    with pytest.raises(InputError, match=r"^the process reading the input stopped unexpectedly$"):
         _add(library, [str(PARTS)], 2)
     assert _keys(library) == []
