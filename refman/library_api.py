@@ -158,7 +158,7 @@ def _parent_added(store: Store, key: str, change: int) -> Reference | None:
 def _duplicate_of(store: Store, cache: FeatureCache, feats: Any, profile: Any, cutoff: float) -> Any:
     """(entry, decision) of the library's likeliest duplicate of a record, or None."""
     best = None
-    for record_id in store.candidates(feats, cutoff):
+    for record_id in store.candidates(feats, cutoff, profile.year_slack):
         theirs = cache.get(record_id)
         if theirs is None:
             entry = store.entry(record_id)

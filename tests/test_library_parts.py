@@ -5,6 +5,7 @@ back. The batched CSL-JSON reader gives what the whole reader gives."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -249,3 +250,51 @@ def test_a_child_that_dies_is_one_error_and_adds_nothing(library, monkeypatch):
     with pytest.raises(InputError, match=r"^the process reading the input stopped unexpectedly$"):
         _add(library, [str(PARTS)], 2)
     assert _keys(library) == []
+
+
+def test_the_year_test_of_candidates_keeps_every_pair_compare_can_call_one_work(library, tmp_path):
+    """One title in records of 2000, 2001 and 2003, some sharing the new record's DOI or
+    PMID: with the profile's year slack, candidates leaves out exactly the records of
+    another year (beyond the slack) that share neither, and every pair ``compare`` calls one
+    work is still among them, for each profile."""
+    from refman.core.dedupe.engine import profile_named
+    from refman.core.dedupe.score import compare
+
+    title = "Swarming behaviour of honey bees in the northern forests"
+    items = [
+        {"id": f"r{n}", "type": "article-journal", "title": title, "issued": {"date-parts": [[year]]},
+         "author": [{"family": "Petrova", "given": "Anna"}], **extra}
+        for n, (year, extra) in enumerate([
+            (2000, {}), (2001, {}), (2003, {}), (2003, {"DOI": "10.1000/bees"}), (2003, {"PMID": "123"}),
+            (2003, {"DOI": "10.1000/other"}), (2001, {"DOI": "10.1000/bees"}),
+        ])
+    ]  # fmt: skip
+    data = tmp_path / "bees.json"
+    data.write_text(json.dumps(items), encoding="utf-8")
+    store = library_api.open_store(library, create=True)
+    try:
+        library_api.add(store, open_inputs([str(data)]), force=True)
+        new = Reference.model_validate(
+            {"id": "new", "type": "article-journal", "title": title, "issued": {"date-parts": [[2000]]},
+             "author": [{"family": "Petrova", "given": "Anna"}], "DOI": "10.1000/bees", "PMID": "123"}
+        )  # fmt: skip
+        feats = features(0, new)
+        ids = {
+            int(store.one("SELECT id FROM records WHERE key = ?", (f"r{n}",))[0]): f"r{n}" for n in range(7)
+        }
+        left = {}
+        for name in ("strict", "balanced", "recall"):
+            profile = profile_named(name)
+            every = store.candidates(feats, 0.5)
+            kept = store.candidates(feats, 0.5, profile.year_slack)
+            assert sorted(ids[i] for i in every) == [f"r{n}" for n in range(7)]
+            same = {
+                ids[i] for i in every if compare(features(1, store.entry(i).reference()), feats, profile).same
+            }
+            assert same <= {ids[i] for i in kept}
+            left[name] = sorted(ids[i] for i in set(every) - set(kept))
+    finally:
+        store.close()
+    # r2 (2003, nothing shared) goes for every profile; r1 (2001) only where no slack is allowed;
+    # r3, r6 (the DOI) and r4 (the PMID) stay whatever their year; r5's other DOI is vetoed anyway
+    assert left == {"strict": ["r1", "r2", "r5"], "balanced": ["r1", "r2", "r5"], "recall": ["r2", "r5"]}

@@ -28,6 +28,10 @@ from .records import IDENTIFIER_PREFIXES, block_keys
 BLOCK_LIMIT = BLOCK_CAP
 #: Records whose title skeletons are kept (about 200 bytes each): beyond it the oldest go.
 TITLES_KEPT = 200_000
+#: What the map keeps of a record: its title skeletons, whether they are Cyrillic, and, for
+#: a record filed by this process, its year, DOI and PMID (None when read back from the
+#: library: then the year test below is not made).
+Known = tuple[tuple[str, ...], bool, int | None, str | None, str | None]
 
 
 class Blocking:
@@ -39,7 +43,7 @@ class Blocking:
     def __init__(self) -> None:
         self._keys: tuple[Features | None, list[str]] = (None, [])
         self._block_queries: dict[int, str] = {}
-        self._titles: dict[int, tuple[tuple[str, ...], bool]] = {}
+        self._titles: dict[int, Known] = {}
 
     def feats_keys(self, feats: Features) -> list[str]:
         """A record's blocking keys, worked out once (add looks them up, then files them)."""
@@ -57,14 +61,15 @@ class Blocking:
         rows = [(record_id, key, place) for key in self.feats_keys(feats)]
         if rows:
             self.executemany("INSERT INTO block_keys (record_id, key, place) VALUES (?, ?, ?)", rows)
-        self._remember(record_id, tuple("\x1f".join(feats.titles).split("\x1f")), feats.cyrillic_title)
+        titles = tuple("\x1f".join(feats.titles).split("\x1f"))
+        self._remember(record_id, (titles, feats.cyrillic_title, feats.year, feats.doi, feats.pmid))
 
     def unfile_keys(self, record_id: int) -> None:
         self.execute("DELETE FROM block_keys WHERE record_id = ?", (record_id,))
         self._titles.pop(record_id, None)
 
-    def _remember(self, record_id: int, titles: tuple[str, ...], cyrillic: bool) -> None:
-        self._titles[record_id] = (titles, cyrillic)
+    def _remember(self, record_id: int, known: Known) -> None:
+        self._titles[record_id] = known
         if len(self._titles) > TITLES_KEPT:
             del self._titles[next(iter(self._titles))]
 
@@ -72,9 +77,12 @@ class Blocking:
         """After a rollback: the map may name records that are no longer there."""
         self._titles.clear()
 
-    def candidates(self, feats: Features, cutoff: float) -> list[int]:
+    def candidates(self, feats: Features, cutoff: float, year_slack: int | None = None) -> list[int]:
         """Records the blocking index pairs with ``feats`` that pass the engine's cheap check,
-        in the order the blocks give them (see the module docstring)."""
+        in the order the blocks give them (see the module docstring). With ``year_slack``
+        (the profile's), a record whose year differs by more and that shares neither DOI nor
+        PMID is left out before the title check: ``compare`` vetoes such a pair (only an
+        equal DOI or PMID decides before the year veto), so the decisions are the same."""
         keys = self.feats_keys(feats)
         if not keys:
             return []
@@ -88,15 +96,24 @@ class Blocking:
         always = [key.startswith(IDENTIFIER_PREFIXES) for key in keys]
         by_author = [key.startswith("a:") for key in keys]
         titles = self._titles_of({rid for _, rid in rows})
-        mine = feats.cyrillic_title
+        mine, year = feats.cyrillic_title, feats.year if year_slack is not None else None
         # record id → whether its first row takes it whatever the titles; where not, the
         # title test decides whether it comes there or at a later row that takes it
         taken: dict[int, bool] = {}
         for n, rid in rows:
             if rid not in taken:
                 known = titles.get(rid)
-                if known is not None:  # None: filed but not there (as a join)
-                    taken[rid] = always[n] or (by_author[n] and known[1] != mine)
+                if known is None:  # filed but not there (as a join)
+                    continue
+                if (
+                    year is not None
+                    and known[2] is not None
+                    and abs(known[2] - year) > year_slack  # type: ignore[operator]
+                    and not (feats.doi and feats.doi == known[3])
+                    and not (feats.pmid and feats.pmid == known[4])
+                ):
+                    continue
+                taken[rid] = always[n] or (by_author[n] and known[1] != mine)
         close = _close_titles(feats, {rid: titles[rid][0] for rid, free in taken.items() if not free}, cutoff)
         out: dict[int, None] = {}
         for n, rid in rows:
@@ -106,7 +123,7 @@ class Blocking:
                 out[rid] = None
         return list(out)
 
-    def _titles_of(self, ids: set[int]) -> dict[int, tuple[tuple[str, ...], bool]]:
+    def _titles_of(self, ids: set[int]) -> dict[int, Known]:
         """The map of (title skeletons, Cyrillic) by record, holding ``ids`` (those still
         in the library): the ones it lacked read at once."""
         missing = list(ids.difference(self._titles))  # O(len(ids)): a set lookup in the dict each
@@ -116,7 +133,7 @@ class Blocking:
             for rid, text, cyrillic in self.execute(
                 f"SELECT id, titles, cyrillic FROM records WHERE id IN ({marks})", chunk
             ).fetchall():
-                self._remember(int(rid), tuple(text.split("\x1f")), bool(cyrillic))
+                self._remember(int(rid), (tuple(text.split("\x1f")), bool(cyrillic), None, None, None))
         return self._titles
 
     def _blocks_sql(self, count: int) -> str:
