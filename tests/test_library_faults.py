@@ -96,9 +96,35 @@ def test_a_version_1_library_is_migrated_in_place(run_cli, tmp_path):
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'block_keys'"
             )
         }
-    assert (version, indexes) == (("2",), {"block_keys_cover", "block_keys_record"})
+    assert (version, indexes) == ((str(VERSION),), {"block_keys_cover", "block_keys_record"})
     code, out, _ = run_cli("add", "--library", library, str(MIXED))
     assert (code, out) == (1, "")
+
+
+def test_a_version_2_postgresql_library_gets_a_weight_per_field(run_cli, postgres_server):
+    """Version 3 gave title, names and container weights of their own in PostgreSQL's search
+    document (version 2 had title and names both at A): a version-2 library is migrated on
+    first use, and "title:" no longer finds a word that is only a name."""
+    url = postgres_server.url()
+    assert run_cli("add", "--library", url, str(MIXED))[0] == 0
+    for statement in (
+        "DROP INDEX search_doc",
+        "ALTER TABLE search DROP COLUMN doc",
+        "ALTER TABLE search ADD COLUMN doc tsvector GENERATED ALWAYS AS ("
+        "setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', names), 'A')"
+        " || setweight(to_tsvector('simple', container), 'B')) STORED",
+        "CREATE INDEX search_doc ON search USING GIN (doc)",
+        "UPDATE refman_meta SET value = '2' WHERE name = 'schema_version'",
+    ):
+        _sql(url, statement)
+    code, out, _ = run_cli("search", "--library", url, "title:zainullin", "--format", "keys")
+    assert (code, out) == (1, "")  # found nothing: status 1, as grep
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        version = conn.execute("SELECT value FROM refman_meta WHERE name = 'schema_version'").fetchone()
+    assert version == (str(VERSION),)
+    assert run_cli("search", "--library", url, "author:zainullin", "--format", "keys")[1] == "chapter:child\n"
 
 
 KILLED_MID_ADD = """

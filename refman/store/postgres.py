@@ -18,6 +18,10 @@ from .query import Query
 
 #: The advisory lock every writer holds for its transaction (an arbitrary constant: "refman").
 WRITE_LOCK = 0x7265666D616E
+#: The weight of each search field in the document (schema version 3); the others are D.
+FIELD_WEIGHTS = {"title": "A", "names": "B", "container": "C"}
+#: ``ts_rank``'s weights of D, C, B, A: as SQLite's bm25 weights order the fields.
+RANK_WEIGHTS = "{0.2, 0.4, 0.8, 1.0}"
 
 
 def masked(url: str) -> str:
@@ -55,22 +59,30 @@ class PostgresStore(Store):
         self.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
 
     def search_ids(self, query: Query, where: str, params: list[Any], limit: int | None) -> list[int]:
-        everything = " & ".join(f"{word}:*" for _, word in query.terms)
-        columns = [
-            (f"to_tsvector('simple', s.{column}) @@ to_tsquery('simple', ?)", f"{word}:*")
-            for column, word in query.terms
-            if column
-        ]
-        extra = "".join(f" AND {condition}" for condition, _ in columns)
-        extra += (" AND " + where.removeprefix("WHERE ")) if where else ""
-        text = (
-            "SELECT r.id FROM search s JOIN records r ON r.id = s.record_id "
-            f"WHERE s.doc @@ to_tsquery('simple', ?){extra} "
-            "ORDER BY ts_rank(s.doc, to_tsquery('simple', ?), 1) DESC, r.id"
-        )
+        """Matches best first (``ts_rank`` with the weights below, ties by row id), in one
+        question to the GIN index: a word of a field is the word at that field's weight
+        (``FIELD_WEIGHTS``); a field that shares its weight (abstract, keywords, notes, tags)
+        is checked on the rows the index gives. Unfiltered, ``records`` is not joined."""
+        words, checks = [], []
+        for column, word in query.terms:
+            weight = FIELD_WEIGHTS.get(column or "", "")
+            words.append(f"{word}:*{weight}")
+            if column and not weight:
+                checks.append((f"to_tsvector('simple', s.{column}) @@ to_tsquery('simple', ?)", f"{word}:*"))
+        question = " & ".join(words)
+        extra = "".join(f" AND {condition}" for condition, _ in checks)
+        rank = f"ts_rank('{RANK_WEIGHTS}', s.doc, to_tsquery('simple', ?), 1) DESC"
+        if where:
+            extra += " AND " + where.removeprefix("WHERE ")
+            text = (
+                "SELECT r.id FROM search s JOIN records r ON r.id = s.record_id "
+                f"WHERE s.doc @@ to_tsquery('simple', ?){extra} ORDER BY {rank}, r.id"
+            )
+        else:
+            text = f"SELECT s.record_id FROM search s WHERE s.doc @@ to_tsquery('simple', ?){extra} ORDER BY {rank}, s.record_id"
         if limit:
             text += f" LIMIT {int(limit)}"
-        values = [everything, *(value for _, value in columns), *params, everything]
+        values = [question, *(value for _, value in checks), *params, question]
         return [int(row[0]) for row in self.execute(text, values).fetchall()]
 
 
