@@ -17,7 +17,7 @@ from .errors import InputError, UsageError
 from .library_cache import FeatureCache
 from .model import Library, Reference
 from .parse.bibtex_fields import fingerprint
-from .preparing import feed
+from .preparing import feed, few_collections
 from .reading import Inputs
 from .store import Entry, LibraryError, Query, QueryError, Store, open_library, parse
 from .store.records import block_keys, encode
@@ -103,7 +103,7 @@ def add(
     cutoff = max(0.5, chosen.min_title - 0.12)
     cache = FeatureCache()
     total = inputs.characters
-    with store.change("add") as change:
+    with few_collections(), store.change("add") as change:
         source = 0
         for part in feed(inputs, tags or []):
             result.diagnostics += part.diagnostics
