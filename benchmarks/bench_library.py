@@ -3,7 +3,9 @@
 Generates N references (benchmarks/generate.py: Latin and Cyrillic, several types) as one
 CSL-JSON file, then per backend, each command in a fresh process (wall time, peak memory):
   add         — `refman add FILE` into an empty library (baseline: `refman dedupe FILE`, the
-                same records deduplicated from the file, and `refman export FILE`)
+                same records deduplicated from the file, and `refman export FILE`). On two
+                cores or more add prepares its input in a second process (refman/preparing.py):
+                its CPU figure is both processes' together, its peak memory the larger one's
   list keys   — `refman list --format keys` of every record (baseline: `refman --version`)
   export      — `refman export --library --to csl-json` (baseline: the same from the file)
   search      — p50/p95 of ranked searches in one process (Cyrillic, Latin transliterations,
