@@ -33,7 +33,7 @@ from .diagnostics import Diagnostic
 from .errors import InputError
 from .library_cache import from_plain, plain
 from .model import Reference
-from .reading import Inputs, Part
+from .reading import PART_SIZE, Inputs, Part
 from .store.records import Row, block_keys, decode, encode, search_texts
 
 #: Characters of input (about 400 a record) from which the parts are prepared in a child
@@ -72,29 +72,49 @@ class PreparedPart:
     records: list[Prepared]
 
 
-def prepare(part: Part, tags: list[str]) -> PreparedPart:
-    """The records of ``part``, each with its features (a crossref resolved within the part),
-    row and search texts (under ``tags``, the tags add gives every record)."""
+def prepare(part: Part, tags: list[str], since: int = 0, size: int = PART_SIZE) -> Iterator[PreparedPart]:
+    """The records of ``part`` in pieces of ``size``, each with its features (a crossref
+    resolved within the whole part), row and search texts (under ``tags``, the tags add gives
+    every record). A reader without batches gives a whole file as one part: its pieces let
+    the parent start on the first while the rest are prepared. ``since``: the characters
+    read before the part, for the pieces' share of the progress."""
     refs = part.library.references
     parents = {str(ref.id).lower(): ref for ref in refs}
     ordered = sorted(tags)
-    records = []
-    for ref in refs:
-        parent_key = crossref_key(ref)
-        parent = parents.get(parent_key) if parent_key else None
-        feats = features(0, ref, parent)
-        missing = parent_key if parent_key and parent is None else None
-        row = encode(ref, feats)
-        records.append(Prepared(feats, block_keys(feats), row, search_texts(ref, "", ordered), missing, ref))
-    library = part.library
-    return PreparedPart(part.input, part.first, library.preserved, part.diagnostics, part.reached, records)
+    starts = range(0, len(refs), size) if refs else range(1)
+    for start in starts:
+        records = []
+        for ref in refs[start : start + size]:
+            parent_key = crossref_key(ref)
+            parent = parents.get(parent_key) if parent_key else None
+            feats = features(0, ref, parent)
+            missing = parent_key if parent_key and parent is None else None
+            row = encode(ref, feats)
+            records.append(
+                Prepared(feats, block_keys(feats), row, search_texts(ref, "", ordered), missing, ref)
+            )
+        end = min(start + size, len(refs))
+        reached = part.reached if end == len(refs) else since + (part.reached - since) * end // len(refs)
+        if start == 0:
+            yield PreparedPart(
+                part.input, part.first, part.library.preserved, part.diagnostics, reached, records
+            )
+        else:
+            yield PreparedPart(part.input, False, {}, [], reached, records)
+
+
+def _prepared(inputs: Inputs, tags: list[str]) -> Iterator[PreparedPart]:
+    since = 0
+    for part in inputs.parts():
+        yield from prepare(part, tags, since, inputs.size)
+        since = part.reached
 
 
 def feed(inputs: Inputs, tags: list[str]) -> Iterator[PreparedPart]:
     """The parts of ``inputs`` prepared, in order: by a child process when that pays (see
     the module docstring), else here."""
     if inputs.characters < PARALLEL_FROM or not _cores_to_spare():
-        return (prepare(part, tags) for part in inputs.parts())
+        return _prepared(inputs, tags)
     return _from_child(inputs, tags)
 
 
@@ -155,8 +175,8 @@ def _serve(inputs: Inputs, tags: list[str], sender: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     status = 0
     try:
-        for part in inputs.parts():
-            sender.send_bytes(b"p" + _pack(prepare(part, tags)))
+        for prepared in _prepared(inputs, tags):
+            sender.send_bytes(b"p" + _pack(prepared))
         sender.send_bytes(b"z")
     except (BrokenPipeError, ConnectionResetError):
         status = 1  # the parent is gone: nobody to tell

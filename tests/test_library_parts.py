@@ -246,7 +246,7 @@ def test_a_child_that_dies_is_one_error_and_adds_nothing(library, monkeypatch):
     one error, its transaction rolled back; the parent does not wait for parts forever."""
     monkeypatch.setattr(preparing, "PARALLEL_FROM", 0)
     monkeypatch.setattr(preparing, "_cores_to_spare", lambda: True)
-    monkeypatch.setattr(preparing, "prepare", lambda part, tags: os._exit(3))
+    monkeypatch.setattr(preparing, "prepare", lambda *args: os._exit(3))
     with pytest.raises(InputError, match=r"^the process reading the input stopped unexpectedly$"):
         _add(library, [str(PARTS)], 2)
     assert _keys(library) == []
@@ -298,3 +298,28 @@ def test_the_year_test_of_candidates_keeps_every_pair_compare_can_call_one_work(
     # r2 (2003, nothing shared) goes for every profile; r1 (2001) only where no slack is allowed;
     # r3, r6 (the DOI) and r4 (the PMID) stay whatever their year; r5's other DOI is vetoed anyway
     assert left == {"strict": ["r1", "r2", "r5"], "balanced": ["r1", "r2", "r5"], "recall": ["r2", "r5"]}
+
+
+def test_a_whole_file_is_prepared_in_pieces_that_still_see_its_crossrefs(library, preparing_in, tmp_path):
+    """A BibTeX file is one part (its reader has no batches); it is prepared in pieces of the
+    part size, here one record each, and a chapter still gets the book it crossrefs, which
+    BibTeX puts after it (a later piece): features, and so the library, as in one piece."""
+    data = tmp_path / "book.bib"
+    data.write_text(
+        "@incollection{swarms, title = {Swarms}, author = {Petrova, Anna}, pages = {10--20},\n"
+        "  crossref = {handbook}}\n"
+        "@incollection{hives, title = {Hives}, author = {Sidorov, Oleg}, pages = {21--30},\n"
+        "  crossref = {handbook}}\n"
+        "@book{handbook, title = {Handbook of Beekeeping}, editor = {Ivanov, Petr},\n"
+        "  year = {2019}, isbn = {978-5-02-037471-8}, publisher = {Nauka}}\n",
+        encoding="utf-8",
+    )
+    parts = list(preparing.prepare(next(open_inputs([str(data)]).parts()), [], 0, 1))
+    assert [[r.row.key for r in p.records] for p in parts] == [["swarms"], ["hives"], ["handbook"]]
+    # progress: the file's 357 characters shared out by records, the last piece at the end
+    assert len(data.read_text(encoding="utf-8")) == 357
+    assert [(p.first, p.reached) for p in parts] == [(True, 119), (False, 238), (False, 357)]
+    assert [p.records[0].crossref for p in parts] == [None, None, None]  # each found its book
+    assert parts[0].records[0].feats.container_isbns == frozenset({"9785020374718"})
+    result = _add(library, [str(data)], 1)
+    assert (result.added, result.duplicates) == (["swarms", "hives", "handbook"], [])
