@@ -61,6 +61,10 @@ class Blocking:
         rows = [(record_id, key, place) for key in self.feats_keys(feats)]
         if rows:
             self.executemany("INSERT INTO block_keys (record_id, key, place) VALUES (?, ?, ?)", rows)
+        self.keep_titles(record_id, feats)
+
+    def keep_titles(self, record_id: int, feats: Features) -> None:
+        """Keep what the cheap check needs of a record just filed (see ``Known``)."""
         titles = tuple("\x1f".join(feats.titles).split("\x1f"))
         self._remember(record_id, (titles, feats.cyrillic_title, feats.year, feats.doi, feats.pmid))
 

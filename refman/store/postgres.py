@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..core.dedupe.features import Features
 from .base import LibraryError, Store
+from .changes import COLUMNS, Change
 from .query import Query
+from .records import Row, key_folded
 
 #: The advisory lock every writer holds for its transaction (an arbitrary constant: "refman").
 WRITE_LOCK = 0x7265666D616E
@@ -47,6 +50,23 @@ class PostgresStore(Store):
         """The blocking keys and the search row in one round trip (psycopg's pipeline mode)."""
         with self.conn.pipeline():
             super()._index(record_id, feats, texts)
+
+    def insert_row(self, row: Row, feats: Features, texts: tuple[str, ...], change: Change,
+                   source_id: int | None, tags: list[str] | None = None, notes: str = "",
+                   record_id: int | None = None) -> tuple[int, str]:  # fmt: skip
+        """The record, its blocking keys and its search row in one statement, so one round
+        trip to the server (``add`` stores most records this way); a taken key, tags or a
+        given row id take the general way (``Store.insert_row``)."""
+        if tags or record_id is not None:
+            return super().insert_row(row, feats, texts, change, source_id, tags, notes, record_id)
+        values = (row.key, key_folded(row.key), row.type, row.year, row.language, row.title, row.names,
+                  row.csl, row.origin, source_id, notes, row.titles, row.cyrillic, change.id)  # fmt: skip
+        place = feats.titles[0] if feats.titles else ""
+        new = self.one(_INSERT_WHOLE, (*values, place, self.feats_keys(feats), *texts))
+        if new is None:  # the key is taken
+            return super().insert_row(row, feats, texts, change, source_id, tags, notes, record_id)
+        self.keep_titles(int(new[0]), feats)
+        return int(new[0]), row.key
 
     def index_search(self, record_id: int, texts: tuple[str, ...]) -> None:
         self.execute(
@@ -84,6 +104,16 @@ class PostgresStore(Store):
             text += f" LIMIT {int(limit)}"
         values = [question, *(value for _, value in checks), *params, question]
         return [int(row[0]) for row in self.execute(text, values).fetchall()]
+
+
+_INSERT_WHOLE = (
+    f"WITH new AS (INSERT INTO records ({', '.join(COLUMNS[1:])}) VALUES ({', '.join('?' * (len(COLUMNS) - 1))}) "
+    "ON CONFLICT (key_folded) DO NOTHING RETURNING id), "
+    "keys AS (INSERT INTO block_keys (record_id, key, place) SELECT new.id, k, ? FROM new, unnest(?::text[]) AS k), "
+    "found AS (INSERT INTO search (record_id, title, names, container, abstract, keywords, notes, tags) "
+    "SELECT new.id, ?, ?, ?, ?, ?, ?, ? FROM new) "
+    "SELECT id FROM new"
+)
 
 
 def connect(url: str, create: bool) -> PostgresStore:
