@@ -6,7 +6,16 @@ from __future__ import annotations
 from refman.model import Name, Reference
 from refman.parsing.assemble import assemble
 from refman.parsing.tokens import tokenize
-from refman.readers.reflist.crf import _LEAD_IN, _dated_title, _gost, _keep_byline, _overreach, _parts
+from refman.readers.reflist.crf import (
+    _LEAD_IN,
+    Reading,
+    _dated_title,
+    _gost,
+    _keep_byline,
+    _overreach,
+    _parts,
+    _pick,
+)
 from refman.readers.reflist.fields import Context, Parsed, parse_reference
 
 
@@ -165,3 +174,57 @@ def test_editors_alone_after_in_are_not_split() -> None:
     tokens = tokenize(text)
     ref = assemble(text, tokens, [("editor", 1.0)] * len(tokens)).ref
     assert (ref.container_title, [(n.family, n.given) for n in ref.editor]) == (None, [("Smith", "J.")])
+
+
+def _year_1990(**fields: object) -> Reference:
+    return Reference(issued={"date-parts": [[1990]]}, **fields)
+
+
+def test_a_models_title_and_year_beat_a_whole_rules_reading_that_missed_the_year() -> None:
+    """Springer LNCS "Law Commission: Intoxication and Criminal Liability. (2009).": the rules
+    read the title and leave "2009" as a note; the model's title and year are only two parts,
+    but where the rules read a whole reference, so does the model."""
+    title = "Law Commission: Intoxication and Criminal Liability"
+    rules = Parsed(Reference(title=title, note="2009"))
+    model = Reading(
+        Parsed(Reference(title=title, issued={"date-parts": [[2009]]}), understood=False), "model"
+    )
+    picked = _pick(rules, model, sure=True)
+    assert (picked.by, picked.parsed.understood, picked.parsed.ref.issued.date_parts) == (
+        "model",
+        True,
+        [[2009]],
+    )
+
+
+def test_where_neither_reading_is_whole_the_models_names_and_year_are_kept_and_reported() -> None:
+    """ "Philip Norton (ed.), Legislatures (Oxford: Oxford University Press, 1990).": the rules
+    keep it whole as a title; the model finds the editor, the year and the publisher (no title,
+    so it stays not understood and the reader reports it)."""
+    text = "Philip Norton (ed.), Legislatures (Oxford: Oxford University Press, 1990)."
+    rules = Parsed(Reference(title=text), understood=False)
+    found = _year_1990(editor=[Name(family="Norton", given="Philip")], publisher="Oxford University Press")
+    picked = _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=False)
+    assert (picked.by, picked.parsed.understood, picked.parsed.ref.publisher) == (
+        "model",
+        False,
+        "Oxford University Press",
+    )
+
+
+def test_where_neither_reading_is_whole_a_model_reading_without_names_or_year_is_not_kept() -> None:
+    """RIS lines read as a reference ("TY  - JOUR": a name "T. Y." and the title "JOUR"), and
+    a year with no names: the rules' whole-text title stands."""
+    rules = Parsed(Reference(title="TY  - JOUR"), understood=False)
+    for found in (
+        Reference(author=[Name(family="-", given="T. Y.")], title="JOUR"),
+        _year_1990(title="JOUR"),
+    ):
+        picked = _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=False)
+        assert (picked.by, picked.parsed.ref.title) == ("rules", "TY  - JOUR")
+
+
+def test_a_whole_rules_reading_stands_where_the_model_has_no_title() -> None:
+    rules = Parsed(Reference(author=[Name(family="Chaucer", given="J.")], title="Canterbury Tales"))
+    found = _year_1990(author=[Name(family="Chaucer", given="J.")])
+    assert _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=True).by == "rules"

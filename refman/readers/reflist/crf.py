@@ -8,7 +8,9 @@ Otherwise the model reads the reference, and the rules' reading is kept only whe
 whole and either agrees with the model's or the model sees no reference; a rules title that
 holds the year and locators the model read as fields is not whole (chemistry's title-less
 "Name, Journal, 1991, 12, 58–63"). Where neither reading is whole, the rules' stands unless
-the model found a title and the year the rules' title swallowed.
+the model found a title and the year the rules' title swallowed, or names and a year (its
+reading is then kept, and still reported). A model's title with one part more ("Title.
+(2009).") is a reference where the rules read one whole too (``_pick``).
 
 Whichever reads it, the rules cut first what they are certain of wherever it stands: DOI,
 URL, ISBN, ISSN, the access date, the language note and the content designation. Text the
@@ -88,15 +90,32 @@ def read_reference(text: str, ctx: Context) -> Reading:
     if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
         return Reading(rules, "rules")
     model = _model(text, ctx, cut)
-    sure = sure and not _overreach(rules, model.parsed)
-    # where the model sees no reference, the rules' reading stands if it is whole, or if the
-    # rules see none either (their title, the string's first sentence, is reported); a partial
-    # one ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept
-    if not model.parsed.understood and (sure or not (rules.understood or _dated_title(rules, model.parsed))):
+    return _pick(rules, model, sure and not _overreach(rules, model.parsed))
+
+
+def _pick(rules: Parsed, model: Reading, sure: bool) -> Reading:
+    """The rules' reading or the model's, given whether the rules' is whole (``sure``).
+
+    Where the model sees no reference (``understood`` False), the rules' reading stands if it
+    is whole; where the rules see none either, theirs stands (their title, the string's first
+    sentence, is reported) unless the model found names and a year ("Philip Norton (ed.),
+    Legislatures (Oxford: Oxford University Press, 1990)."): its reading is kept and still
+    reported. A title with one part more ("Law Commission: Title. (2009).") is a reference
+    where the rules read a whole one too, and the two readings are compared. A partial rules
+    reading ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept.
+    """
+    found = model.parsed
+    if sure and not found.understood and found.ref.title and _parts(found.ref) >= 1:
+        found.understood = True
+    if not found.understood:
+        if sure:
+            return Reading(rules, "rules")
+        if not (rules.understood or _dated_title(rules, found)):
+            named = bool(found.ref.author or found.ref.editor)
+            return model if named and _year(found.ref) is not None else Reading(rules, "rules")
+    if sure and (_swallowed(rules, found) or _agree(rules, found)):
         return Reading(rules, "rules")
-    if sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed)):
-        return Reading(rules, "rules")
-    _keep_byline(rules, model.parsed)
+    _keep_byline(rules, found)
     return model
 
 
