@@ -228,3 +228,29 @@ def test_a_whole_rules_reading_stands_where_the_model_has_no_title() -> None:
     rules = Parsed(Reference(author=[Name(family="Chaucer", given="J.")], title="Canterbury Tales"))
     found = _year_1990(author=[Name(family="Chaucer", given="J.")])
     assert _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=True).by == "rules"
+
+
+def test_a_title_after_the_editors_is_the_books() -> None:
+    """Springer's "Title. In: Editor (ed) Book." where the model labels the book as a title
+    too: a title span after an editors' span (which follows the first title) is the container."""
+    text = "Montgomery WM (1974) Germany. In: Glick TF (ed) The Comparative Reception of Darwinism. University of Texas Press, Austin, pp 81–116"
+    labels = ["author"] * 2 + ["date", "title", "other"] + ["editor"] * 3 + ["title"] * 5
+    labels += ["publisher"] * 4 + ["location"] + ["pages"] * 2
+    ref = assemble(text, tokenize(text), [(label, 0.9) for label in labels]).ref
+    assert (
+        ref.title,
+        ref.container_title,
+        ref.editor,
+        ref.publisher,
+        ref.publisher_place,
+        ref.page,
+        ref.type,
+    ) == (
+        "Germany",
+        "The Comparative Reception of Darwinism",
+        [Name(family="Glick", given="T. F.")],
+        "University of Texas Press",
+        "Austin",
+        "81–116",
+        "chapter",
+    )
