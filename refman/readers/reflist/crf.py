@@ -1,7 +1,7 @@
 """Rules and the learned model together: which of them reads a free-text reference.
 
 The rules (``reflist_fields``) are exact on the seed's family, and keep the reading when
-its structure is certain: GOST's structure (``_gost``), a legal act, the translated-Russian
+its structure is certain: GOST's structure (``_gost``; not its place "М.:" alone), a legal act, the translated-Russian
 web references of the seed (an access date in brackets), or a transliterated reference with
 a language note ("(In Russ.)") that the rules read whole.
 Otherwise the model reads the reference, and the rules' reading is kept only where it is
@@ -44,10 +44,9 @@ _FIELDS = {
 }  # fmt: skip
 #: GOST's own structure: " // " before the container, ". – " between areas, " / " before
 #: the statement of responsibility (names with initials follow). In Cyrillic text also
-#: " : " before other title information and "М.:" / "М.," for the place (an APA reference
-#: in Russian, "(2006). … СПб.: Питер.", is not GOST).
+#: " : " before other title information or the publisher (an APA reference in Russian,
+#: "(2006). … СПб. : Питер.", is not GOST).
 _GOST = re.compile(r" // |\. [–—] | / (?=(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?)+[A-ZА-ЯЁ])")
-_GOST_CYRILLIC = re.compile(r" : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
 #: An author-date reference's year after the names: APA's "(2006)." or Chicago's and ASA's
 #: ". 1996. " (GOST gives the year after the place, or after "//" in a journal's area).
 _APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.|(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?\.\s")
@@ -209,9 +208,13 @@ def _swallowed(rules: Parsed, model: Parsed) -> bool:
 
 
 def _gost(text: str) -> bool:
+    """Whether GOST's own structure shows (``_GOST``, or " : " in Cyrillic text): the rules
+    read it alone. A Cyrillic reference whose only sign of GOST is its place ("М.: Наука,
+    1996") is read by both: the rules' reading stands where it is whole and the model agrees
+    (Vancouver's "М.: Гнозис; 1995", Springer's "Аспект Пресс, М., сс 326–342" are not GOST)."""
     if _GOST.search(text):
         return True
-    return has_cyrillic(text) and _GOST_CYRILLIC.search(text) is not None and not _APA_DATE.search(text)
+    return has_cyrillic(text) and " : " in text and not _APA_DATE.search(text)
 
 
 def _keep_byline(rules: Parsed, model: Parsed) -> None:
