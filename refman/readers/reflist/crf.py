@@ -100,11 +100,13 @@ def _pick(rules: Parsed, model: Reading, sure: bool) -> Reading:
     sentence, is reported) unless the model found names and a year ("Philip Norton (ed.),
     Legislatures (Oxford: Oxford University Press, 1990)."): its reading is kept and still
     reported. A title with one part more ("Law Commission: Title. (2009).") is a reference
-    where the rules read a whole one too, and the two readings are compared. A partial rules
+    where the rules read a whole one with no more parts, and the two readings are compared
+    (the rules' "The sanctions" in "Book", 2019, stands against the model's one title "The
+    sanctions. Book" and its year). A partial rules
     reading ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept.
     """
     found = model.parsed
-    if sure and not found.understood and found.ref.title and _parts(found.ref) >= 1:
+    if sure and not found.understood and found.ref.title and _parts(found.ref) >= max(1, _parts(rules.ref)):
         found.understood = True
     if not found.understood:
         if sure:
