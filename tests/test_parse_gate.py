@@ -199,6 +199,19 @@ def test_a_models_title_and_year_beat_a_whole_rules_reading_that_missed_the_year
     )
 
 
+def test_a_whole_rules_reading_with_more_parts_stands_against_a_models_title_and_year() -> None:
+    """ "The sanctions. Book. 2019.": the rules read a title, a container and the year; the
+    model one title "The sanctions. Book" and the year: two parts against one, the rules'."""
+    rules = Parsed(Reference(title="The sanctions", container_title="Book", issued={"date-parts": [[2019]]}))
+    found = Reference(title="The sanctions. Book", issued={"date-parts": [[2019]]})
+    picked = _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=True)
+    assert (picked.by, picked.parsed.ref.title, picked.parsed.ref.container_title) == (
+        "rules",
+        "The sanctions",
+        "Book",
+    )
+
+
 def test_where_neither_reading_is_whole_the_models_names_and_year_are_kept_and_reported() -> None:
     """ "Philip Norton (ed.), Legislatures (Oxford: Oxford University Press, 1990).": the rules
     keep it whole as a title; the model finds the editor, the year and the publisher (no title,
