@@ -15,6 +15,7 @@ from refman.readers.reflist.crf import (
     _overreach,
     _parts,
     _pick,
+    read_reference,
 )
 from refman.readers.reflist.fields import Context, Parsed, parse_reference
 
@@ -268,4 +269,18 @@ def test_a_title_after_the_editors_is_the_books() -> None:
         "Austin",
         "81–116",
         "chapter",
+    )
+
+
+def test_a_whole_rules_reading_with_a_second_publisher_stands_and_is_reported() -> None:
+    """ "Петров П. П. Книга. М.: Наука, 2019. СПб.: Питер, 2020. 300 с." has no GOST structure
+    but its place, so the model reads it too (as "Наука; Питер" of "М.; СПб."); the rules found
+    the second publisher and report it: theirs stands."""
+    reading = read_reference("Петров П. П. Книга. М.: Наука, 2019. СПб.: Питер, 2020. 300 с.", Context())
+    ref = reading.parsed.ref
+    assert (reading.by, ref.publisher, ref.publisher_place, ref.unmapped) == (
+        "rules",
+        "Наука",
+        "М.",
+        {"unparsed": "СПб.: Питер, 2020"},
     )

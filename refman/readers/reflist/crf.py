@@ -1,12 +1,13 @@
 """Rules and the learned model together: which of them reads a free-text reference.
 
 The rules (``reflist_fields``) are exact on the seed's family, and keep the reading when
-its structure is certain: GOST's structure (``_gost``; not its place "М.:" alone), a legal act, the translated-Russian
-web references of the seed (an access date in brackets), or a transliterated reference with
-a language note ("(In Russ.)") that the rules read whole.
+its structure is certain: GOST's structure (``_gost``; not its place "М.:" alone), a legal
+act, the translated-Russian web references of the seed (an access date in brackets), or a
+transliterated reference with a language note ("(In Russ.)") that the rules read whole.
 Otherwise the model reads the reference, and the rules' reading is kept only where it is
-whole and either agrees with the model's or the model sees no reference; a rules title that
-holds the year and locators the model read as fields is not whole (chemistry's title-less
+whole and either agrees with the model's, or the model sees no reference, or the rules found
+a locator or publisher given twice (which they report); a rules title that holds the year
+and locators the model read as fields is not whole (chemistry's title-less
 "Name, Journal, 1991, 12, 58–63"). Where neither reading is whole, the rules' stands unless
 the model found a title and the year the rules' title swallowed, or names and a year (its
 reading is then kept, and still reported). A model's title with one part more ("Title.
@@ -87,6 +88,8 @@ def read_reference(text: str, ctx: Context) -> Reading:
     # the rules' reading is whole: nothing left over but a locator or publisher given twice
     sure = rules.understood and bool(rules.ref.title) and (not left or left == ". ".join(rules.repeats))
     if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
+        return Reading(rules, "rules")
+    if sure and rules.repeats:  # "М.: Наука, 2019. СПб.: Питер, 2020.": a second one, reported
         return Reading(rules, "rules")
     model = _model(text, ctx, cut)
     return _pick(rules, model, sure and not _overreach(rules, model.parsed))
