@@ -6,7 +6,17 @@ from __future__ import annotations
 from refman.model import Name, Reference
 from refman.parsing.assemble import assemble
 from refman.parsing.tokens import tokenize
-from refman.readers.reflist.crf import _LEAD_IN, _dated_title, _gost, _keep_byline, _overreach, _parts
+from refman.readers.reflist.crf import (
+    _LEAD_IN,
+    Reading,
+    _dated_title,
+    _gost,
+    _keep_byline,
+    _overreach,
+    _parts,
+    _pick,
+    read_reference,
+)
 from refman.readers.reflist.fields import Context, Parsed, parse_reference
 
 
@@ -113,16 +123,18 @@ def test_a_model_title_with_the_year_the_rules_title_holds_is_read_by_the_model(
 
 def test_a_russian_author_date_reference_is_not_gost() -> None:
     """Chicago's and ASA's year after the names (". 1996. ") is no GOST structure, though the
-    place is "М.:"; GOST gives the year after the place, or after "//"."""
+    place is "М. :"; GOST gives the year after the place, or after "//". A place ("М.:") is
+    no GOST structure either (Vancouver's "М.: Гнозис; 1995."): the model reads it too."""
     assert [
         _gost(text)
         for text in (
-            "Рорти, Ричард. 1996. Случайность, ирония и солидарность. М.: Русское феноменологическое общество.",
-            "Гуссерль, Эдмунд. 2010a. Картезианские медитации. М.: Академический Проект.",
-            "Иванов И. И. Экономика Кореи. М.: Наука, 1996. 300 с.",
+            "Рорти, Ричард. 1996. Случайность, ирония и солидарность. М. : Русское феноменологическое общество.",
+            "Гуссерль, Эдмунд. 2010a. Картезианские медитации. М. : Академический Проект.",
+            "Иванов И. И. Экономика Кореи. М. : Наука, 1996. 300 с.",
             "Иванов И. И. Экономика Кореи // Вопросы истории. 2019. № 3. С. 45–67.",
+            "Лакан Ж. Функция и поле речи и языка в психоанализе. М.: Гнозис; 1995.",
         )
-    ] == [False, False, True, True]
+    ] == [False, False, True, True, False]
 
 
 def test_a_title_and_a_place_with_a_date_make_a_reference() -> None:
@@ -165,3 +177,110 @@ def test_editors_alone_after_in_are_not_split() -> None:
     tokens = tokenize(text)
     ref = assemble(text, tokens, [("editor", 1.0)] * len(tokens)).ref
     assert (ref.container_title, [(n.family, n.given) for n in ref.editor]) == (None, [("Smith", "J.")])
+
+
+def _year_1990(**fields: object) -> Reference:
+    return Reference(issued={"date-parts": [[1990]]}, **fields)
+
+
+def test_a_models_title_and_year_beat_a_whole_rules_reading_that_missed_the_year() -> None:
+    """Springer LNCS "Law Commission: Intoxication and Criminal Liability. (2009).": the rules
+    read the title and leave "2009" as a note; the model's title and year are only two parts,
+    but where the rules read a whole reference, so does the model."""
+    title = "Law Commission: Intoxication and Criminal Liability"
+    rules = Parsed(Reference(title=title, note="2009"))
+    model = Reading(
+        Parsed(Reference(title=title, issued={"date-parts": [[2009]]}), understood=False), "model"
+    )
+    picked = _pick(rules, model, sure=True)
+    assert (picked.by, picked.parsed.understood, picked.parsed.ref.issued.date_parts) == (
+        "model",
+        True,
+        [[2009]],
+    )
+
+
+def test_a_whole_rules_reading_with_more_parts_stands_against_a_models_title_and_year() -> None:
+    """ "The sanctions. Book. 2019.": the rules read a title, a container and the year; the
+    model one title "The sanctions. Book" and the year: two parts against one, the rules'."""
+    rules = Parsed(Reference(title="The sanctions", container_title="Book", issued={"date-parts": [[2019]]}))
+    found = Reference(title="The sanctions. Book", issued={"date-parts": [[2019]]})
+    picked = _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=True)
+    assert (picked.by, picked.parsed.ref.title, picked.parsed.ref.container_title) == (
+        "rules",
+        "The sanctions",
+        "Book",
+    )
+
+
+def test_where_neither_reading_is_whole_the_models_names_and_year_are_kept_and_reported() -> None:
+    """ "Philip Norton (ed.), Legislatures (Oxford: Oxford University Press, 1990).": the rules
+    keep it whole as a title; the model finds the editor, the year and the publisher (no title,
+    so it stays not understood and the reader reports it)."""
+    text = "Philip Norton (ed.), Legislatures (Oxford: Oxford University Press, 1990)."
+    rules = Parsed(Reference(title=text), understood=False)
+    found = _year_1990(editor=[Name(family="Norton", given="Philip")], publisher="Oxford University Press")
+    picked = _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=False)
+    assert (picked.by, picked.parsed.understood, picked.parsed.ref.publisher) == (
+        "model",
+        False,
+        "Oxford University Press",
+    )
+
+
+def test_where_neither_reading_is_whole_a_model_reading_without_names_or_year_is_not_kept() -> None:
+    """RIS lines read as a reference ("TY  - JOUR": a name "T. Y." and the title "JOUR"), and
+    a year with no names: the rules' whole-text title stands."""
+    rules = Parsed(Reference(title="TY  - JOUR"), understood=False)
+    for found in (
+        Reference(author=[Name(family="-", given="T. Y.")], title="JOUR"),
+        _year_1990(title="JOUR"),
+    ):
+        picked = _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=False)
+        assert (picked.by, picked.parsed.ref.title) == ("rules", "TY  - JOUR")
+
+
+def test_a_whole_rules_reading_stands_where_the_model_has_no_title() -> None:
+    rules = Parsed(Reference(author=[Name(family="Chaucer", given="J.")], title="Canterbury Tales"))
+    found = _year_1990(author=[Name(family="Chaucer", given="J.")])
+    assert _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=True).by == "rules"
+
+
+def test_a_title_after_the_editors_is_the_books() -> None:
+    """Springer's "Title. In: Editor (ed) Book." where the model labels the book as a title
+    too: a title span after an editors' span (which follows the first title) is the container."""
+    text = "Montgomery WM (1974) Germany. In: Glick TF (ed) The Comparative Reception of Darwinism. University of Texas Press, Austin, pp 81–116"
+    labels = ["author"] * 2 + ["date", "title", "other"] + ["editor"] * 3 + ["title"] * 5
+    labels += ["publisher"] * 4 + ["location"] + ["pages"] * 2
+    ref = assemble(text, tokenize(text), [(label, 0.9) for label in labels]).ref
+    assert (
+        ref.title,
+        ref.container_title,
+        ref.editor,
+        ref.publisher,
+        ref.publisher_place,
+        ref.page,
+        ref.type,
+    ) == (
+        "Germany",
+        "The Comparative Reception of Darwinism",
+        [Name(family="Glick", given="T. F.")],
+        "University of Texas Press",
+        "Austin",
+        "81–116",
+        "chapter",
+    )
+
+
+def test_a_whole_rules_reading_with_a_second_publisher_stands_and_is_reported() -> None:
+    """ "Петров П. П. Книга. М.: Наука, 2019. СПб.: Питер, 2020. 300 с." has no GOST structure
+    but its place, so the model reads it too (as "Наука; Питер" of "М.; СПб."); the rules found
+    the second publisher and report it: theirs stands."""
+    reading = read_reference("Петров П. П. Книга. М.: Наука, 2019. СПб.: Питер, 2020. 300 с.", Context())
+    ref = reading.parsed.ref
+    assert (reading.by, ref.publisher, ref.publisher_place, ref.unmapped) == (
+        "rules",
+        "Наука",
+        "М.",
+        {"unparsed": "СПб.: Питер, 2020"},
+    )

@@ -211,14 +211,16 @@ def test_blank_line_separated_references_wrapped_over_lines(run_cli) -> None:
 
 
 def test_a_doubtful_field_is_named_in_a_warning() -> None:
-    """The model hesitates over "Bookseller" (a magazine, read as a publisher): RM002 names the
-    field with its confidence instead of letting the guess pass silently."""
+    """The model hesitates over "Bookseller" (a magazine, read as a publisher) and over the day
+    after the year ("2011. 20 June."): RM002 names each field with its confidence instead of
+    letting the guess pass silently."""
     from refman.readers.reflist import reader as reflist
 
     text = "1. Jones, Philip. 2011. Global Publishing Back on the Front Foot. Bookseller, 20 June.\n"
     result = reflist.read(text)
     assert [(d.code, d.field, d.number, d.message) for d in result.diagnostics] == [
-        ("RM002", "publisher", 1, "publisher read with low confidence (0.57): 'Bookseller,'; check it"),
+        ("RM002", "issued", 1, "issued read with low confidence (0.39): '2011. 20 June.'; check it"),
+        ("RM002", "publisher", 1, "publisher read with low confidence (0.37): 'Bookseller,'; check it"),
     ]
     (ref,) = result.library.references
     assert (

@@ -64,3 +64,18 @@ def test_a_particle_is_the_names() -> None:
     assert words == {"author": {"food", "and", "agriculture", "of", "the", "united"}}
     rendered = f"Food and Agriculture of the United {_wrap('author', 'Nations')} (1988) {_wrap('title', 'Yearbook')}."
     assert [label for _, label in _labelled(rendered, "1988", words)] == ["author"] * 7 + ["date", "title"]
+
+
+def test_a_token_shared_by_two_fields_takes_the_one_with_more_characters_else_the_first() -> None:
+    """Biomed Central's "13/14 26–27:??–??.": issue and pages in one token. The field with
+    more of its characters takes it; a tie goes to the field written first, whatever the hash
+    seed."""
+    rendered = (
+        f"{_wrap('volume', '13')} {_wrap('issue', '26–27')}:{_wrap('pages', '??–??')}. "
+        f"{_wrap('issue', '3–4')}:{_wrap('pages', '??–??')}."
+    )
+    assert _labelled(rendered, None, {}) == [
+        ("13", "volume"),
+        ("26–27:??–??.", "issue"),
+        ("3–4:??–??.", "pages"),
+    ]

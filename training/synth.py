@@ -189,7 +189,9 @@ def label_rendered(
     labels: list[str | None] = []
     for tok in tokens:
         seen = [m for m in marks[tok.start : tok.end] if m]
-        labels.append(max(set(seen), key=seen.count) if seen else None)
+        # the field with most of the token's characters; of two with as many, the first (not
+        # a set's order, which changes with the hash seed: the same inputs, the same labels)
+        labels.append(max(dict.fromkeys(seen), key=seen.count) if seen else None)
     if year:
         for i, tok in enumerate(tokens):
             if labels[i] is None and year in tok.text:

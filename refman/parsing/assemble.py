@@ -86,7 +86,11 @@ def assemble(
     out = Assembled(ref)
     by_label: dict[str, list[str]] = {}
     spans = segments(text, tokens, labelled) if tokens else []
+    edited = False  # an editors' span after the title: a title after it is the book's
     for label, value, conf in spans:
+        if label == "title" and edited:
+            label = "container"  # "Title. In: Glick TF (ed) Book." labelled title twice
+        edited = edited or (label == "editor" and "title" in by_label)
         split = _container_in_editors(value) if label == "editor" else None
         if split:  # "In Container, eds. Names" labelled editor whole: the container is its head
             by_label.setdefault("container", []).append(split[0])

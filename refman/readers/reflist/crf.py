@@ -1,14 +1,17 @@
 """Rules and the learned model together: which of them reads a free-text reference.
 
 The rules (``reflist_fields``) are exact on the seed's family, and keep the reading when
-its structure is certain: GOST's structure (``_gost``), a legal act, the translated-Russian
-web references of the seed (an access date in brackets), or a transliterated reference with
-a language note ("(In Russ.)") that the rules read whole.
+its structure is certain: GOST's structure (``_gost``; not its place "М.:" alone), a legal
+act, the translated-Russian web references of the seed (an access date in brackets), or a
+transliterated reference with a language note ("(In Russ.)") that the rules read whole.
 Otherwise the model reads the reference, and the rules' reading is kept only where it is
-whole and either agrees with the model's or the model sees no reference; a rules title that
-holds the year and locators the model read as fields is not whole (chemistry's title-less
+whole and either agrees with the model's, or the model sees no reference, or the rules found
+a locator or publisher given twice (which they report); a rules title that holds the year
+and locators the model read as fields is not whole (chemistry's title-less
 "Name, Journal, 1991, 12, 58–63"). Where neither reading is whole, the rules' stands unless
-the model found a title and the year the rules' title swallowed.
+the model found a title and the year the rules' title swallowed, or names and a year (its
+reading is then kept, and still reported). A model's title with one part more ("Title.
+(2009).") is a reference where the rules read one whole too (``_pick``).
 
 Whichever reads it, the rules cut first what they are certain of wherever it stands: DOI,
 URL, ISBN, ISSN, the access date, the language note and the content designation. Text the
@@ -42,10 +45,9 @@ _FIELDS = {
 }  # fmt: skip
 #: GOST's own structure: " // " before the container, ". – " between areas, " / " before
 #: the statement of responsibility (names with initials follow). In Cyrillic text also
-#: " : " before other title information and "М.:" / "М.," for the place (an APA reference
-#: in Russian, "(2006). … СПб.: Питер.", is not GOST).
+#: " : " before other title information or the publisher (an APA reference in Russian,
+#: "(2006). … СПб. : Питер.", is not GOST).
 _GOST = re.compile(r" // |\. [–—] | / (?=(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?)+[A-ZА-ЯЁ])")
-_GOST_CYRILLIC = re.compile(r" : |(?<![\w.])(?:М|СПб|Л|К|Мн)\.\s?[:,]")
 #: An author-date reference's year after the names: APA's "(2006)." or Chicago's and ASA's
 #: ". 1996. " (GOST gives the year after the place, or after "//" in a journal's area).
 _APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.|(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?\.\s")
@@ -87,16 +89,37 @@ def read_reference(text: str, ctx: Context) -> Reading:
     sure = rules.understood and bool(rules.ref.title) and (not left or left == ". ".join(rules.repeats))
     if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
         return Reading(rules, "rules")
+    if sure and rules.repeats:  # "М.: Наука, 2019. СПб.: Питер, 2020.": a second one, reported
+        return Reading(rules, "rules")
     model = _model(text, ctx, cut)
-    sure = sure and not _overreach(rules, model.parsed)
-    # where the model sees no reference, the rules' reading stands if it is whole, or if the
-    # rules see none either (their title, the string's first sentence, is reported); a partial
-    # one ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept
-    if not model.parsed.understood and (sure or not (rules.understood or _dated_title(rules, model.parsed))):
+    return _pick(rules, model, sure and not _overreach(rules, model.parsed))
+
+
+def _pick(rules: Parsed, model: Reading, sure: bool) -> Reading:
+    """The rules' reading or the model's, given whether the rules' is whole (``sure``).
+
+    Where the model sees no reference (``understood`` False), the rules' reading stands if it
+    is whole; where the rules see none either, theirs stands (their title, the string's first
+    sentence, is reported) unless the model found names and a year ("Philip Norton (ed.),
+    Legislatures (Oxford: Oxford University Press, 1990)."): its reading is kept and still
+    reported. A title with one part more ("Law Commission: Title. (2009).") is a reference
+    where the rules read a whole one with no more parts, and the two readings are compared
+    (the rules' "The sanctions" in "Book", 2019, stands against the model's one title "The
+    sanctions. Book" and its year). A partial rules
+    reading ("Title; Name, ed.; Publisher: Place, 1988; p 383." as one title) is not kept.
+    """
+    found = model.parsed
+    if sure and not found.understood and found.ref.title and _parts(found.ref) >= max(1, _parts(rules.ref)):
+        found.understood = True
+    if not found.understood:
+        if sure:
+            return Reading(rules, "rules")
+        if not (rules.understood or _dated_title(rules, found)):
+            named = bool(found.ref.author or found.ref.editor)
+            return model if named and _year(found.ref) is not None else Reading(rules, "rules")
+    if sure and (_swallowed(rules, found) or _agree(rules, found)):
         return Reading(rules, "rules")
-    if sure and (_swallowed(rules, model.parsed) or _agree(rules, model.parsed)):
-        return Reading(rules, "rules")
-    _keep_byline(rules, model.parsed)
+    _keep_byline(rules, found)
     return model
 
 
@@ -190,9 +213,13 @@ def _swallowed(rules: Parsed, model: Parsed) -> bool:
 
 
 def _gost(text: str) -> bool:
+    """Whether GOST's own structure shows (``_GOST``, or " : " in Cyrillic text): the rules
+    read it alone. A Cyrillic reference whose only sign of GOST is its place ("М.: Наука,
+    1996") is read by both: the rules' reading stands where it is whole and the model agrees
+    (Vancouver's "М.: Гнозис; 1995", Springer's "Аспект Пресс, М., сс 326–342" are not GOST)."""
     if _GOST.search(text):
         return True
-    return has_cyrillic(text) and _GOST_CYRILLIC.search(text) is not None and not _APA_DATE.search(text)
+    return has_cyrillic(text) and " : " in text and not _APA_DATE.search(text)
 
 
 def _keep_byline(rules: Parsed, model: Parsed) -> None:
