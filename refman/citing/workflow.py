@@ -148,7 +148,7 @@ def _from_library(name: str | None) -> api.Loaded:
     """Every record of refman's library (``name``: a path or URL; None: the configured one)."""
     from .. import config, library_api
 
-    return library_api.library_as_loaded(library_api.open_store(config.library(name))).loaded
+    return library_api.library_as_loaded(library_api.open_store(config.library(name)), writable=False).loaded
 
 
 @dataclass(slots=True)

@@ -108,7 +108,7 @@ def export(
 
     inputs = library_hooks.inputs_or_library(inputs, library)
     if library is not None:
-        loaded = library_hooks.load(library, tag, where).loaded
+        loaded = library_hooks.load(library, tag, where, writable=False).loaded
     else:
         loaded = api.load(
             inputs, from_format, encoding, with_article=with_article, key_pattern=defaults.key_pattern()

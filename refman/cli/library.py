@@ -196,7 +196,7 @@ def _show(
         io.write_output(output, "".join(parts))
         return count
     api.writer_for(fmt)
-    selected = library_api.library_as_loaded(store, found, ranked)
+    selected = library_api.library_as_loaded(store, found, ranked, writable=False)
     io.write_output(output, api.export(selected.loaded.library, fmt))
     return len(selected.ids)
 

@@ -103,9 +103,14 @@ def inputs_or_library(inputs: list[str] | None, library: str | None, keys_allowe
 
 
 def load(
-    library: str, tags: list[str] | None = None, where: str | None = None, keys: list[str] | None = None
+    library: str,
+    tags: list[str] | None = None,
+    where: str | None = None,
+    keys: list[str] | None = None,
+    writable: bool = True,
 ) -> FromLibrary:
-    """The library's records (those with ``keys``, or matching ``tags`` and ``where``)."""
+    """The library's records (those with ``keys``, or matching ``tags`` and ``where``);
+    ``writable`` as ``library_api.library_as_loaded``."""
     from .. import config, library_api
 
     store = library_api.open_store(config.library(library or None))
@@ -116,7 +121,7 @@ def load(
     from .library import Bar
 
     with Bar("reading the library") as progress:
-        return library_api.library_as_loaded(store, query, progress=progress)
+        return library_api.library_as_loaded(store, query, progress=progress, writable=writable)
 
 
 def write_back(selected: Any, refs: list[Any], command: str, what: str, quiet: bool) -> int:

@@ -29,7 +29,7 @@ def show(
 
     inputs = library_hooks.inputs_or_library(inputs, library, keys_allowed=True)
     if library is not None:
-        loaded = library_hooks.load(library, keys=inputs).loaded
+        loaded = library_hooks.load(library, keys=inputs, writable=False).loaded
     else:
         loaded = api.load(inputs, from_format, encoding, key_pattern=defaults.key_pattern())
     findings.read_diagnostics(loaded.diagnostics, verbose, quiet)
