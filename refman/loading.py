@@ -37,13 +37,32 @@ def reader_format(source: InputText, from_format: str | None = None) -> formats.
 
 
 def read_input(source: InputText, from_format: str | None = None) -> tuple[Library, list[Diagnostic], str]:
-    fmt = reader_format(source, from_format)
+    return read_told(source, reader_format(source, from_format))
+
+
+def read_told(source: InputText, fmt: formats.Format) -> tuple[Library, list[Diagnostic], str]:
+    """``source`` read as ``fmt``: (library, diagnostics, format name); an InputError
+    (``unreadable``) if it gave errors and nothing read."""
     result = fmt.load_reader()(source.text, name=source.name)
     stamp_format(result.library, source.name, fmt.name)
     errors = [d for d in result.diagnostics if d.severity.value == "error"]
     if errors and not result.library.references and result.library.article is None:
-        raise InputError(f"{source.name}: {errors[0].message} (read as {fmt.name})")
+        raise unreadable(source, fmt, errors[0])
     return result.library, result.diagnostics, fmt.name
+
+
+def unreadable(source: InputText, fmt: formats.Format, error: Diagnostic) -> InputError:
+    """An input that gave errors and no record at all: its first error, and the format tried."""
+    return InputError(f"{source.name}: {error.message} (read as {fmt.name})")
+
+
+def told_inputs(
+    inputs: list[str], from_format: str | None, encoding: str | None, diagnostics: list[Diagnostic]
+) -> Iterator[tuple[str, InputText, formats.Format]]:
+    """Each input once (``distinct_inputs``), read as text, with the format to read it as."""
+    for name in distinct_inputs(inputs, diagnostics):
+        source = read_text(name, encoding)
+        yield name, source, reader_format(source, from_format)
 
 
 def stamp_format(library: Library, name: str, fmt: str) -> None:
@@ -91,9 +110,8 @@ def load(
     """Read every input (files or ``-``) into one library; ids made readable and unique
     (``key_pattern``: see ``core.keys``); each input once (``distinct_inputs``)."""
     loaded = Loaded(Library())
-    for name in distinct_inputs(inputs, loaded.diagnostics):
-        source = read_text(name, encoding)
-        library, diagnostics, fmt_name = read_input(source, from_format)
+    for name, source, fmt in told_inputs(inputs, from_format, encoding, loaded.diagnostics):
+        library, diagnostics, fmt_name = read_told(source, fmt)
         loaded.sources.append((name, fmt_name))
         loaded.diagnostics.extend(diagnostics)
         if library.article is not None:

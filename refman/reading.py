@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 
 from .core.keys import assign_keys
 from .diagnostics import Diagnostic
-from .errors import InputError
 from .formats import Format
-from .io import InputText, read_text
-from .loading import distinct_inputs, reader_format, stamp_format
+from .io import InputText
+from .loading import stamp_format, told_inputs, unreadable
 from .model import Library
 
 #: Records per part: enough to keep per-part costs small, few enough to bound memory.
@@ -89,7 +88,7 @@ class Inputs:
                 yield Part(number, first, library, waiting, before + reached)
                 first, waiting = False, []
             if first and error is not None:
-                raise InputError(f"{source.name}: {error.message} (read as {fmt.name})")
+                raise unreadable(source, fmt, error)
             if first:  # an input without records (a file of @string only): its source all the same
                 yield Part(number, True, held, waiting, before + len(source.text))
             before += len(source.text)
@@ -105,9 +104,7 @@ def open_inputs(
     """Every input read as text and its format told (``api.load``'s checks: ``-`` once, a
     file named twice read once with an RM008 warning)."""
     out = Inputs([], size=size, key_pattern=key_pattern)
-    for name in distinct_inputs(inputs, out.diagnostics):
-        source = read_text(name, encoding)
-        fmt = reader_format(source, from_format)
+    for name, source, fmt in told_inputs(inputs, from_format, encoding, out.diagnostics):
         out.texts.append((source, fmt))
         out.sources.append((name, fmt.name))
     return out
