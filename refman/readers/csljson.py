@@ -58,16 +58,11 @@ def read_batches(text: str, name: str = "-", size: int = 2000) -> Iterator[tuple
     if spans is None:
         yield read(text, name), len(text)
         return
-    decoder = _decoder()
     for start in range(0, len(spans), size):
         diagnostics: list[Diagnostic] = []
-        items = [decoder.raw_decode(text, begin)[0] for begin in spans[start : start + size]]
+        items = [_STRICT.raw_decode(text, begin)[0] for begin in spans[start : start + size]]
         reached = spans[start + size] if start + size < len(spans) else len(text)
         yield ReadResult(items_to_library(items, name, diagnostics, first=start + 1), diagnostics), reached
-
-
-def _decoder() -> json.JSONDecoder:
-    return json.JSONDecoder(parse_constant=_not_json, parse_float=_finite)
 
 
 def _array_spans(text: str) -> list[int] | None:
@@ -76,7 +71,7 @@ def _array_spans(text: str) -> list[int] | None:
     begin = len(text) - len(text.lstrip("\ufeff \t\r\n"))
     if text[begin : begin + 1] != "[" or _SURROGATE_ESCAPE.search(text):
         return None
-    decoder, spans, at, end = _decoder(), [], begin + 1, len(text.rstrip(" \t\r\n"))
+    spans, at, end = [], begin + 1, len(text.rstrip(" \t\r\n"))
     try:
         at = _WHITESPACE.match(text, at).end()  # type: ignore[union-attr]
         if text[at : at + 1] == "]":
@@ -84,7 +79,7 @@ def _array_spans(text: str) -> list[int] | None:
         while True:
             if text[at : at + 1] != "{":
                 return None
-            item, after = decoder.raw_decode(text, at)
+            item, after = _STRICT.raw_decode(text, at)
             if depth_exceeds(item, MAX_DEPTH - 1):
                 return None
             spans.append(at)
@@ -193,9 +188,14 @@ def _finite(text: str) -> float:
     return value
 
 
+#: Strict JSON: no NaN/Infinity, no overflowing floats (both would be written as non-JSON).
+_STRICT_HOOKS: dict[str, Any] = {"parse_constant": _not_json, "parse_float": _finite}
+#: The same rules for decoding an array item by item (``read_batches``).
+_STRICT = json.JSONDecoder(**_STRICT_HOOKS)
+
+
 def _json(text: str) -> Any:
-    """Strict JSON: no NaN/Infinity, no overflowing floats (both would be written as non-JSON)."""
-    return json.loads(text, parse_constant=_not_json, parse_float=_finite)
+    return json.loads(text, **_STRICT_HOOKS)
 
 
 def top_level_items(data: Any, name: str, diagnostics: list[Diagnostic], what: str) -> list[Any]:
