@@ -20,7 +20,6 @@ from .parse.bibtex_fields import fingerprint
 from .preparing import feed, few_collections
 from .reading import Inputs
 from .store import Entry, LibraryError, Query, QueryError, Store, open_library, parse
-from .store.records import block_keys, encode
 
 Progress = Callable[[int, int], None]
 #: Characters of a typical record: the progress of add counts the text read in these units,
@@ -114,10 +113,7 @@ def add(
                 if record.crossref:  # its entry is of an earlier part, if this add stored it
                     parent = _parent_added(store, record.crossref, change.id)
                     if parent is not None:
-                        ref = record.reference()
-                        record.feats = features(0, ref, parent)
-                        record.row = encode(ref, record.feats)
-                        record.keys = block_keys(record.feats)
+                        record.with_parent(parent)
                 feats = record.feats
                 store.known_keys(feats, record.keys)
                 found = None if force else _duplicate_of(store, cache, feats, chosen, cutoff)

@@ -59,6 +59,15 @@ class Prepared:
             self.ref = decode(self.row.csl, self.row.origin)
         return self.ref
 
+    def with_parent(self, parent: Reference) -> None:
+        """Made again now that the entry it crossrefs is found (in an earlier part): its
+        features see the parent (an inherited identifier is the container's), and so its row
+        and blocking keys."""
+        ref = self.reference()
+        self.feats = features(0, ref, parent)
+        self.row = encode(ref, self.feats)
+        self.keys = block_keys(self.feats)
+
 
 @dataclass(slots=True)
 class PreparedPart:

@@ -32,6 +32,12 @@ def newer(location: str, version: int) -> str:
     )
 
 
+def row_values(row: Row, source_id: int | None, notes: str, change: Change) -> tuple[Any, ...]:
+    """A new record's values for ``COLUMNS`` after ``id``, in their order."""
+    return (row.key, key_folded(row.key), row.type, row.year, row.language, row.title, row.names,
+            row.csl, row.origin, source_id, notes, row.titles, row.cyrillic, change.id)  # fmt: skip
+
+
 class LibraryError(Exception):
     """A library that cannot be used: not a refman library, a newer schema, unreachable."""
 
@@ -223,8 +229,7 @@ class Store(History, Blocking):
         """Store a record made into its row and search texts already (``records.encode``,
         ``records.search_texts``: ``add`` makes them ahead); (row id, key). A key taken
         (ignoring case) becomes the first free one (``free_key``), in the row's CSL too."""
-        values = (row.key, key_folded(row.key), row.type, row.year, row.language, row.title, row.names,
-                  row.csl, row.origin, source_id, notes, row.titles, row.cyrillic, change.id)  # fmt: skip
+        values = row_values(row, source_id, notes, change)
         names = ", ".join(COLUMNS[1:])
         if record_id is None:
             marks = ", ".join("?" * len(values))
@@ -232,7 +237,7 @@ class Store(History, Blocking):
             new = self.one(text, values)
             if new is None:  # the key is taken: the next free one, and the CSL that says it
                 row = with_key(row, self.free_key(row.key))
-                values = (row.key, key_folded(row.key), *values[2:7], row.csl, *values[8:])
+                values = row_values(row, source_id, notes, change)
                 new = self.one(text, values)
         else:
             marks = ", ".join("?" * (len(values) + 1))

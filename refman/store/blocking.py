@@ -57,7 +57,7 @@ class Blocking:
 
     def file_keys(self, record_id: int, feats: Features) -> None:
         """File a record in the blocking index (and keep its titles for the cheap check)."""
-        place = feats.titles[0] if feats.titles else ""
+        place = place_of(feats)
         rows = [(record_id, key, place) for key in self.feats_keys(feats)]
         if rows:
             self.executemany("INSERT INTO block_keys (record_id, key, place) VALUES (?, ?, ?)", rows)
@@ -90,7 +90,7 @@ class Blocking:
         keys = self.feats_keys(feats)
         if not keys:
             return []
-        place = feats.titles[0] if feats.titles else ""
+        place = place_of(feats)
         params = [value for key in keys for value in (key, place, key, place)]
         rows = self.execute(self._blocks_sql(len(keys)), params).fetchall()
         if not rows:
@@ -156,6 +156,11 @@ class Blocking:
                 for side, (op, order) in enumerate(((">=", "ASC"), ("<", "DESC")))
             )
         return text
+
+
+def place_of(feats: Features) -> str:
+    """Where a record sorts within its blocks: its first title skeleton."""
+    return feats.titles[0] if feats.titles else ""
 
 
 def _close_titles(feats: Features, others: dict[int, tuple[str, ...]], cutoff: float) -> set[int]:

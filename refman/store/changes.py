@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .records import decode, search_texts, snapshot
+from .records import compact_json, decode, search_texts, snapshot
 
 #: The columns of ``records`` a snapshot keeps (all of them).
 COLUMNS = (
@@ -108,7 +108,7 @@ class History:
 
     # --- sources (a BibTeX file's layout: its @string macros, comments, order) -------------
     def add_source(self, name: str, fmt: str, layout: dict[str, Any] | None, change: Change) -> int:
-        text = json.dumps(layout, ensure_ascii=False, separators=(",", ":")) if layout is not None else None
+        text = compact_json(layout) if layout is not None else None
         row = self.one(
             "INSERT INTO sources (name, format, layout, created_change) VALUES (?, ?, ?, ?) RETURNING id",
             (name, fmt, text, change.id),

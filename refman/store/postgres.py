@@ -14,10 +14,11 @@ import re
 from typing import Any
 
 from ..core.dedupe.features import Features
-from .base import LibraryError, Store
+from .base import LibraryError, Store, row_values
+from .blocking import place_of
 from .changes import COLUMNS, Change
 from .query import Query
-from .records import Row, key_folded
+from .records import Row
 
 #: The advisory lock every writer holds for its transaction (an arbitrary constant: "refman").
 WRITE_LOCK = 0x7265666D616E
@@ -59,10 +60,8 @@ class PostgresStore(Store):
         given row id take the general way (``Store.insert_row``)."""
         if tags or record_id is not None:
             return super().insert_row(row, feats, texts, change, source_id, tags, notes, record_id)
-        values = (row.key, key_folded(row.key), row.type, row.year, row.language, row.title, row.names,
-                  row.csl, row.origin, source_id, notes, row.titles, row.cyrillic, change.id)  # fmt: skip
-        place = feats.titles[0] if feats.titles else ""
-        new = self.one(_INSERT_WHOLE, (*values, place, self.feats_keys(feats), *texts))
+        values = row_values(row, source_id, notes, change)
+        new = self.one(_INSERT_WHOLE, (*values, place_of(feats), self.feats_keys(feats), *texts))
         if new is None:  # the key is taken
             return super().insert_row(row, feats, texts, change, source_id, tags, notes, record_id)
         self.keep_titles(int(new[0]), feats)

@@ -64,8 +64,8 @@ def encode(ref: Reference, feats: Features | None = None) -> Row:
         language=(ref.language or "").strip().lower()[:2] or None,
         title=ref.title or ref.container_title or "",
         names="; ".join(name.display() for name in (ref.author or ref.editor or [])),
-        csl=json.dumps(ref.to_csl(), ensure_ascii=False, separators=(",", ":")),
-        origin=json.dumps(origin, ensure_ascii=False, separators=(",", ":")) if origin else None,
+        csl=compact_json(ref.to_csl()),
+        origin=compact_json(origin) if origin else None,
         titles="\x1f".join(feats.titles),
         cyrillic=feats.cyrillic_title,
     )
@@ -76,7 +76,7 @@ def with_key(row: Row, key: str) -> Row:
     of the reference with that id writes it)."""
     data = json.loads(row.csl)
     data["id"] = key
-    return replace(row, key=key, csl=json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return replace(row, key=key, csl=compact_json(data))
 
 
 def decode(csl: str, origin: str | None) -> Reference:
@@ -141,6 +141,12 @@ def block_keys(feats: Features) -> list[str]:
 IDENTIFIER_PREFIXES = ("d:", "p:", "i:", "u:")
 
 
+def compact_json(value: Any) -> str:
+    """JSON as the library stores it (UTF-8 text, no spaces): one form, so that a row made
+    again (``with_key``) is the row ``encode`` would have made."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def snapshot(row: dict[str, Any]) -> str:
     """A record's row (with its tags) as JSON: what ``undo`` puts back."""
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return compact_json(row)
