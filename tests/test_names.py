@@ -62,3 +62,17 @@ def test_existing_helpers_still_work():
     assert initials_of("Yuri Ivanovich") == "Yu. I."
     person = parse_person("Иванов Иван Иванович")
     assert (person.family, person.given) == ("Иванов", "Иван Иванович")
+
+
+def test_a_family_name_with_an_inner_capital_after_initials() -> None:
+    """ "B. McGuire" is McGuire, not "B. Mc" Guire (an initial may lack its period only before a
+    space); O'Brien, MacKenzie and DiCaprio are one family name each."""
+    from refman.parse.names import parse_name_list
+
+    names, _ = parse_name_list(
+        "W. E. Bemis, B. McGuire, E. O'Brien, L. E. MacKenzie, L. DiCaprio, И.И.Иванов"
+    )
+    assert [(n.family, n.given) for n in names] == [
+        ("Bemis", "W. E."), ("McGuire", "B."), ("O'Brien", "E."), ("MacKenzie", "L. E."),
+        ("DiCaprio", "L."), ("Иванов", "И. И."),
+    ]  # fmt: skip

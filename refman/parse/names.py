@@ -17,11 +17,17 @@ _LO = "a-zа-яёß-öø-ÿĀ-ſ"
 #: Ya, Ts, Kh; Cyrillic ones too), and a period or not; hyphenated ("Zh.-Zh.").
 INITIAL = rf"[{_UP}][{_LO}]?\.?"
 _INITIALS = rf"{INITIAL}(?:[\s\u00a0]*-?[\s\u00a0]*{INITIAL}){{0,2}}"
-_SURNAME = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)?"
+#: A family name: "Иванов", "Salamanca-Gómez", and one inner capital after a short prefix
+#: ("O'Brien", "McDonell", "MacKenzie", "DiCaprio").
+_SURNAME = rf"[{_UP}](?:[{_LO}]{{0,2}}['’]?[{_UP}])?[{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)?"
 _DIGRAPHS = {"Yu", "Ya", "Ye", "Yo", "Zh", "Ch", "Sh", "Ts", "Kh", "Th", "Ph", "Sz", "Cz"}
 
 SURNAME_INITIALS = re.compile(rf"^(?P<family>{_SURNAME}),?[\s\u00a0]+(?P<given>{_INITIALS})$")
-INITIALS_SURNAME = re.compile(rf"^(?P<given>{_INITIALS})[\s\u00a0]*(?P<family>{_SURNAME})$")
+#: "И.И. Иванов", "И.И.Иванов"; an initial without its period needs a space ("B. McGuire" is
+#: not "B. Mc" "Guire").
+INITIALS_SURNAME = re.compile(
+    rf"^(?P<given>{_INITIALS})(?:(?<=\.)[\s\u00a0]*|[\s\u00a0]+)(?P<family>{_SURNAME})$"
+)
 _FULL_RU = re.compile(
     r"^(?P<family>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?P<given>[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична|ич|оглы|кызы))$"
 )
