@@ -89,17 +89,56 @@ def test_a_rules_title_holding_the_models_year_and_locators_overreaches() -> Non
 
 
 def test_gost_statement_of_responsibility_names_every_author() -> None:
-    """The heading names the first author; " / " names them all (up to three, then [и др.]).
-    With a second group after ";" (editors) the byline stands."""
+    """The heading names the first author; " / " names them all (up to three, then [и др.]),
+    in its first group when groups of other roles follow after ";"."""
     for text, authors, et_al in (
         ("Андерссон, Э. Безопасность региона / Э. Андерссон, К. Зайнуллин, Э. Новак [и др.]. – Москва : "
          "Наука, 2018. – 200 с.", [("Андерссон", "Э."), ("Зайнуллин", "К."), ("Новак", "Э.")], True),
         ("Кузнецов, Д. В. История / Д. В. Кузнецов, П. П. Петров ; под ред. И. И. Иванова. – Москва : "
-         "Наука, 2018. – 200 с.", [("Кузнецов", "Д. В.")], None),
+         "Наука, 2018. – 200 с.", [("Кузнецов", "Д. В."), ("Петров", "П. П.")], None),
     ):  # fmt: skip
         ref = parse_reference(text, Context()).ref
         assert ([(n.family, n.given) for n in ref.author], ref.unmapped.get("et-al")) == (authors, et_al)
         assert ref.unmapped["responsibility"] == text.split(" / ")[1].split(". –")[0].replace(" ;", ";")
+
+
+def test_gost_statement_groups_give_editors_and_translators() -> None:
+    """GOST R 7.0.100-2018 5.3.5: groups of other roles follow the authors after ";", each
+    opened by its role word. After "под ред." and "пер. с …" names are in the genitive and
+    go back to the nominative where the ending says so ("Иванова" → Иванов: a woman's
+    genitive would be "Ивановой"); after "редактор", "ed. by" they stand as written."""
+    for text, authors, editors, translators in (
+        ("Кузнецов, Д. В. История / Д. В. Кузнецов ; под ред. И. И. Иванова ; пер. с англ. "
+         "А. А. Смирновой. – Москва : Наука, 2018. – 200 с.", ["Кузнецов"], ["Иванов"], ["Смирнова"]),
+        ("Маклейн, С. Категории для работающего математика / С. Маклейн ; переводчик "
+         "В. А. Артамонова ; редактор В. А. Артамонова. – М. : ФИЗМАТЛИТ, 2004.",
+         ["Маклейн"], ["Артамонова"], ["Артамонова"]),
+        ("Handbook of International Economics. Vol. 3 / ed. by R. W. Jones, G. M. Grossman. – "
+         "Amsterdam : Elsevier, 1997. – 400 p.", [], ["Jones", "Grossman"], []),
+        ("Интердисциплинарный комитет. Отчёт / Интердисциплинарный комитет ; под ред. "
+         "И. И. Иванова. – М., 2007.", [], [], []),  # a group that is no person's name: none read
+    ):  # fmt: skip
+        ref = parse_reference(text, Context()).ref
+        got = [[n.family for n in names or []] for names in (ref.author, ref.editor, ref.translator)]
+        assert got == [authors, editors, translators]
+
+
+def test_a_volume_after_the_title_is_read_with_its_statement() -> None:
+    """A multi-volume work: "Title. Vol. 7 / S. T. Coleridge ; ed. by …" (GOST 5.3.4)."""
+    ref = parse_reference(
+        "Coleridge, S. T. The collected works of Samuel Taylor Coleridge. Vol. 7 / S. T. Coleridge ; "
+        "ed. by K. Coburn, J. Engell. – London : Routledge, 1983.",
+        Context(),
+    ).ref
+    assert (ref.title, ref.volume, [n.family for n in ref.editor or []]) == (
+        "The collected works of Samuel Taylor Coleridge",
+        "7",
+        ["Coburn", "Engell"],
+    )
+    ref = parse_reference(
+        "Пушкин, А. С. Собрание сочинений. Т. 2. – М. : Наука, 1959. – 600 с.", Context()
+    ).ref
+    assert (ref.title, ref.volume, ref.publisher) == ("Собрание сочинений", "2", "Наука")
 
 
 def test_the_words_that_led_to_a_cut_link_are_not_given_to_the_model() -> None:
@@ -284,3 +323,14 @@ def test_a_whole_rules_reading_with_a_second_publisher_stands_and_is_reported() 
         "М.",
         {"unparsed": "СПб.: Питер, 2020"},
     )
+
+
+def test_a_genitive_family_name_goes_back_to_the_nominative_only_where_its_ending_is_sure() -> None:
+    from refman.readers.reflist.responsibility import nominative
+
+    cases = {
+        "Иванова": "Иванов", "Петровой": "Петрова", "Сидоровского": "Сидоровский",
+        "Вяземской": "Вяземская", "Пушкина": "Пушкин", "Шоу": "Шоу", "Smith": "Smith",
+        "Римского-Корсакова": "Римский-Корсаков", "Петровой-Водкиной": "Петрова-Водкина",
+    }  # fmt: skip
+    assert {name: nominative(name) for name in cases} == cases

@@ -23,11 +23,13 @@ from ...model import DateValue, Name, Reference
 from ...parse.dates import SlashConvention
 from ...parse.names import parse_name_list, split_byline
 from ...parse.text import split_sentences, strip_final_period
-from .kinds import HONORIFIC_NAME, LegalAct, legal_act, quoted_title, speech
+from .kinds import HONORIFIC_NAME, LegalAct, decide_type, legal_act, quoted_title, speech
 from .parts import (
+    AREA_PLACE_YEAR,
     BARE_PAGES,
     EDITION_HEAD,
     PLACE_YEAR,
+    PUBLISHER_WORD,
     Cut,
     cut_parts,
     day_month,
@@ -35,17 +37,14 @@ from .parts import (
     publisher,
     read_date,
 )
+from .responsibility import take_roles, take_volume
 
-_STATISTICS = re.compile(r"statistic|census|росстат|статистик", re.IGNORECASE)
 #: A corporate body that a reference may open with ("United Nations Security Council. …").
 _ORGANIZATION = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w-]*\s+)*(?:Council|Committee|Ministry|Organization|Organisation|Nations|"
     r"Bank|Agency|Service|Commission|Office|Department|Institute|Association|Union)"
     r"(?:\s+(?:of|for|on|and|the|[A-Z][\w-]*))*\.?$|"
     r"^(?:Министерство|Комитет|Совет|Организация|Федеральная служба|Институт)(?:\s+[\w-]+)*\.?$"
-)
-_PROCEEDINGS = re.compile(
-    r"proceedings|conference|symposium|материалы|конференц|сборник|труды", re.IGNORECASE
 )
 _ELLIPSIS = re.compile(r"(?<=\s)\.\.\.(?=\s)")
 #: A thesis designation after a colon written without its leading space ("…: дис. … канд.").
@@ -74,6 +73,7 @@ class Parsed:
     repeats: list[str] = field(default_factory=list)  # a second publisher or locator: unparsed
 
 
+_AREAS = re.compile(r"\. [–—] ")
 _ROLE_WORDS = re.compile(r"\b(?:под|ред|пер|сост|ed|eds|edited|trans|comp)\b\.?", re.IGNORECASE)
 
 
@@ -111,11 +111,13 @@ def parse_reference(text: str, ctx: Context, cut: Cut | None = None) -> Parsed:
         if not ref.author and len(elements) >= 2 and _ORGANIZATION.search(elements[0]):
             ref.author = [Name(literal=strip_final_period(elements.pop(0)))]
         title = elements.pop(0) if elements else ""
+        title = take_volume(ref, title, elements)
         _read_title(ref, title, ctx, cut, out)
-        _read_elements(ref, cut, ctx, elements, _elements(container), out)
+        _read_elements(ref, cut, ctx, elements, _elements(container), out, bool(_AREAS.search(text)))
     _apply_cut(ref, cut)
     out.unread = cut.unread
-    _decide_type(ref, cut, out)
+    if not decide_type(ref, online=bool(cut.url or cut.accessed)):
+        out.understood = False
     return out
 
 
@@ -158,6 +160,7 @@ def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed)
                 ref.author = names  # the heading names the first author, the statement all of them
                 if et_al:
                     ref.unmapped["et-al"] = True
+            take_roles(ref, responsibility)  # "/ И. И. Иванов ; под ред. П. П. Петрова"
     main, _, info = title.partition(" : ")
     if not info and (unspaced := _THESIS_AFTER_COLON.search(title)) is not None:
         main, info = title[: unspaced.start()], title[unspaced.end() :]  # "Заглавие: дис. … канд."
@@ -185,11 +188,18 @@ def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed)
 
 
 def _read_elements(
-    ref: Reference, cut: Cut, ctx: Context, free: list[str], container_part: list[str], out: Parsed
+    ref: Reference,
+    cut: Cut,
+    ctx: Context,
+    free: list[str],
+    container_part: list[str],
+    out: Parsed,
+    areas: bool = False,
 ) -> None:
     """Elements after the title: dates, locators and publisher; the container; notes."""
     texts: list[str] = []
     explicit = None
+    areas = areas and not container_part  # a book's areas, GOST's ". – " between them
     if container_part:
         first, *more = container_part
         # a container's name may hold ". " ("Восток. Афро-азиатские общества"): join its parts,
@@ -209,7 +219,14 @@ def _read_elements(
     for element in free:
         if ref.edition is None and (edition := EDITION_HEAD.match(element)) is not None:
             ref.edition, element = edition["v"], element[edition.end() :]
-        if ref.type == "thesis" and (place := PLACE_YEAR.fullmatch(element.strip())) is not None:
+        place = PLACE_YEAR.fullmatch(element.strip()) if ref.type == "thesis" else None
+        if place is None and areas and ref.publisher is None:
+            place = AREA_PLACE_YEAR.fullmatch(element.strip())
+        if place is not None and PUBLISHER_WORD.search(place["place"]) and ref.type != "thesis":
+            ref.publisher = place["place"]  # "– Routledge, 2017": a publisher with no place
+            _year(ref, place["year"])
+            continue
+        if place is not None:
             ref.publisher_place = place["place"]
             _year(ref, place["year"])
             continue
@@ -349,46 +366,6 @@ def _apply_cut(ref: Reference, cut: Cut) -> None:
         ref.unmapped["language-note"] = cut.language_note
     if cut.medium:
         ref.unmapped["medium"] = cut.medium
-
-
-def _decide_type(ref: Reference, cut: Cut, out: Parsed) -> None:
-    if ref.type in ("legislation", "speech", "thesis"):
-        return
-    located = any(v is not None for v in (ref.volume, ref.issue, ref.page))
-    online = bool(cut.url or cut.accessed)
-    if ref.container_title and located:
-        if ref.publisher:
-            ref.type = "chapter"
-        elif _PROCEEDINGS.search(ref.container_title):
-            ref.type = "paper-conference"
-        else:
-            ref.type = "article-journal"
-    elif ref.publisher and not ref.container_title:
-        ref.type = "book"
-    elif ref.container_title and ref.publisher:
-        ref.type = "chapter"
-    elif ref.container_title and _STATISTICS.search(ref.container_title):
-        ref.type = "dataset"
-    elif online:
-        ref.type = "webpage"
-        if not ref.container_title and ref.issued is None and not ref.author and not ref.section:
-            ref.genre = ref.genre or "website"
-    elif ref.genre == "website":
-        ref.type = "webpage"
-    elif ref.container_title and ref.issued is not None and len(ref.issued.parts) == 3:
-        ref.type = "article-newspaper"
-    elif ref.DOI:
-        ref.type = "article-journal"
-    else:
-        ref.type = "document"
-        out.understood = bool(
-            ref.author
-            or ref.issued
-            or ref.container_title
-            or ref.ISBN
-            or ref.note
-            or set(ref.unmapped) - {"unparsed"}
-        )
 
 
 def names_of_speakers(texts: list[str]) -> set[str]:

@@ -1,4 +1,5 @@
-"""Kinds of reference that their wording gives away: legal acts and speeches.
+"""Kinds of reference that their wording gives away (legal acts and speeches), and the type
+the rules give a reference from the fields they read (``decide_type``).
 
 Judgment calls (the standards are silent; kept here so they can be changed in one place):
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...model import Reference
 from ...parse.dates import MONTHS, find_dates
 from ...parse.text import strip_outer_quotes
 
@@ -139,3 +141,47 @@ def quoted_title(text: str) -> tuple[str, tuple[str, str] | None]:
         return text, None
     inner = inner[:-1].rstrip() if inner.endswith(".") and not inner.endswith("..") else inner
     return inner, (text.strip()[0], text.strip()[-1])
+
+
+_STATISTICS = re.compile(r"statistic|census|росстат|статистик", re.IGNORECASE)
+_PROCEEDINGS = re.compile(
+    r"proceedings|conference|symposium|материалы|конференц|сборник|труды", re.IGNORECASE
+)
+
+
+def decide_type(ref: Reference, online: bool) -> bool:
+    """The reference's type from the fields the rules read (a legal act, a speech and a thesis
+    keep theirs); False where nothing but a title was read."""
+    if ref.type in ("legislation", "speech", "thesis"):
+        return True
+    located = any(v is not None for v in (ref.volume, ref.issue, ref.page))
+    if ref.container_title and located:
+        if ref.publisher:
+            ref.type = "chapter"
+        elif _PROCEEDINGS.search(ref.container_title):
+            ref.type = "paper-conference"
+        else:
+            ref.type = "article-journal"
+    elif (ref.publisher or ref.publisher_place) and not ref.container_title:
+        ref.type = "book"
+    elif ref.container_title and ref.publisher:
+        ref.type = "chapter"
+    elif ref.container_title and _STATISTICS.search(ref.container_title):
+        ref.type = "dataset"
+    elif online:
+        ref.type = "webpage"
+        if not ref.container_title and ref.issued is None and not ref.author and not ref.section:
+            ref.genre = ref.genre or "website"
+    elif ref.genre == "website":
+        ref.type = "webpage"
+    elif ref.container_title and ref.issued is not None and len(ref.issued.parts) == 3:
+        ref.type = "article-newspaper"
+    elif ref.DOI:
+        ref.type = "article-journal"
+    else:
+        ref.type = "document"
+        return bool(
+            ref.author or ref.issued or ref.container_title or ref.ISBN or ref.note
+            or set(ref.unmapped) - {"unparsed"}
+        )  # fmt: skip
+    return True

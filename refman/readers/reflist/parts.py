@@ -75,6 +75,14 @@ PUBLISHER = re.compile(
 EDITION_HEAD = re.compile(r"^(?P<v>\d+)(?:-?е|-?e|st|nd|rd|th)\s*(?:изд\.|ed\.|edition)[,.]?\s+(?=\S)")
 #: A thesis's "М., 2015": an abbreviated place and a year, with no publisher named.
 PLACE_YEAR = re.compile(rf"(?P<place>[A-ZА-ЯЁ][\w -]{{0,20}}\.),\s*(?P<year>{YEAR})\.?")
+#: GOST's publication area without a publisher, after ". – ": "Oxford, 1983", "М., 2019".
+#: Words that make "X, 2017" a publisher's name rather than a place.
+PUBLISHER_WORD = re.compile(
+    r"\b(?:press|verlag|publish\w*|books|springer|routledge|wiley|elsevier|sage|inc|ltd|co|gmbh|"
+    r"изд\w*|наука|питер|юрайт|academia|university|университет\w*)\b",
+    re.IGNORECASE,
+)
+AREA_PLACE_YEAR = re.compile(rf"(?P<place>[A-ZА-ЯЁ][\w.' -]{{0,30}}?),\s*(?P<year>{YEAR})\.?")
 #: Day and month with the year elsewhere: GOST's "2021. – 28 июня."
 DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[A-Za-zА-Яа-яё]+)\.?", re.IGNORECASE)
 
