@@ -127,12 +127,34 @@ def build(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Ex
     return train, test
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def input_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--texlive`` and ``--styles``: where the pinned inputs were unpacked."""
     parser.add_argument("--texlive", type=Path, default=Path(os.environ.get("REFMAN_TEXLIVE_DIR", "/tmp/tl")))
     parser.add_argument(
         "--styles", type=Path, default=Path("/tmp/csl/usr/share/citation-style-language/styles")
     )
+
+
+def unpinned(files: dict[str, Path], command: str) -> bool:
+    """Whether an input differs from the manifest (each problem reported on stderr)."""
+    problems = check(files)
+    for problem in problems:
+        print(f"{command}: {problem}", file=sys.stderr)
+    return bool(problems)
+
+
+def fit(examples: list[data.Example], params: dict, out: Path) -> None:
+    """A model fitted to ``examples`` with crfsuite's L-BFGS, written to ``out``."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for ex in examples:
+        trainer.append(sequence_features(tokenize(ex.text)), ex.labels)
+    trainer.set_params(params)
+    trainer.train(str(out))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    input_arguments(parser)
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument("--write-manifest", action="store_true", help="pin the current inputs (maintainers)")
     args = parser.parse_args(argv)
@@ -140,20 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_manifest:
         MANIFEST.write_text("".join(f"{sha256(p)}  {n}\n" for n, p in files.items()))
         print(f"pinned {len(files)} inputs in {MANIFEST}")
-    problems = check(files)
-    if problems:
-        for problem in problems:
-            print(f"training: {problem}", file=sys.stderr)
+    if unpinned(files, "training"):
         return 2
     started = time.perf_counter()
     train, test = build(args.texlive, args.styles)
     print(f"{len(train)} training strings, {len(test)} held out ({time.perf_counter() - started:.1f} s)")
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     print("training (several minutes)", flush=True)
-    for ex in train:
-        trainer.append(sequence_features(tokenize(ex.text)), ex.labels)
-    trainer.set_params(PARAMS)
-    trainer.train(str(args.out))
+    fit(train, PARAMS, args.out)
     size = args.out.stat().st_size
     print(f"model {args.out} ({size / 1e6:.2f} MB) in {time.perf_counter() - started:.1f} s")
     with gzip.GzipFile(HELDOUT, "wb", mtime=0) as fh:
