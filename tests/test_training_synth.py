@@ -4,6 +4,7 @@ role words before an editor's names, a locator's label)."""
 
 from __future__ import annotations
 
+from training import data
 from training.synth import CLOSE, OPEN, label_rendered
 
 
@@ -79,3 +80,20 @@ def test_a_token_shared_by_two_fields_takes_the_one_with_more_characters_else_th
         ("26–27:??–??.", "issue"),
         ("3–4:??–??.", "pages"),
     ]
+
+
+#: Words in a style's name that tie it to a held-out family (training/data.py).
+_HELD_OUT_WORDS = (
+    "harvard", "ieee", "acm", "spie", "modern-language", "modern-humanities", "mla", "mhra",
+    "american-chemical", "royal-society-of-chemistry", "wiley-vch", "7-0-100", "7.0.100",
+)  # fmt: skip
+
+
+def test_no_training_style_is_named_for_a_held_out_family() -> None:
+    """The held-out split scores styles the model never trained on: a journal's copy of a
+    held-out family's style among the assorted ones would make that score a lie."""
+    for family in data.FAMILIES:
+        if family in data.HELD_OUT_FAMILIES:
+            continue
+        for style in data.FAMILIES[family]:
+            assert not any(word in style for word in _HELD_OUT_WORDS), (family, style)
