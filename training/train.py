@@ -59,7 +59,7 @@ RECORDS_PER_FILE = 400
 PER_STYLE_TRAIN = 260
 PER_STYLE_TEST = 120
 SEED = 20260226
-PARAMS = {"c1": 0.003, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.03, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 
 
 def inputs(texlive: Path, styles: Path) -> dict[str, Path]:
