@@ -21,7 +21,8 @@ from generate import reflist_text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from refman.readers import article_page, reflist  # noqa: E402
+from refman.readers import article_page  # noqa: E402
+from refman.readers.reflist import reader as reflist  # noqa: E402
 from refman.readers.reflist.account import unplaced  # noqa: E402
 from tests.test_reflist_account import PIECES, SEPARATORS  # noqa: E402
 
