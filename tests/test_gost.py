@@ -311,3 +311,18 @@ def test_a_doi_is_printed_without_its_resolver_prefix():
     line = one({"type": "article-journal", "title": "T", "container-title": "J", "volume": "1",
                 "issued": {"date-parts": [[2019]]}, "DOI": "https://doi.org/10.1000/ABC"})  # fmt: skip
     assert line.endswith("– DOI 10.1000/ABC.")
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("gost", "Аристотель. Политика / Аристотель. – Москва : Наука, 2019. – Текст : непосредственный."),
+        ("gost-r-7.0.5-2008", "Аристотель. Политика. – Москва : Наука, 2019."),
+    ],
+)
+def test_a_heading_without_initials_ends_with_a_period(style, expected):
+    """The heading is an element of its own: "Аристотель. Политика". A name with initials
+    ends with their period already ("Иванов, И. О. Заглавие"), never doubled."""
+    item = {"type": "book", "title": "Политика", "author": [{"family": "Аристотель"}],
+            "publisher-place": "Москва", "publisher": "Наука", "issued": {"date-parts": [[2019]]}}  # fmt: skip
+    assert one(item, style=style) == expected
