@@ -334,3 +334,22 @@ def test_a_genitive_family_name_goes_back_to_the_nominative_only_where_its_endin
         "Римского-Корсакова": "Римский-Корсаков", "Петровой-Водкиной": "Петрова-Водкина",
     }  # fmt: skip
     assert {name: nominative(name) for name in cases} == cases
+
+
+def test_a_translated_title_marked_in_russian_is_not_kept_from_the_model() -> None:
+    """ "(In Russ.)" marks a Russian journal's transliterated reference, which the rules read
+    whole (tests/data/reflists/translit.txt); "(in Russian)" after an English title is a
+    Western list's note, and the reference is read as any other: here the model finds the
+    place, publisher, year and extent the rules left unread."""
+    ref = read_reference(
+        "Masaitis, V. L., Danilin, A. N. and Raykhlin, A. I., The Geology of Astroblemes (in Russian). "
+        "Leningrad, Nedra, 231 p. 1980.",
+        Context(),
+    ).parsed.ref
+    assert (
+        [(n.family, n.given) for n in ref.author or []],
+        ref.title, ref.publisher_place, ref.publisher, ref.issued.date_parts, ref.number_of_pages, ref.language,
+    ) == (
+        [("Masaitis", "V. L."), ("Danilin", "A. N."), ("Raykhlin", "A. I.")],
+        "The Geology of Astroblemes", "Leningrad", "Nedra", [[1980]], "231", "ru",
+    )  # fmt: skip

@@ -3,7 +3,8 @@
 The rules (``reflist_fields``) are exact on the seed's family, and keep the reading when
 its structure is certain: GOST's structure (``_gost``; not its place "М.:" alone), a legal
 act, the translated-Russian web references of the seed (an access date in brackets), or a
-transliterated reference with a language note ("(In Russ.)") that the rules read whole.
+Russian journal's transliterated reference, marked "(In Russ.)", that the rules read whole
+(a Western list's "(in Russian)" after an English title is read as any other reference).
 Otherwise the model reads the reference, and the rules' reading is kept only where it is
 whole and either agrees with the model's, or the model sees no reference, or the rules found
 a locator or publisher given twice (which they report); a rules title that holds the year
@@ -87,7 +88,7 @@ def read_reference(text: str, ctx: Context) -> Reading:
     left = rules.ref.unmapped.get("unparsed")
     # the rules' reading is whole: nothing left over but a locator or publisher given twice
     sure = rules.understood and bool(rules.ref.title) and (not left or left == ". ".join(rules.repeats))
-    if sure and cut.language_note:  # a Russian journal's transliterated reference, "(In Russ.)"
+    if sure and cut.language_note and "Russ." in cut.language_note:  # a Russian journal's "(In Russ.)"
         return Reading(rules, "rules")
     if sure and rules.repeats:  # "М.: Наука, 2019. СПб.: Питер, 2020.": a second one, reported
         return Reading(rules, "rules")
