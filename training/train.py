@@ -105,6 +105,21 @@ def _read_bib(path: Path) -> list:
     return data.bib_records(path)
 
 
+def records(texlive: Path) -> tuple[list, list]:
+    """The records rendered for training and those rendered only for the held-out split:
+    ``RECORDS_PER_FILE`` drawn from each ``.bib`` file, then the generator's."""
+    seen, unseen = [], []
+    for rel in BIB_FILES:
+        found = _read_bib(texlive / rel)
+        rng = random.Random(f"{SEED}:{rel}")
+        found = rng.sample(found, min(RECORDS_PER_FILE, len(found)))
+        base = Path(rel).name.removesuffix(".gz")
+        (unseen if base in data.HELD_OUT_SOURCES else seen).extend(found)
+    seen += data.generated_records(600, SEED)
+    unseen += data.generated_records(200, SEED + 1)
+    return seen, unseen
+
+
 def build(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Example]]:
     """The training examples and the held-out ones."""
     train: list[data.Example] = []
@@ -112,15 +127,7 @@ def build(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Ex
     for name in ("core", "good", "bad"):
         for ex in data.anystyle(data.HERE / "anystyle" / f"{name}.xml", name):
             (test if data.held_out(ex.text) else train).append(ex)
-    seen, unseen = [], []
-    for rel in BIB_FILES:
-        records = _read_bib(texlive / rel)
-        rng = random.Random(f"{SEED}:{rel}")
-        records = rng.sample(records, min(RECORDS_PER_FILE, len(records)))
-        base = Path(rel).name.removesuffix(".gz")
-        (unseen if base in data.HELD_OUT_SOURCES else seen).extend(records)
-    seen += data.generated_records(600, SEED)
-    unseen += data.generated_records(200, SEED + 1)
+    seen, unseen = records(texlive)
     trained = [f for f in data.FAMILIES if f not in data.HELD_OUT_FAMILIES]
     train += data.synthetic(seen, trained, styles, PER_STYLE_TRAIN, SEED)
     test += data.synthetic(unseen, list(data.HELD_OUT_FAMILIES), styles, PER_STYLE_TEST, SEED)

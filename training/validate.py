@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import random
 import sys
 import tempfile
 import time
@@ -45,14 +44,7 @@ def split(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Ex
         for ex in data.anystyle(data.HERE / "anystyle" / f"{name}.xml", name):
             if not data.held_out(ex.text):
                 (val if _share("val", ex.text, 26) else fit).append(ex)
-    records = []
-    for rel in train.BIB_FILES:
-        if Path(rel).name.removesuffix(".gz") in data.HELD_OUT_SOURCES:
-            continue
-        found = train._read_bib(texlive / rel)
-        rng = random.Random(f"{train.SEED}:{rel}")
-        records += rng.sample(found, min(train.RECORDS_PER_FILE, len(found)))
-    records += data.generated_records(600, train.SEED)
+    records, _ = train.records(texlive)
     kept = [r for r in records if _share("recval", f"{r.title or ''}|{r.id}", 64)]
     rest = [r for r in records if not _share("recval", f"{r.title or ''}|{r.id}", 64)]
     fitting = [f for f in data.FAMILIES if f not in data.HELD_OUT_FAMILIES + VALIDATION_FAMILIES]
