@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from refman.model import Name
-from refman.writers.csl.morph import GEN, NOM
+from refman.parse.morph import GEN, NOM
 from refman.writers.csl.roles import statement
 
 from .test_gost import one

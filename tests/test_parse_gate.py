@@ -105,7 +105,7 @@ def test_gost_statement_of_responsibility_names_every_author() -> None:
 def test_gost_statement_groups_give_editors_and_translators() -> None:
     """GOST R 7.0.100-2018 5.3.5: groups of other roles follow the authors after ";", each
     opened by its role word. After "под ред." and "пер. с …" names are in the genitive and
-    go back to the nominative where the ending says so ("Иванова" → Иванов: a woman's
+    go back to the nominative where pymorphy3 reads them in the genitive ("Иванова" → Иванов: a woman's
     genitive would be "Ивановой"); after "редактор", "ed. by" they stand as written."""
     for text, authors, editors, translators in (
         ("Кузнецов, Д. В. История / Д. В. Кузнецов ; под ред. И. И. Иванова ; пер. с англ. "
@@ -325,7 +325,7 @@ def test_a_whole_rules_reading_with_a_second_publisher_stands_and_is_reported() 
     )
 
 
-def test_a_genitive_family_name_goes_back_to_the_nominative_only_where_its_ending_is_sure() -> None:
+def test_a_genitive_family_name_goes_back_to_the_nominative_where_it_reads_as_a_genitive() -> None:
     from refman.readers.reflist.responsibility import nominative
 
     cases = {

@@ -8,7 +8,10 @@ family name can be in and inflects it; petrovich was judged and not taken: it on
 from the nominative, with the gender given, and cannot tell which case a name is in.
 
 A name is never changed where its case is ambiguous ("Базарова": a woman in the nominative or
-a man in the genitive); the role word follows the case instead (``roles``).
+a man in the genitive); the role word follows the case instead (``writers.csl.roles``). The
+free-text reader (``readers.reflist.responsibility``) goes the other way: after a role word
+that governs the genitive ("под ред. П. П. Петрова") the name is in the genitive, and
+``inflect`` gives its nominative.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ NOM, GEN = "nomn", "gent"
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
-    import pymorphy3  # loaded only when a Cyrillic role name is rendered (0.3 s, 15 MB)
+    import pymorphy3  # loaded only when a Cyrillic role name is rendered or read (0.3 s, 15 MB)
 
     return pymorphy3.MorphAnalyzer()
 

@@ -36,8 +36,9 @@ from .parts import (
     locator,
     publisher,
     read_date,
+    volume_element,
 )
-from .responsibility import take_roles, take_volume
+from .responsibility import take_roles
 
 #: A corporate body that a reference may open with ("United Nations Security Council. …").
 _ORGANIZATION = re.compile(
@@ -74,7 +75,6 @@ class Parsed:
 
 
 _AREAS = re.compile(r"\. [–—] ")
-_ROLE_WORDS = re.compile(r"\b(?:под|ред|пер|сост|ed|eds|edited|trans|comp)\b\.?", re.IGNORECASE)
 
 
 def parse_reference(text: str, ctx: Context, cut: Cut | None = None) -> Parsed:
@@ -111,7 +111,10 @@ def parse_reference(text: str, ctx: Context, cut: Cut | None = None) -> Parsed:
         if not ref.author and len(elements) >= 2 and _ORGANIZATION.search(elements[0]):
             ref.author = [Name(literal=strip_final_period(elements.pop(0)))]
         title = elements.pop(0) if elements else ""
-        title = take_volume(ref, title, elements)
+        if elements and (volume := volume_element(elements[0])) is not None:  # "Title. Vol. 7 / …"
+            ref.volume, statement = volume
+            title = f"{title.rstrip().rstrip('.')} {statement}" if statement else title
+            elements.pop(0)
         _read_title(ref, title, ctx, cut, out)
         _read_elements(ref, cut, ctx, elements, _elements(container), out, bool(_AREAS.search(text)))
     _apply_cut(ref, cut)
@@ -132,19 +135,6 @@ def _elements(text: str) -> list[str]:
     return split_sentences(text) if text.strip() else []
 
 
-def _more_authors(byline: list[Name] | None, names: list[Name], responsibility: str) -> bool:
-    """Whether GOST's statement of responsibility names the byline's authors and more
-    ("Андерссон, Э. Заглавие / Э. Андерссон, К. Зайнуллин"): one group of persons (no ";", no
-    role words), the first the byline's."""
-    return bool(
-        byline
-        and len(names) > len(byline)
-        and ";" not in responsibility
-        and not _ROLE_WORDS.search(responsibility)
-        and names[0].family == byline[0].family
-    )
-
-
 def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed) -> None:
     """The title element: " / responsibility", " : other title information", quotes, speeches."""
     title, _, responsibility = title.partition(" / ")
@@ -156,11 +146,7 @@ def _read_title(ref: Reference, title: str, ctx: Context, cut: Cut, out: Parsed)
                 ref.unmapped["et-al"] = True
         else:  # no names, or the byline named the authors already: kept as the list has it
             ref.unmapped["responsibility"] = strip_final_period(responsibility)
-            if _more_authors(ref.author, names, responsibility):
-                ref.author = names  # the heading names the first author, the statement all of them
-                if et_al:
-                    ref.unmapped["et-al"] = True
-            take_roles(ref, responsibility)  # "/ И. И. Иванов ; под ред. П. П. Петрова"
+            take_roles(ref, responsibility)  # all the authors, editors, translators it names
     main, _, info = title.partition(" : ")
     if not info and (unspaced := _THESIS_AFTER_COLON.search(title)) is not None:
         main, info = title[: unspaced.start()], title[unspaced.end() :]  # "Заглавие: дис. … канд."

@@ -75,14 +75,19 @@ PUBLISHER = re.compile(
 EDITION_HEAD = re.compile(r"^(?P<v>\d+)(?:-?е|-?e|st|nd|rd|th)\s*(?:изд\.|ed\.|edition)[,.]?\s+(?=\S)")
 #: A thesis's "М., 2015": an abbreviated place and a year, with no publisher named.
 PLACE_YEAR = re.compile(rf"(?P<place>[A-ZА-ЯЁ][\w -]{{0,20}}\.),\s*(?P<year>{YEAR})\.?")
-#: GOST's publication area without a publisher, after ". – ": "Oxford, 1983", "М., 2019".
 #: Words that make "X, 2017" a publisher's name rather than a place.
 PUBLISHER_WORD = re.compile(
     r"\b(?:press|verlag|publish\w*|books|springer|routledge|wiley|elsevier|sage|inc|ltd|co|gmbh|"
     r"изд\w*|наука|питер|юрайт|academia|university|университет\w*)\b",
     re.IGNORECASE,
 )
+#: GOST's publication area without a publisher, after ". – ": "Oxford, 1983", "М., 2019".
 AREA_PLACE_YEAR = re.compile(rf"(?P<place>[A-ZА-ЯЁ][\w.' -]{{0,30}}?),\s*(?P<year>{YEAR})\.?")
+#: A volume's element after a multi-volume work's title, before its statement of
+#: responsibility: "Собрание сочинений. Т. 2 / А. С. Пушкин", "Works. Vol. 7 / S. T. Coleridge".
+_VOLUME_ELEMENT = re.compile(
+    r"^(?:Vol|Т|Bd|Кн|Ч|Вып|Pt|Part)\.?\s*(?P<volume>\d+)(?P<rest>\s*(?:/\s|:\s).*|\.?)$", re.DOTALL
+)
 #: Day and month with the year elsewhere: GOST's "2021. – 28 июня."
 DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[A-Za-zА-Яа-яё]+)\.?", re.IGNORECASE)
 
@@ -218,3 +223,13 @@ def day_month(element: str) -> tuple[int, int] | None:
     month = MONTHS.get(match["m"].lower())
     day = int(match["d"])
     return (month, day) if month and 1 <= day <= 31 else None
+
+
+def volume_element(element: str) -> tuple[str, str] | None:
+    """ "Vol. 7 / S. T. Coleridge" after a multi-volume work's title → ("7", "/ S. T.
+    Coleridge"): the volume, and the statement that stays with the title ("" where none)."""
+    match = _VOLUME_ELEMENT.match(element.strip())
+    if match is None:
+        return None
+    rest = match["rest"].strip()
+    return match["volume"], rest if rest.startswith(("/", ":")) else ""

@@ -3,9 +3,10 @@
 GOST R 7.0.100-2018 (5.3.5) separates groups of persons of different roles by " ; " and
 opens each but the authors' with a word that names the role: "/ И. И. Иванов ; под редакцией
 П. П. Петрова ; перевод с английского А. А. Смирновой", "/ J. Smith ; ed. by K. Brown".
-Names after "под редакцией", "перевод с …" and the like are in the genitive; a Russian
-family name is put back in the nominative only where its ending tells the case for certain
-("Петрова" after "под ред." is Петров's genitive: a woman's would be "Петровой").
+Names after "под редакцией", "перевод с …" and the like are in the genitive (GOST rule 16) and
+are put back in the nominative where pymorphy3 reads them in the genitive (``parse.morph``,
+which the GOST writer uses the other way): "Петрова" after "под ред." is Петров's genitive (a
+woman's would be "Петровой"); a name it cannot read so stays as written.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Name, Reference
+from ...parse import morph
 from ...parse.names import parse_name_list
 
 _GROUP = re.compile(r"\s*;\s+")
@@ -26,12 +28,6 @@ _ROLES = (
     ("translator", False, r"(?:переводчик(?:и)?|пер\.|translated\s+by|transl?\.\s+by|trans\.)"),
 )
 _ROLE = [(role, gen, re.compile(rf"^{pattern}\s*", re.IGNORECASE)) for role, gen, pattern in _ROLES]
-#: Genitive endings of Russian family names and their nominatives, the longest first.
-_NOMINATIVE = (
-    ("ской", "ская"), ("цкой", "цкая"), ("ского", "ский"), ("цкого", "цкий"),
-    ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"),
-    ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
-)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -44,17 +40,11 @@ class Statement:
 
 
 def nominative(family: str) -> str:
-    """A Russian family name in the genitive, back in the nominative where its ending says so."""
-    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", family):
+    """A Russian family name in the genitive, in the nominative (as written where it cannot be
+    read in the genitive)."""
+    if not family:
         return family
-    return "-".join(_nominative_part(part) for part in family.split("-"))
-
-
-def _nominative_part(word: str) -> str:
-    for genitive, nom in _NOMINATIVE:
-        if word.endswith(genitive):
-            return word[: -len(genitive)] + nom
-    return word
+    return morph.inflect(family, morph.GEN, morph.NOM) or family
 
 
 def read_statement(text: str) -> Statement:
@@ -88,10 +78,11 @@ def _role(group: str) -> tuple[str | None, bool, str]:
 
 
 def take_roles(ref: Reference, text: str) -> None:
-    """Authors, editors and translators from a statement with role groups, where every group
-    reads as names: the authors where the heading names none or only the first of them."""
+    """Authors, editors and translators from a statement whose every group reads as names: the
+    authors where the heading names none or only the first of them ("Андерссон, Э. Заглавие
+    / Э. Андерссон, К. Зайнуллин"), then the groups of other roles ("; под ред. П. П. Петрова")."""
     statement = read_statement(text)
-    if not statement.whole or not (statement.editors or statement.translators):
+    if not statement.whole:
         return
     heading = ref.author or []
     if statement.authors and (
@@ -103,22 +94,3 @@ def take_roles(ref: Reference, text: str) -> None:
             ref.unmapped["et-al"] = True
     ref.editor = ref.editor or statement.editors or None
     ref.translator = ref.translator or statement.translators or None
-
-
-#: A volume's element after a multi-volume work's title, before its statement of
-#: responsibility: "Собрание сочинений. Т. 2 / А. С. Пушкин", "Works. Vol. 7 / S. T. Coleridge".
-_VOLUME_ELEMENT = re.compile(
-    r"^(?:Vol|Т|Bd|Кн|Ч|Вып|Pt|Part)\.?\s*(?P<volume>\d+)(?P<rest>\s*(?:/\s|:\s).*|\.?)$", re.DOTALL
-)
-
-
-def take_volume(ref: Reference, title: str, elements: list[str]) -> str:
-    """The title element with the volume's element that follows it read: the volume goes to
-    ``ref.volume`` and the statement after it stays with the title (taken from ``elements``)."""
-    match = _VOLUME_ELEMENT.match(elements[0].strip()) if elements else None
-    if match is None or ref.volume:
-        return title
-    elements.pop(0)
-    ref.volume = match["volume"]
-    rest = match["rest"].strip()
-    return f"{title.rstrip().rstrip('.')} {rest}" if rest.startswith(("/", ":")) else title

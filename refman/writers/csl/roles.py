@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterable
 
 from ...model import Name
+from ...parse import morph
+from ...parse.morph import GEN, NOM
 from ...parse.text import has_cyrillic
-from . import morph
-from .morph import GEN, NOM
 
 #: role → (nominative form, genitive form, preferred case) for Russian entries.
 RU_ROLES: dict[str, tuple[str, str, str]] = {
