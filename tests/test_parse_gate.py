@@ -279,6 +279,22 @@ def test_where_neither_reading_is_whole_a_model_reading_without_names_or_year_is
         assert (picked.by, picked.parsed.ref.title) == ("rules", "TY  - JOUR")
 
 
+def test_where_neither_reading_is_whole_a_line_of_names_alone_is_read_as_names() -> None:
+    """A list's broken line "Hüper, K., Kleinsteuber, M., Silva Leite, F.": the rules take the
+    whole line as a title; the model's three names and no title are kept (and reported). A
+    family of one letter is not a person: "P. 0-1. P. 1-2." stays the rules'."""
+    line = "Hüper, K., Kleinsteuber, M., Silva Leite, F."
+    rules = Parsed(Reference(title=line), understood=False)
+    names = [Name(family="Hüper", given="K."), Name(family="Kleinsteuber", given="M."),
+             Name(family="Silva Leite", given="F.")]  # fmt: skip
+    picked = _pick(rules, Reading(Parsed(Reference(author=names), understood=False), "model"), sure=False)
+    assert (picked.by, picked.parsed.ref.title, picked.parsed.ref.author) == ("model", None, names)
+    rules = Parsed(Reference(title="P. 0-1. P. 1-2"), understood=False)
+    found = Reference(author=[Name(family="P")], page="1–2")
+    picked = _pick(rules, Reading(Parsed(found, understood=False), "model"), sure=False)
+    assert (picked.by, picked.parsed.ref.title) == ("rules", "P. 0-1. P. 1-2")
+
+
 def test_a_whole_rules_reading_stands_where_the_model_has_no_title() -> None:
     rules = Parsed(Reference(author=[Name(family="Chaucer", given="J.")], title="Canterbury Tales"))
     found = _year_1990(author=[Name(family="Chaucer", given="J.")])

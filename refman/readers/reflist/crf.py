@@ -10,8 +10,8 @@ whole and either agrees with the model's, or the model sees no reference, or the
 a locator or publisher given twice (which they report); a rules title that holds the year
 and locators the model read as fields is not whole (chemistry's title-less
 "Name, Journal, 1991, 12, 58–63"). Where neither reading is whole, the rules' stands unless
-the model found a title and the year the rules' title swallowed, or names and a year (its
-reading is then kept, and still reported). A model's title with one part more ("Title.
+the model found a title and the year the rules' title swallowed, or names and a year, or
+names and no title (a line of names alone; its reading is then kept, and still reported). A model's title with one part more ("Title.
 (2009).") is a reference where the rules read one whole too (``_pick``).
 
 Whichever reads it, the rules cut first what they are certain of wherever it stands: DOI,
@@ -54,6 +54,8 @@ _GOST = re.compile(r" // |\. [–—] | / (?=(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?)+
 _APA_DATE = re.compile(r"\(\d{4}[a-z]?\)\.|(?<=\.\s)(?:1[5-9]|20)\d\d[a-z]?\.\s")
 _ALNUM = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
+#: A name's family of two letters or more: "P." alone is an initial or a locator's label.
+_WORDLIKE = re.compile(r"[^\W\d_]{2}")
 _PARTS = (("author", "editor"), ("issued",), ("container-title", "publisher", "publisher-place", "genre"),
           ("volume", "issue", "page"), ("URL", "DOI", "ISBN"))  # fmt: skip
 #: The list's own words around the data ("and", "In:", "Retrieved from", "p." before "A65"):
@@ -102,8 +104,10 @@ def _pick(rules: Parsed, model: Reading, sure: bool) -> Reading:
     Where the model sees no reference (``understood`` False), the rules' reading stands if it
     is whole; where the rules see none either, theirs stands (their title, the string's first
     sentence, is reported) unless the model found names and a year ("Philip Norton (ed.),
-    Legislatures (Oxford: Oxford University Press, 1990)."): its reading is kept and still
-    reported. A title with one part more ("Law Commission: Title. (2009).") is a reference
+    Legislatures (Oxford: Oxford University Press, 1990).") or names and no title (a list's
+    broken line "Hüper, K., Kleinsteuber, M., Silva Leite, F." is names, not a title): its
+    reading is kept and still reported. A name needs a family of two letters or more ("P." in
+    "P. 0-1. P. 1-2." is a label, "T. Y." in "TY  - JOUR" a RIS tag). A title with one part more ("Law Commission: Title. (2009).") is a reference
     where the rules read a whole one with no more parts, and the two readings are compared
     (the rules' "The sanctions" in "Book", 2019, stands against the model's one title "The
     sanctions. Book" and its year). A partial rules
@@ -116,8 +120,10 @@ def _pick(rules: Parsed, model: Reading, sure: bool) -> Reading:
         if sure:
             return Reading(rules, "rules")
         if not (rules.understood or _dated_title(rules, found)):
-            named = bool(found.ref.author or found.ref.editor)
-            return model if named and _year(found.ref) is not None else Reading(rules, "rules")
+            people = [*(found.ref.author or []), *(found.ref.editor or [])]
+            named = any(_WORDLIKE.search(n.family or n.literal or "") for n in people)
+            dated = _year(found.ref) is not None or not found.ref.title
+            return model if named and dated else Reading(rules, "rules")
     if sure and (_swallowed(rules, found) or _agree(rules, found)):
         return Reading(rules, "rules")
     _keep_byline(rules, found)
