@@ -18,6 +18,7 @@ from refman.readers.reflist.crf import (
     read_reference,
 )
 from refman.readers.reflist.fields import Context, Parsed, parse_reference
+from refman.readers.reflist.parts import cut_parts
 
 
 def _parsed(family: str, given: str, title: str) -> Parsed:
@@ -151,6 +152,22 @@ def test_the_words_that_led_to_a_cut_link_are_not_given_to_the_model() -> None:
         ("Retrieved June 19, 1998, from Alderman Library", ["Retrieved", "June", "19,", "1998,", "from", "Alderman", "Library"]),
     ):  # fmt: skip
         assert _LEAD_IN.sub(" ", text).split() == words
+
+
+def test_the_online_medium_is_cut_like_gosts_content_designation() -> None:
+    """ISO 690's "Online." sentence and Harvard's and IEEE's "[Online]" name the medium, not a
+    field: they go to ``medium`` and the journal before them stays whole. "Online" inside a
+    title or a journal's name is not a medium."""
+    for text, rest, medium in (
+        ("LAURENS, Jérôme, 2003. iTeXMac. TUGboat. Online. 2003. Vol. 24, no. 78, p. 420–426.",
+         "LAURENS, Jérôme, 2003. iTeXMac. TUGboat. 2003. Vol. 24, no. 78, p. 420–426.", "Online"),
+        ("Smith, J. (2019) Title [Online]. Available at: https://example.org (Accessed: 1 May 2020).",
+         "Smith, J. (2019) Title.", "[Online]"),
+        ("Smith, J. Shopping Online. Oxford, 2001.", "Smith, J. Shopping Online. Oxford, 2001.", None),
+        ("Smith, J. Title. Online Journal of Things, 3, 2001.", "Smith, J. Title. Online Journal of Things, 3, 2001.", None),
+    ):  # fmt: skip
+        cut = cut_parts(text, Context().convention)
+        assert (cut.text, cut.medium) == (rest, medium)
 
 
 def test_a_model_title_with_the_year_the_rules_title_holds_is_read_by_the_model() -> None:

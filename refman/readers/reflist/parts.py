@@ -46,11 +46,13 @@ DOI = re.compile(
 )
 ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*(?P<isbn>(?:97[89][\s‐-]?)?(?:\d[\s‐-]?){9}[\dXx])")
 ISSN = re.compile(r"\bISSN\s*:?\s*(?P<issn>\d{4}[‐-]\d{3}[\dXx])")
-#: GOST's content designation and the older general material designation. The punctuation
+#: GOST's content designation and the older general material designation, and the medium
+#: of ISO 690, Harvard and IEEE ("[Online]", a sentence "Online." of its own). The punctuation
 #: before it (". – ") is taken by ``_medium`` walking back from the match: a leading
 #: ``[.\s–—-]*`` in the pattern would be tried from every character of a long dash run.
 MEDIUM = re.compile(
-    r"\[\s*(?:Электронный\s+ресурс|Electronic\s+resource|Текст|Text)\s*\]|"
+    r"\[\s*(?:Электронный\s+ресурс|Electronic\s+resource|Текст|Text|Online|En\s+ligne)\s*\]|"
+    r"(?<=[.,]\s)Online(?=\.(?:\s|$))|"
     r"(?:Текст|Text)\s*:\s*(?:электронный|непосредственный|electronic|unmediated|direct)",
     re.IGNORECASE,
 )
