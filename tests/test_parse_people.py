@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from refman.parsing.assemble import assemble
 from refman.parsing.people import split_names
 from refman.parsing.tokens import tokenize
 
@@ -34,10 +35,43 @@ def _names(text: str) -> tuple[list[tuple[str | None, ...]], bool]:
         ("Иванов И. И., Петров П. П. и др.", [(None, "Иванов", "И. И.", None), (None, "Петров", "П. П.", None)], True),
         ("Pridham, K.F. et al. eds.", [(None, "Pridham", "K. F.", None)], True),
         ("World Health Organization", [(None, None, None, "World Health Organization")], False),
+        # an inverted first author whose family name opens with a particle (ISO 690, DIN, MLA)
+        ("DE LAMARCK, Jean-Baptiste.", [(None, "DE LAMARCK", "Jean-Baptiste", None)], False),
+        ("De Renzi, Silvia:", [(None, "De Renzi", "Silvia", None)], False),
+        ("van Gogh, Vincent, and Theo van Gogh.",
+         [("van", "Gogh", "Vincent", None), ("van", "Gogh", "Theo", None)], False),
     ],
 )  # fmt: skip
 def test_name_lists(text: str, expected: list, et_al: bool) -> None:
     assert _names(text) == (expected, et_al)
+
+
+def test_a_given_name_the_model_gave_to_the_title_goes_back_to_the_inverted_author() -> None:
+    """Labels as the model gave them: "Michael." and "Silvia:" as the title's first word. The
+    word returns to the byline where the author's group has a family name and its comma only;
+    an initialled byline ("Smith, J.,") or a one-word title ("Aristotle, Physics.") keeps it."""
+
+    def read(text: str, labels: list[str]) -> tuple[list[tuple[str | None, str | None]], str | None]:
+        tokens = tokenize(text)
+        ref = assemble(text, tokens, [(label, 0.9) for label in labels]).ref
+        return [(n.family, n.given) for n in ref.author or []], ref.title
+
+    assert read("Crichton, Michael. State of Fear.", ["author", "title", "title", "title", "title"]) == (
+        [("Crichton", "Michael")],
+        "State of Fear",
+    )
+    assert read("De Renzi, Silvia: Resemblance in Courts.", ["author"] * 2 + ["title"] * 4) == (
+        [("De Renzi", "Silvia")],
+        "Resemblance in Courts",
+    )
+    assert read("Smith, J., Jones. Tales of Things.", ["author"] * 2 + ["title"] * 4) == (
+        [("Smith", "J.")],
+        "Jones. Tales of Things",
+    )
+    assert read("Aristotle, Physics. Putnam, 1929.", ["author", "title", "publisher", "date"]) == (
+        [("Aristotle", None)],
+        "Physics",
+    )
 
 
 def test_tokens_split_fused_locators_and_keep_offsets() -> None:

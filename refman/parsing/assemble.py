@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..model import DateReading, DateValue, Name, Reference
 from ..parse.dates import parse_date
 from ..parse.text import strip_final_period
-from .people import split_names
+from .people import family_like, split_names
 from .tokens import Token
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -50,6 +50,9 @@ _PROCEEDINGS = re.compile(r"proceedings|proc\.|conference|symposium|workshop|м�
 _IN_HEAD = re.compile(r"(?:in|в)(?:\s+кн\.)?:?\s+", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"\(?(?:eds?|éds?|hrsg|dir|ред|сост)\.?\)?[,;:.]?", re.IGNORECASE)
 _INITIAL_WORD = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.")
+#: A given name closing an inverted first author: "Michael.", "Jean-Baptiste.", "Silvia:".
+_GIVEN_END = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?[.:]")
+_AND = frozenset({"and", "&", "и", "und"})
 _REPORT = re.compile(r"\breport\b|working\s+paper|отч[её]т", re.IGNORECASE)
 
 
@@ -74,6 +77,33 @@ def segments(
     return out
 
 
+def _given_after_family(tokens: list[Token], labelled: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A given name the model gave to the title after a byline that ends with a family name
+    and its comma: "Crichton, Michael. State of Fear.", "DE LAMARCK, Jean-Baptiste.
+    Zoological Philosophy.", DIN's "De Renzi, Silvia: Resemblance …" (MLA, Chicago, ISO 690
+    and DIN invert the first author so). The family's group has no initials, the word is
+    shaped as a given name and the title goes on after it."""
+    for i in range(1, len(tokens) - 1):
+        if labelled[i][0] != "title" or labelled[i - 1][0] != "author" or labelled[i + 1][0] != "title":
+            continue
+        if not (tokens[i - 1].text.endswith(",") and _GIVEN_END.fullmatch(tokens[i].text)):
+            continue
+        group = []
+        for j in range(i - 1, -1, -1):
+            if labelled[j][0] != "author" or tokens[j].text.endswith(";") or tokens[j].text in _AND:
+                break
+            group.append(tokens[j].text)
+        family = " ".join(reversed(group)).rstrip(",")
+        if (
+            "," not in family
+            and not _INITIAL_WORD.search(family)
+            and family_like(family)
+            and family.split()[-1][:1].isupper()
+        ):
+            labelled = [*labelled[:i], ("author", labelled[i][1]), *labelled[i + 1 :]]
+    return labelled
+
+
 def assemble(
     text: str,
     tokens: list[Token],
@@ -85,6 +115,7 @@ def assemble(
     ref = Reference()
     out = Assembled(ref)
     by_label: dict[str, list[str]] = {}
+    labelled = _given_after_family(tokens, labelled)
     spans = segments(text, tokens, labelled) if tokens else []
     edited = False  # an editors' span after the title: a title after it is the book's
     for label, value, conf in spans:

@@ -32,6 +32,8 @@ _ROLE_INSIDE = re.compile(
     r"|(?:,\s*|\s+)(?:edited|translated|compiled)\s+by\s+|(?:,\s*|\s+)под\s+(?:общ\.\s+)?ред\.\s*",
     re.IGNORECASE,
 )
+#: Words that open a family name ("De Renzi", "van der Waals", "DE LAMARCK").
+_PARTICLES = frozenset("de da di du del della der den des la le van von ten ter dos das do".split())
 _SPLIT = re.compile(r"\s*;\s*|\s+(?:and|&|и|und|et|y)\s+|,\s*(?:and|&|и)\s+|\s*&\s*", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"\b(?:institute|university|council|committee|ministry|organi[sz]ation|association|society|"
@@ -66,13 +68,19 @@ def split_names(text: str) -> tuple[list[Name], bool]:
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else None
-        if " " not in part and nxt is not None and _given_like(nxt):
+        if family_like(part) and nxt is not None and _given_like(nxt):
             names.append(_person(part, nxt))
             i += 2
             continue
         names.append(_one(part))
         i += 1
     return names, et_al
+
+
+def family_like(part: str) -> bool:
+    """One word, or one after particles: "Crichton", "De Renzi", "DE LAMARCK", "van Gogh"."""
+    words = part.split()
+    return len(words) == 1 or all(w.casefold() in _PARTICLES for w in words[:-1])
 
 
 def _given_like(part: str) -> bool:
@@ -115,7 +123,11 @@ def _one(part: str) -> Name:
         return _person(" ".join(words[:tail]), " ".join(words[tail:]))
     if len(words) > 3 or _ORGANISATION.search(part):
         return Name(literal=part.rstrip("."))
-    return _person(words[-1], " ".join(words[:-1]))  # "Michael Crichton"
+    given = words[:-1]
+    lead = len(given)
+    while lead > 1 and given[lead - 1] in _PARTICLES:  # "Theo van Gogh": lower-case particles
+        lead -= 1
+    return _person(" ".join([*given[lead:], words[-1]]), " ".join(given[:lead]))  # "Michael Crichton"
 
 
 def _particle(family: str) -> tuple[str | None, str]:
