@@ -38,6 +38,9 @@ def _names(text: str) -> tuple[list[tuple[str | None, ...]], bool]:
         # an inverted first author whose family name opens with a particle (ISO 690, DIN, MLA)
         ("DE LAMARCK, Jean-Baptiste.", [(None, "DE LAMARCK", "Jean-Baptiste", None)], False),
         ("De Renzi, Silvia:", [(None, "De Renzi", "Silvia", None)], False),
+        # ISO 690: family names in capitals, so "H. George" after one is its given name
+        ("FLETCHER, H. George, and SMITH, John",
+         [(None, "FLETCHER", "H. George", None), (None, "SMITH", "John", None)], False),
         ("van Gogh, Vincent, and Theo van Gogh.",
          [("van", "Gogh", "Vincent", None), ("van", "Gogh", "Theo", None)], False),
     ],
@@ -72,6 +75,23 @@ def test_a_given_name_the_model_gave_to_the_title_goes_back_to_the_inverted_auth
         [("Aristotle", None)],
         "Physics",
     )
+
+
+def test_a_month_the_model_left_to_the_journal_is_the_dates() -> None:
+    """ISO 690's "Printing History. January 2009." and a news agency's "Reuters 30 October
+    2014": the month (and a day before it) go to the date; a number alone stays."""
+
+    def read(text: str, labels: list[str]) -> tuple[str | None, object]:
+        tokens = tokenize(text)
+        ref = assemble(text, tokens, [(label, 0.9) for label in labels]).ref
+        return ref.container_title, ref.issued.date_parts if ref.issued else None
+
+    assert read("Printing History. January 2009.", ["container", "container", "container", "date"]) == (
+        "Printing History",
+        [[2009, 1]],
+    )
+    assert read("Reuters 30 October 2014.", ["container"] * 3 + ["date"]) == ("Reuters", [[2014, 10, 30]])
+    assert read("Zeitschrift 35 1987.", ["container"] * 2 + ["date"]) == ("Zeitschrift 35", [[1987]])
 
 
 def test_tokens_split_fused_locators_and_keep_offsets() -> None:

@@ -52,6 +52,12 @@ _ROLE_WORD = re.compile(r"\(?(?:eds?|éds?|hrsg|dir|ред|сост)\.?\)?[,;:.]
 _INITIAL_WORD = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.")
 #: A given name closing an inverted first author: "Michael.", "Jean-Baptiste.", "Silvia:".
 _GIVEN_END = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?[.:]")
+_MONTH = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|fall|winter)\.?,?",
+    re.IGNORECASE,
+)
+_DAY = re.compile(r"[0-3]?\d,?")
 _AND = frozenset({"and", "&", "и", "und"})
 _REPORT = re.compile(r"\breport\b|working\s+paper|отч[её]т", re.IGNORECASE)
 
@@ -74,6 +80,19 @@ def segments(
             conf = min(p for _, p in labelled[start:i])
             out.append((labelled[start][0], text[tokens[start].start : tokens[i - 1].end], conf))
             start = i
+    return out
+
+
+def _dates_after_container(tokens: list[Token], labelled: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A month, season or day the model left to the journal before the year is the date's:
+    "Printing History (New Series). January 2010." (ISO 690), "Reuters 30 October 2014"."""
+    out = list(labelled)
+    for i in range(len(tokens) - 2, -1, -1):
+        if out[i][0] != "container" or out[i + 1][0] != "date":
+            continue
+        word = tokens[i].text
+        if _MONTH.fullmatch(word) or (_DAY.fullmatch(word) and _MONTH.fullmatch(tokens[i + 1].text)):
+            out[i] = ("date", out[i][1])
     return out
 
 
@@ -115,7 +134,7 @@ def assemble(
     ref = Reference()
     out = Assembled(ref)
     by_label: dict[str, list[str]] = {}
-    labelled = _given_after_family(tokens, labelled)
+    labelled = _dates_after_container(tokens, _given_after_family(tokens, labelled))
     spans = segments(text, tokens, labelled) if tokens else []
     edited = False  # an editors' span after the title: a title after it is the book's
     for label, value, conf in spans:

@@ -68,7 +68,7 @@ def split_names(text: str) -> tuple[list[Name], bool]:
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else None
-        if family_like(part) and nxt is not None and _given_like(nxt):
+        if family_like(part) and nxt is not None and (_given_like(nxt) or _capitals_then_given(part, nxt)):
             names.append(_person(part, nxt))
             i += 2
             continue
@@ -81,6 +81,12 @@ def family_like(part: str) -> bool:
     """One word, or one after particles: "Crichton", "De Renzi", "DE LAMARCK", "van Gogh"."""
     words = part.split()
     return len(words) == 1 or all(w.casefold() in _PARTICLES for w in words[:-1])
+
+
+def _capitals_then_given(family: str, given: str) -> bool:
+    """ISO 690 writes family names in capitals: after "FLETCHER," the part "H. George" is the
+    given name, not a person of its own."""
+    return family.split()[-1].isupper() and len(family) > 1 and not given.isupper() and given[:1].isupper()
 
 
 def _given_like(part: str) -> bool:
