@@ -29,7 +29,8 @@ OPEN = {label: chr(0xE000 + i) for i, label in enumerate(LABELS)}
 _BY_CHAR = {ch: label for label, ch in OPEN.items()}
 #: CSL variables → labels (names are handled apart).
 VARIABLES = {
-    "title": "title", "container_title": "container", "collection_title": "collection",
+    "title": "title", "container_title": "container", "container_title_short": "container",
+    "collection_title": "collection",
     "volume": "volume", "issue": "issue", "page": "pages", "publisher": "publisher",
     "publisher_place": "location", "edition": "edition", "genre": "genre", "note": "note",
     "URL": "url", "DOI": "doi", "ISBN": "isbn",

@@ -26,7 +26,7 @@ import pycrfsuite
 from refman.parsing.features import sequence_features
 from refman.parsing.tokens import tokenize
 
-from . import data
+from . import abbrev, data
 
 MANIFEST = data.HERE / "MANIFEST.sha256"
 MODEL = data.REPO / "refman" / "parsing" / "model.crfsuite"
@@ -116,6 +116,7 @@ def records(texlive: Path) -> tuple[list, list]:
         base = Path(rel).name.removesuffix(".gz")
         (unseen if base in data.HELD_OUT_SOURCES else seen).extend(found)
     seen += data.generated_records(600, SEED)
+    seen = abbrev.with_short_titles(seen, str(SEED))
     unseen += data.generated_records(200, SEED + 1)
     return seen, unseen
 
