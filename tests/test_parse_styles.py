@@ -219,8 +219,8 @@ def test_a_doubtful_field_is_named_in_a_warning() -> None:
     text = "1. Jones, Philip. 2011. Global Publishing Back on the Front Foot. Bookseller, 20 June.\n"
     result = reflist.read(text)
     assert [(d.code, d.field, d.number, d.message) for d in result.diagnostics] == [
-        ("RM002", "issued", 1, "issued read with low confidence (0.50): '2011. 20 June.'; check it"),
-        ("RM002", "publisher", 1, "publisher read with low confidence (0.46): 'Bookseller,'; check it"),
+        ("RM002", "issued", 1, "issued read with low confidence (0.58): '2011. 20 June.'; check it"),
+        ("RM002", "publisher", 1, "publisher read with low confidence (0.53): 'Bookseller,'; check it"),
     ]
     (ref,) = result.library.references
     assert (
