@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import DateReading, DateValue, Name, Reference
-from ..parse.dates import parse_date
+from ..parse.dates import MONTHS, parse_date
 from ..parse.text import strip_final_period
 from .people import family_like, split_names
 from .tokens import Token
@@ -52,11 +52,8 @@ _ROLE_WORD = re.compile(r"\(?(?:eds?|éds?|hrsg|dir|ред|сост)\.?\)?[,;:.]
 _INITIAL_WORD = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.")
 #: A given name closing an inverted first author: "Michael.", "Jean-Baptiste.", "Silvia:".
 _GIVEN_END = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?[.:]")
-_MONTH = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|fall|winter)\.?,?",
-    re.IGNORECASE,
-)
+#: A month (the date reader's names, English and Russian) or a journal issue's season.
+_MONTH = re.compile(rf"(?:{'|'.join(MONTHS)}|spring|summer|autumn|fall|winter)\.?,?", re.IGNORECASE)
 _DAY = re.compile(r"[0-3]?\d,?")
 _AND = frozenset({"and", "&", "и", "und"})
 _REPORT = re.compile(r"\breport\b|working\s+paper|отч[её]т", re.IGNORECASE)
