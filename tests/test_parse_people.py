@@ -77,6 +77,25 @@ def test_a_given_name_the_model_gave_to_the_title_goes_back_to_the_inverted_auth
     )
 
 
+def test_a_speakers_name_opens_a_headline_but_anonymous_is_an_author() -> None:
+    """The seed's news headline "Zakharova: Russia expects …" keeps the name in its title;
+    Springer LNCS's "Anonymous: Calendar." names the author."""
+
+    def read(text: str, labels: list[str]) -> tuple[list[str | None], str | None]:
+        tokens = tokenize(text)
+        ref = assemble(text, tokens, [(label, 0.9) for label in labels]).ref
+        return [n.family for n in ref.author or []], ref.title
+
+    assert read("Zakharova: Russia expects help.", ["author", "title", "title", "title"]) == (
+        [],
+        "Zakharova: Russia expects help",
+    )
+    assert read("Anonymous: Calendar. TUGboat.", ["author", "title", "container"]) == (
+        ["Anonymous"],
+        "Calendar",
+    )
+
+
 def test_a_month_the_model_left_to_the_journal_is_the_dates() -> None:
     """ISO 690's "Printing History. January 2009." and a news agency's "Reuters 30 October
     2014": the month (and a day before it) go to the date; a number alone stays."""

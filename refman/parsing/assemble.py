@@ -42,7 +42,8 @@ _CONNECTIVE = re.compile(
 #: A locator's label at a note's end belongs to the locator after it ("Supplement. p. A65").
 _LOCATOR_TAIL = re.compile(r"\s+(?:pp?|с|С|vol|Vol|no|No|Т|т|№)\.?$")
 #: A headline that opens with a speaker's name and a colon, not a byline.
-_SPEAKER = re.compile(r"[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?:")
+#: "Anonymous:" and "Anon.:" stand for an author (Springer LNCS, DIN), never for a speaker.
+_SPEAKER = re.compile(r"(?!anon(?:ymous)?\b)[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?:", re.IGNORECASE)
 _OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 _SERIES = re.compile(r"\b(?:lecture\s+notes|series|studies\s+in|серия|библиотека)\b", re.IGNORECASE)
 _THESIS = re.compile(r"dissertation|thesis|дис+\.|автореф", re.IGNORECASE)
