@@ -96,6 +96,21 @@ def test_a_speakers_name_opens_a_headline_but_anonymous_is_an_author() -> None:
     )
 
 
+def test_an_edition_statement_labelled_editor_is_the_edition() -> None:
+    """ISO 690's "rev. and enl. ed." after the title: the "ed." is the edition's, not an
+    editor's; "J. Smith, ed." stays an editor."""
+    text = "A History. rev. and enl. ed. Louisville"
+    tokens = tokenize(text)
+    labels = ["title", "title", "editor", "editor", "editor", "editor", "location"]
+    ref = assemble(text, tokens, [(label, 0.9) for label in labels]).ref
+    assert (ref.editor, ref.edition, ref.publisher_place) == (None, "rev. and enl. ed.", "Louisville")
+    text = "A History. J. Smith, ed. Louisville"
+    tokens = tokenize(text)
+    labels = ["title", "title", "editor", "editor", "editor", "location"]
+    ref = assemble(text, tokens, [(label, 0.9) for label in labels]).ref
+    assert ([(n.family, n.given) for n in ref.editor or []], ref.edition) == ([("Smith", "J.")], None)
+
+
 def test_a_month_the_model_left_to_the_journal_is_the_dates() -> None:
     """ISO 690's "Printing History. January 2009." and a news agency's "Reuters 30 October
     2014": the month (and a day before it) go to the date; a number alone stays."""

@@ -33,6 +33,11 @@ _PAGES = re.compile(r"(?P<p>[A-Z]?\d+[a-z]?(?:\s*[-–—]+\s*[A-Z]?\d+[a-z]?)?)
 _PAGE_LABEL = re.compile(r"^(?:pp?|с|сс|s|S)(?:\s*\.\s*|\s+)")
 _ROMAN_OR_WORD = re.compile(r"[^\W\d_]{2,}|\b[ivxlcIVXLC]+\b")
 _PAGE_COUNT = re.compile(r"(?P<n>\d+)\s*(?:с|p|pp|pages|стр|S|s|л)\.?", re.IGNORECASE)
+_EDITION_STATEMENT = re.compile(
+    r"(?:(?:\d+(?:st|nd|rd|th)|rev(?:ised)?|enl(?:arged)?|expanded|special|new|updated|corr(?:ected)?|"
+    r"abridged|first|second|third|fourth|fifth)\.?,?\s+(?:(?:and|&)\s+)?)+(?:ed|edn|edition)",
+    re.IGNORECASE,
+)
 _EDITION = re.compile(r"(?P<e>\d+)(?:st|nd|rd|th|-?е|-?e)?\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(
     r"^(?:in|in:|в|в:|//|retrieved|from|available|at|at:|online|\[online\]|url|url:|doi|doi:|"
@@ -136,6 +141,8 @@ def assemble(
     spans = segments(text, tokens, labelled) if tokens else []
     edited = False  # an editors' span after the title: a title after it is the book's
     for label, value, conf in spans:
+        if label == "editor" and _EDITION_STATEMENT.fullmatch(value.strip(" .,;")):
+            label = "edition"  # "rev. and enl. ed.", "special ed.": the "ed." of an edition
         if label == "title" and edited:
             label = "container"  # "Title. In: Glick TF (ed) Book." labelled title twice
         edited = edited or (label == "editor" and "title" in by_label)
