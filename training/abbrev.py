@@ -14,10 +14,11 @@ The table is ours and short: the title words common in our records and in the sc
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from refman.model import Reference
+
+from . import data
 
 _TABLE = """
 academy acad. academic acad. acta acta advances adv. american am. analysis anal. analytical anal.
@@ -97,8 +98,7 @@ def with_short_titles(records: list[Reference], salt: str) -> list[Reference]:
     for ref in records:
         serial = ref.type in _SERIAL and ref.container_title
         short = abbreviation(ref.container_title) if serial else None
-        key = f"{salt}:{ref.id}|{ref.title or ''}".encode()
-        if short and hashlib.sha256(key).digest()[0] < 128:
+        if short and data.share(f"{salt}:{ref.id}|{ref.title or ''}", 128):
             ref = ref.model_copy(update={"container_title_short": short})
         out.append(ref)
     return out

@@ -109,9 +109,15 @@ def _split_issue(tokens: list[str]) -> list[str]:
     return labels
 
 
+def share(key: str, of_256: int) -> bool:
+    """Whether ``key`` falls in a share of ``of_256``/256, by its hash: the same answer on
+    every run and machine (Python's own ``hash`` is salted per process)."""
+    return hashlib.sha256(key.encode()).digest()[0] < of_256
+
+
 def held_out(text: str) -> bool:
-    """One AnyStyle string in ten, by a hash of its text (stable across runs and machines)."""
-    return hashlib.sha256(text.encode()).digest()[0] < 26
+    """One AnyStyle string in ten, by a hash of its text."""
+    return share(text, 26)
 
 
 def bib_records(path: Path) -> list[Reference]:

@@ -119,14 +119,9 @@ def title_key(ref: Reference) -> str:
     return " ".join(_WORD.findall((ref.title or "").casefold()))
 
 
-def held_out_titles(texlive: Path) -> set[str]:
-    """The titles of every record of the held-out sources (not only those drawn)."""
-    return {
-        title_key(r)
-        for rel in BIB_FILES
-        if Path(rel).name.removesuffix(".gz") in data.HELD_OUT_SOURCES
-        for r in _read_bib(texlive / rel)
-    }
+def _draw(found: list[Reference], rel: str, most: int) -> list[Reference]:
+    """Up to ``most`` of a file's records, drawn by a generator seeded with the file's name."""
+    return random.Random(f"{SEED}:{rel}").sample(found, min(most, len(found)))
 
 
 def more_records(texlive: Path, files: Iterable[str], known: set[str]) -> list[Reference]:
@@ -134,31 +129,39 @@ def more_records(texlive: Path, files: Iterable[str], known: set[str]) -> list[R
     (held out, or drawn already: ``known`` grows with the records drawn)."""
     out: list[Reference] = []
     for rel in files:
-        found = [r for r in _read_bib(texlive / rel) if title_key(r) not in known]
-        found = random.Random(f"{SEED}:{rel}").sample(found, min(RECORDS_PER_MORE_FILE, len(found)))
+        found = _draw(
+            [r for r in _read_bib(texlive / rel) if title_key(r) not in known], rel, RECORDS_PER_MORE_FILE
+        )
         known.update(title_key(r) for r in found)
         out += found
     return out
 
 
-def records(texlive: Path, leave_out: tuple[str, ...] = ()) -> tuple[list[Reference], list[Reference]]:
-    """The records rendered for training and those rendered only for the held-out split:
-    ``RECORDS_PER_FILE`` drawn from each of ``BIB_FILES``, then from each of
-    ``MORE_BIB_FILES`` but ``leave_out`` (none with a held-out record's title), then the
-    generator's."""
-    seen, unseen = [], []
+def records(
+    texlive: Path, leave_out: tuple[str, ...] = ()
+) -> tuple[list[Reference], list[Reference], list[Reference]]:
+    """The records rendered for training, those rendered only for the held-out split, and
+    those of the ``leave_out`` files (validation's sources): ``RECORDS_PER_FILE`` drawn from
+    each of ``BIB_FILES``, then from each of ``MORE_BIB_FILES`` but ``leave_out``, then the
+    generator's; then the left-out files'. None of the later has the title of a record drawn
+    before it or of any record of a held-out source."""
+    seen: list[Reference] = []
+    unseen: list[Reference] = []
+    known: set[str] = set()
     for rel in BIB_FILES:
         found = _read_bib(texlive / rel)
-        rng = random.Random(f"{SEED}:{rel}")
-        found = rng.sample(found, min(RECORDS_PER_FILE, len(found)))
-        base = Path(rel).name.removesuffix(".gz")
-        (unseen if base in data.HELD_OUT_SOURCES else seen).extend(found)
-    known = held_out_titles(texlive) | {title_key(r) for r in seen}
+        if Path(rel).name.removesuffix(".gz") in data.HELD_OUT_SOURCES:
+            known.update(title_key(r) for r in found)  # every record's, not only those drawn
+            unseen += _draw(found, rel, RECORDS_PER_FILE)
+        else:
+            seen += _draw(found, rel, RECORDS_PER_FILE)
+    known.update(title_key(r) for r in seen)
     seen += more_records(texlive, [f for f in MORE_BIB_FILES if f not in leave_out], known)
-    seen += data.generated_records(600, SEED)
-    seen = abbrev.with_short_titles(seen, str(SEED))
+    generated = data.generated_records(600, SEED)
+    known.update(title_key(r) for r in generated)
+    seen = abbrev.with_short_titles(seen + generated, str(SEED))
     unseen += data.generated_records(200, SEED + 1)
-    return seen, unseen
+    return seen, unseen, more_records(texlive, leave_out, known)
 
 
 def build(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Example]]:
@@ -168,7 +171,7 @@ def build(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Ex
     for name in ("core", "good", "bad"):
         for ex in data.anystyle(data.HERE / "anystyle" / f"{name}.xml", name):
             (test if data.held_out(ex.text) else train).append(ex)
-    seen, unseen = records(texlive)
+    seen, unseen, _ = records(texlive)
     trained = [f for f in data.FAMILIES if f not in data.HELD_OUT_FAMILIES]
     train += data.synthetic(seen, trained, styles, PER_STYLE_TRAIN, SEED)
     test += data.synthetic(unseen, list(data.HELD_OUT_FAMILIES), styles, PER_STYLE_TEST, SEED)

@@ -17,7 +17,6 @@ model alone and for rules + model, by family and for the weak fields.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 import time
@@ -46,10 +45,6 @@ VALIDATION_SOURCES = (
 PER_VALIDATION_STYLE = 60
 
 
-def _share(salt: str, text: str, of_256: int) -> bool:
-    return hashlib.sha256(f"{salt}:{text}".encode()).digest()[0] < of_256
-
-
 def split(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Example]]:
     """The fitting strings and the validation strings (module docstring)."""
     fit: list[data.Example] = []
@@ -57,10 +52,8 @@ def split(texlive: Path, styles: Path) -> tuple[list[data.Example], list[data.Ex
     for name in ("core", "good", "bad"):
         for ex in data.anystyle(data.HERE / "anystyle" / f"{name}.xml", name):
             if not data.held_out(ex.text):
-                (val if _share("val", ex.text, 26) else fit).append(ex)
-    records, _ = train.records(texlive, leave_out=VALIDATION_SOURCES)
-    known = train.held_out_titles(texlive) | {train.title_key(r) for r in records}
-    kept = train.more_records(texlive, VALIDATION_SOURCES, known)
+                (val if data.share(f"val:{ex.text}", 26) else fit).append(ex)
+    records, _, kept = train.records(texlive, leave_out=VALIDATION_SOURCES)
     fitting = [f for f in data.FAMILIES if f not in data.HELD_OUT_FAMILIES + VALIDATION_FAMILIES]
     fit += data.synthetic(records, fitting, styles, train.PER_STYLE_TRAIN, train.SEED)
     val += data.synthetic(kept, list(VALIDATION_FAMILIES), styles, PER_VALIDATION_STYLE, train.SEED)
@@ -100,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     fit, val = split(args.texlive, args.styles)
-    fit = [ex for ex in fit if _share("sub", ex.text + ex.source, round(256 * args.fraction))]
+    fit = [ex for ex in fit if data.share(f"sub:{ex.text}{ex.source}", round(256 * args.fraction))]
     print(f"fitting on {len(fit)} strings, validating on {len(val)} ({time.perf_counter() - started:.0f} s)")
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / "model.crfsuite"

@@ -11,8 +11,9 @@ a locator or publisher given twice (which they report); a rules title that holds
 and locators the model read as fields is not whole (chemistry's title-less
 "Name, Journal, 1991, 12, 58–63"). Where neither reading is whole, the rules' stands unless
 the model found a title and the year the rules' title swallowed, or names and a year, or
-names and no title (a line of names alone; its reading is then kept, and still reported). A model's title with one part more ("Title.
-(2009).") is a reference where the rules read one whole too (``_pick``).
+names and no title (a line of names alone; its reading is then kept, and still reported).
+A model's title with one part more ("Title. (2009).") is a reference where the rules read
+one whole too (``_pick``).
 
 Whichever reads it, the rules cut first what they are certain of wherever it stands: DOI,
 URL, ISBN, ISSN, the access date, the language note and the content designation. Text the
@@ -107,7 +108,8 @@ def _pick(rules: Parsed, model: Reading, sure: bool) -> Reading:
     Legislatures (Oxford: Oxford University Press, 1990).") or names and no title (a list's
     broken line "Hüper, K., Kleinsteuber, M., Silva Leite, F." is names, not a title): its
     reading is kept and still reported. A name needs a family of two letters or more ("P." in
-    "P. 0-1. P. 1-2." is a label, "T. Y." in "TY  - JOUR" a RIS tag). A title with one part more ("Law Commission: Title. (2009).") is a reference
+    "P. 0-1. P. 1-2." is a label, "T. Y." in "TY  - JOUR" a RIS tag). A title with one part
+    more ("Law Commission: Title. (2009).") is a reference
     where the rules read a whole one with no more parts, and the two readings are compared
     (the rules' "The sanctions" in "Book", 2019, stands against the model's one title "The
     sanctions. Book" and its year). A partial rules
